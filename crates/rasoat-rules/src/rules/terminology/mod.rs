@@ -1,0 +1,9 @@
+//! `terminology/…` rules.
+
+use crate::packs::{PackError, Packs};
+use crate::rule::Rule;
+
+/// The `terminology/…` rules, configured by the packs.
+pub fn rules(_packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
+    Ok(Vec::new())
+}

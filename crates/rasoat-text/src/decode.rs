@@ -1,0 +1,369 @@
+//! Bytes → text: encoding detection, binary refusal, legacy-font detection.
+//!
+//! Order of decisions, and why:
+//! 1. A BOM wins (UTF-8, UTF-16 LE/BE): it is the only certain signal.
+//! 2. NUL bytes or many control bytes mean binary: refused, because "checking" a .docx or a
+//!    PDF would print thousands of meaningless findings.
+//! 3. Valid UTF-8 is UTF-8 (the odds of windows-1258 text being valid UTF-8 by chance are nil
+//!    for Vietnamese, which always has bytes ≥ 0x80 in patterns UTF-8 rejects).
+//! 4. Otherwise windows-1258, the Vietnamese Windows code page — accepted only when the result
+//!    looks like Vietnamese, so Shift-JIS or random bytes get an error instead of noise.
+//! 5. Text typed in the legacy TCVN3 (ABC) or VNI fonts decodes "fine" but reads as noise
+//!    ("Céng hßa", "Coäng hoøa"): it is flagged so the caller can say so once.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::source_map::{ByteWidth, SourceMap, normalise};
+
+/// The encoding a file was read with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Windows1258,
+}
+
+impl Encoding {
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Windows1258 => "windows-1258",
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Pre-Unicode Vietnamese font encodings whose text decodes into plausible-looking noise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LegacyFont {
+    /// TCVN3 (ABC), fonts `.VnTime` etc.: "Céng hßa x· héi chñ nghÜa".
+    Tcvn3,
+    /// VNI, fonts `VNI-Times` etc.: "Coäng hoøa xaõ hoäi chuû nghóa".
+    Vni,
+}
+
+impl LegacyFont {
+    pub fn label(self) -> &'static str {
+        match self {
+            LegacyFont::Tcvn3 => "TCVN3 (ABC)",
+            LegacyFont::Vni => "VNI",
+        }
+    }
+}
+
+/// Why bytes could not be turned into text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("tệp nhị phân, không phải văn bản (binary file, not text): {reason}")]
+    Binary { reason: String },
+    #[error("UTF-16 không hợp lệ ở byte {offset} (invalid UTF-16)")]
+    InvalidUtf16 { offset: usize },
+    #[error(
+        "không đọc được bảng mã: không phải UTF-8, UTF-16 hay windows-1258 (unknown encoding; byte {offset} is not valid UTF-8)"
+    )]
+    UnknownEncoding { offset: usize },
+}
+
+/// A decoded, normalised document text and the map back to its bytes.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// NFC text with `\n` line endings: what every later stage reads.
+    pub text: String,
+    pub encoding: Encoding,
+    pub map: SourceMap,
+    /// Set when the text looks typed in a legacy font (the text is kept as decoded).
+    pub legacy_font: Option<LegacyFont>,
+}
+
+/// Decode and normalise `bytes`.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (decoded, encoding, bom_len, width) = decode_raw(bytes)?;
+    if let Some(reason) = binary_reason(&decoded) {
+        return Err(DecodeError::Binary { reason });
+    }
+    let legacy_font = detect_legacy_font(&decoded);
+    let (text, map) = normalise(decoded, bom_len, width);
+    Ok(Decoded { text, encoding, map, legacy_font })
+}
+
+/// Normalise text that is already a Rust string (stdin decoded elsewhere, tests). Nothing is
+/// refused: the caller already has the text.
+pub fn decode_str(text: &str) -> Decoded {
+    let legacy_font = detect_legacy_font(text);
+    let (text, map) = normalise(text.to_owned(), 0, ByteWidth::Utf8);
+    Decoded { text, encoding: Encoding::Utf8, map, legacy_font }
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding, usize, ByteWidth), DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return match std::str::from_utf8(rest) {
+            Ok(s) => Ok((s.to_owned(), Encoding::Utf8Bom, 3, ByteWidth::Utf8)),
+            Err(e) => Err(DecodeError::UnknownEncoding { offset: 3 + e.valid_up_to() }),
+        };
+    }
+    for (bom, enc, label) in [
+        ([0xFF, 0xFE], encoding_rs::UTF_16LE, Encoding::Utf16Le),
+        ([0xFE, 0xFF], encoding_rs::UTF_16BE, Encoding::Utf16Be),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(&bom) {
+            if rest.len() % 2 != 0 {
+                return Err(DecodeError::InvalidUtf16 { offset: bytes.len() - 1 });
+            }
+            return match enc.decode_without_bom_handling_and_without_replacement(rest) {
+                Some(s) => Ok((s.into_owned(), label, 2, ByteWidth::Utf16)),
+                None => Err(DecodeError::InvalidUtf16 { offset: 2 }),
+            };
+        }
+    }
+    if memchr::memchr(0, bytes).is_some() {
+        return Err(DecodeError::Binary { reason: "có byte NUL (contains NUL bytes)".into() });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_owned(), Encoding::Utf8, 0, ByteWidth::Utf8)),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let s = encoding_rs::WINDOWS_1258
+                .decode_without_bom_handling_and_without_replacement(bytes)
+                .ok_or(DecodeError::UnknownEncoding { offset })?;
+            if !looks_vietnamese_1258(&s) {
+                return Err(DecodeError::UnknownEncoding { offset });
+            }
+            Ok((s.into_owned(), Encoding::Windows1258, 0, ByteWidth::SingleByte))
+        }
+    }
+}
+
+/// Characters windows-1258 produces for Vietnamese text: letters with Vietnamese marks, the
+/// five combining tone marks of the code page, and common typographic punctuation.
+fn is_vietnamese_1258_char(c: char) -> bool {
+    matches!(c,
+        'À'..='Ã' | 'È'..='Ê' | 'Ì' | 'Í' | 'Ò'..='Õ' | 'Ù' | 'Ú' | 'Ý'
+        | 'à'..='ã' | 'è'..='ê' | 'ì' | 'í' | 'ò'..='õ' | 'ù' | 'ú' | 'ý'
+        | 'Ă' | 'ă' | 'Đ' | 'đ' | 'Ơ' | 'ơ' | 'Ư' | 'ư'
+        | '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'
+        | '–' | '—' | '‘' | '’' | '“' | '”' | '…' | '•' | '°' | '§' | '«' | '»' | '\u{a0}')
+}
+
+fn looks_vietnamese_1258(s: &str) -> bool {
+    let (mut high, mut viet) = (0usize, 0usize);
+    for c in s.chars().filter(|c| !c.is_ascii()) {
+        high += 1;
+        if is_vietnamese_1258_char(c) {
+            viet += 1;
+        }
+    }
+    high == 0 || viet * 10 >= high * 8
+}
+
+fn binary_reason(s: &str) -> Option<String> {
+    if s.contains('\0') {
+        return Some("có ký tự NUL (contains NUL characters)".into());
+    }
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in s.chars().take(64 * 1024) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            control += 1;
+        }
+    }
+    (total > 0 && control * 100 > total * 2)
+        .then(|| format!("{control} ký tự điều khiển trong {total} ký tự đầu (control characters)"))
+}
+
+/// Characters that TCVN3 text shows when read as Unicode/Latin and that Vietnamese text never
+/// contains.
+fn is_tcvn3_marker(c: char) -> bool {
+    matches!(
+        c,
+        '¸' | 'µ'
+            | '¶'
+            | '·'
+            | '¹'
+            | '¨'
+            | '©'
+            | 'ª'
+            | '®'
+            | '¬'
+            | '¯'
+            | '±'
+            | '²'
+            | '³'
+            | '´'
+            | '½'
+            | '¾'
+            | 'Ç'
+            | 'Ü'
+            | '×'
+            | 'Ø'
+            | 'Þ'
+            | 'ß'
+            | 'Ñ'
+            | 'Æ'
+            | '¡'
+            | '¢'
+            | '¤'
+            | '¥'
+            | '¦'
+            | 'Ö'
+            | 'ö'
+            | 'ñ'
+            | 'ï'
+            | 'î'
+            | 'ë'
+            | 'ç'
+            | 'æ'
+            | 'å'
+            | 'ä'
+            | '÷'
+            | 'þ'
+            | 'û'
+            | 'ü'
+    )
+}
+
+/// Characters that VNI text shows after a base vowel and that Vietnamese text never contains.
+fn is_vni_marker(c: char) -> bool {
+    matches!(
+        c,
+        'ä' | 'ø'
+            | 'ö'
+            | 'ï'
+            | 'ë'
+            | 'å'
+            | 'æ'
+            | 'ç'
+            | 'û'
+            | 'ñ'
+            | 'Ä'
+            | 'Ø'
+            | 'Ö'
+            | 'Ï'
+            | 'Ë'
+            | 'Å'
+            | 'Æ'
+            | 'Ç'
+            | 'Û'
+            | 'Ñ'
+    )
+}
+
+/// Decide whether the text was typed in a legacy font: a sizeable share of its words carry
+/// marker characters no Vietnamese word has. VNI words put the marker after an ASCII vowel
+/// ("Coäng"); TCVN3 words use marker characters in place of the vowel ("Céng", "hßa").
+fn detect_legacy_font(s: &str) -> Option<LegacyFont> {
+    let (mut words, mut tcvn, mut vni) = (0usize, 0usize, 0usize);
+    for word in s.split(|c: char| !c.is_alphanumeric() && !is_tcvn3_marker(c)).take(20_000) {
+        if word.is_empty() || word.is_ascii() {
+            continue;
+        }
+        words += 1;
+        let mut prev_vowel = false;
+        let (mut has_vni, mut has_tcvn) = (false, false);
+        for c in word.chars() {
+            if prev_vowel && is_vni_marker(c) {
+                has_vni = true;
+            }
+            if is_tcvn3_marker(c) {
+                has_tcvn = true;
+            }
+            prev_vowel = matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        }
+        vni += usize::from(has_vni);
+        tcvn += usize::from(has_tcvn && !has_vni);
+    }
+    if words < 5 {
+        return None;
+    }
+    if vni * 5 >= words {
+        Some(LegacyFont::Vni)
+    } else if tcvn * 5 >= words {
+        Some(LegacyFont::Tcvn3)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_plain() {
+        let d = decode("Kế hoạch".as_bytes()).ok();
+        assert_eq!(d.as_ref().map(|d| d.encoding), Some(Encoding::Utf8));
+        assert_eq!(d.map(|d| d.text), Some("Kế hoạch".to_string()));
+    }
+
+    #[test]
+    fn utf8_bom_offsets_shift() {
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("Số: 12".as_bytes());
+        let d = decode(&b).ok();
+        assert_eq!(d.as_ref().map(|d| d.encoding), Some(Encoding::Utf8Bom));
+        assert_eq!(d.map(|d| d.map.original_offset(0)), Some(3));
+    }
+
+    #[test]
+    fn utf16_le_and_be() {
+        for (bom, le) in [([0xFF, 0xFE], true), ([0xFE, 0xFF], false)] {
+            let mut b = bom.to_vec();
+            for u in "Hà Nội".encode_utf16() {
+                let pair = if le { u.to_le_bytes() } else { u.to_be_bytes() };
+                b.extend_from_slice(&pair);
+            }
+            let d = decode(&b).ok();
+            assert_eq!(d.as_ref().map(|d| d.text.as_str()), Some("Hà Nội"));
+            // "N" is the 4th UTF-16 unit: 2 (BOM) + 3*2.
+            let n = "Hà ".len();
+            assert_eq!(d.map(|d| d.map.original_offset(n)), Some(8));
+        }
+    }
+
+    #[test]
+    fn windows_1258_decodes() {
+        // "Hà Nội" in windows-1258: H, à(E0), space, N, ô(F4) + dot below (F2).
+        let b = [b'H', 0xE0, b' ', b'N', 0xF4, 0xF2, b'i'];
+        let d = decode(&b).ok();
+        assert_eq!(d.as_ref().map(|d| d.encoding), Some(Encoding::Windows1258));
+        assert_eq!(d.as_ref().map(|d| d.text.as_str()), Some("Hà Nội"));
+        // "i" is the last byte, offset 6.
+        let i = "Hà Nộ".len();
+        assert_eq!(d.map(|d| d.map.original_offset(i)), Some(6));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(matches!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary { .. })));
+    }
+
+    #[test]
+    fn non_vietnamese_garbage_is_refused() {
+        let b: Vec<u8> = (0..200u8).map(|i| 0x80 | (i % 0x3F)).collect();
+        assert!(decode(&b).is_err());
+    }
+
+    #[test]
+    fn legacy_fonts_are_detected() {
+        let tcvn = "Céng hßa x· héi chñ nghÜa ViÖt Nam §éc lËp Tù do H¹nh phóc";
+        assert_eq!(decode(tcvn.as_bytes()).ok().and_then(|d| d.legacy_font), Some(LegacyFont::Tcvn3));
+        let vni = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam Ñoäc laäp Töï do Haïnh phuùc";
+        assert_eq!(decode(vni.as_bytes()).ok().and_then(|d| d.legacy_font), Some(LegacyFont::Vni));
+        let plain = "Cộng hòa xã hội chủ nghĩa Việt Nam Độc lập Tự do Hạnh phúc";
+        assert_eq!(decode(plain.as_bytes()).ok().and_then(|d| d.legacy_font), None);
+    }
+}
