@@ -10,6 +10,7 @@
 pub mod diagnostic;
 pub mod examples;
 pub mod packs;
+pub mod phrase;
 pub mod registry;
 pub mod rule;
 pub mod rules;

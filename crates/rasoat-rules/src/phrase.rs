@@ -1,0 +1,351 @@
+//! Matching multi-syllable phrases over a document's text.
+//!
+//! Vietnamese words are several space-separated syllables, and a PDF/Word export breaks lines
+//! (and pages) anywhere between them. So a phrase such as "chồng chéo" must match
+//! "Chồng\nchéo" or "chồng  chéo", case-insensitively, and only on whole syllables ("xử lý"
+//! must not match inside "xxử lýy").
+//!
+//! How:
+//! - [`Folded`] is a view of a text made once per document (per rule, or shared by the rules of
+//!   one check): lower-cased (only where lower-casing keeps the UTF-8 length, which is every
+//!   Vietnamese letter) and with every whitespace run folded to one space. It keeps a small
+//!   map back to the original offsets (one anchor per place where the lengths differ).
+//! - [`PhraseSet`] folds its phrases the same way and builds one aho-corasick automaton for
+//!   all of them, once (in a rule's constructor). Searching reports every occurrence that
+//!   starts and ends on a word boundary, with its [`Span`] in the original text and the index
+//!   of its phrase.
+//!
+//! ```
+//! use rasoat_rules::phrase::{Folded, PhraseSet};
+//! let set = PhraseSet::new(["chông chéo", "sử lý"]).unwrap_or_default();
+//! let text = "Tránh Chông\nchéo, sử lýx.";
+//! let folded = Folded::new(text);
+//! let found: Vec<_> = set.find_iter(&folded).collect();
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found[0].pattern, 0);
+//! assert_eq!(found[0].span.text(text), "Chông\nchéo");
+//! ```
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rasoat_text::Span;
+
+/// A character that belongs to a word: a word boundary is between a word character and
+/// anything else (the same definition as `rasoat_text::token`).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36F}')
+}
+
+/// Lower-case `c` when that keeps its UTF-8 length (so offsets stay put); otherwise `c`.
+/// Every Vietnamese letter qualifies (À/à, Ạ/ạ, Đ/đ, Ơ/ơ, Ư/ư have equal lengths).
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+/// A text lower-cased and with whitespace runs folded to one space, mapped back to the
+/// original offsets. Build it once per document and search it with any number of
+/// [`PhraseSet`]s.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    text: String,
+    /// `(folded offset, original offset)` at every place where lengths start to differ,
+    /// sorted; between anchors both advance together.
+    anchors: Vec<(usize, usize)>,
+    original_len: usize,
+}
+
+impl Folded {
+    /// Fold `text`. O(n), one allocation for the folded copy.
+    pub fn new(text: &str) -> Folded {
+        let mut out = String::with_capacity(text.len());
+        let mut anchors = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if !d.is_whitespace() {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                out.push(' ');
+                if end - i != 1 {
+                    anchors.push((out.len(), end));
+                }
+            } else {
+                out.push(fold_char(c));
+            }
+        }
+        Folded { text: out, anchors, original_len: text.len() }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original offset of a folded offset. An offset inside a folded whitespace run maps
+    /// to the run's start.
+    pub fn original(&self, folded: usize) -> usize {
+        let idx = self.anchors.partition_point(|&(f, _)| f <= folded);
+        let (f, o) = match idx.checked_sub(1).and_then(|i| self.anchors.get(i)) {
+            Some(&a) => a,
+            None => (0, 0),
+        };
+        (o + (folded - f)).min(self.original_len)
+    }
+
+    /// The original span of a folded span that starts and ends outside whitespace runs (as
+    /// every match does: phrases are trimmed).
+    pub fn original_span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.original(start), self.original(end))
+    }
+
+    /// True when folded offset `at` is a word boundary (not between two word characters).
+    fn boundary(&self, at: usize) -> bool {
+        let before = self.text.get(..at).and_then(|s| s.chars().next_back());
+        let after = self.text.get(at..).and_then(|s| s.chars().next());
+        !(before.is_some_and(is_word_char) && after.is_some_and(is_word_char))
+    }
+
+    /// The folded word (run of word characters) that ends right before folded offset `at`,
+    /// skipping one space; `None` at the start or after punctuation.
+    pub fn word_before(&self, at: usize) -> Option<&str> {
+        let head = self.text.get(..at)?;
+        let head = head.strip_suffix(' ').unwrap_or(head);
+        let start = head.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last()?.0;
+        head.get(start..)
+    }
+
+    /// The folded word that starts right after folded offset `at`, skipping one space.
+    pub fn word_after(&self, at: usize) -> Option<&str> {
+        let tail = self.text.get(at..)?;
+        let tail = tail.strip_prefix(' ').unwrap_or(tail);
+        let len: usize = tail.chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
+        if len == 0 { None } else { tail.get(..len) }
+    }
+}
+
+/// Fold a phrase as [`Folded`] folds text: lower case, whitespace runs → one space, trimmed.
+pub fn fold_phrase(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    for word in phrase.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(fold_char));
+    }
+    out
+}
+
+/// One occurrence of a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Where it is in the original text (the text [`Folded::new`] was given).
+    pub span: Span,
+    /// Index of the phrase in the list given to [`PhraseSet::new`].
+    pub pattern: usize,
+    /// Where it is in the folded text (for [`Folded::word_before`] / [`Folded::word_after`]).
+    pub folded: Span,
+}
+
+/// A set of phrases searched with one automaton.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseSet {
+    /// `None` when the set has no usable phrase (an empty set matches nothing).
+    ac: Option<AhoCorasick>,
+    /// Automaton pattern index → caller's phrase index (empty phrases are left out).
+    index: Vec<usize>,
+}
+
+/// A phrase set that could not be built (too large for the automaton).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("không dựng được bộ so khớp cụm từ (cannot build the phrase matcher): {0}")]
+pub struct PhraseError(String);
+
+impl PhraseSet {
+    /// Build the automaton for `phrases` (NFC text; folded here). Empty phrases never match.
+    pub fn new<I, S>(phrases: I) -> Result<PhraseSet, PhraseError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut folded = Vec::new();
+        let mut index = Vec::new();
+        for (i, p) in phrases.into_iter().enumerate() {
+            let f = fold_phrase(p.as_ref());
+            if !f.is_empty() {
+                folded.push(f);
+                index.push(i);
+            }
+        }
+        if folded.is_empty() {
+            return Ok(PhraseSet::default());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&folded)
+            .map_err(|e| PhraseError(e.to_string()))?;
+        Ok(PhraseSet { ac: Some(ac), index })
+    }
+
+    /// Every occurrence on word boundaries, overlapping ones included, ordered by start then
+    /// by end. Use it when several phrases may legitimately overlap (names nested in names).
+    pub fn find_all(&self, text: &Folded) -> Vec<PhraseMatch> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let mut out: Vec<PhraseMatch> = ac
+            .find_overlapping_iter(text.as_str())
+            .filter(|m| text.boundary(m.start()) && text.boundary(m.end()))
+            .filter_map(|m| {
+                let pattern = *self.index.get(m.pattern().as_usize())?;
+                Some(PhraseMatch {
+                    span: text.original_span(m.start(), m.end()),
+                    pattern,
+                    folded: Span::new(m.start(), m.end()),
+                })
+            })
+            .collect();
+        out.sort_by_key(|m| (m.folded.start, m.folded.end, m.pattern));
+        out
+    }
+
+    /// Non-overlapping occurrences on word boundaries, leftmost first and the longest at each
+    /// place (so "công thông tin điện tử" wins over "công thông tin").
+    pub fn find_iter(&self, text: &Folded) -> impl Iterator<Item = PhraseMatch> {
+        let mut all = self.find_all(text);
+        all.sort_by_key(|m| (m.folded.start, std::cmp::Reverse(m.folded.end), m.pattern));
+        let mut last_end = 0;
+        all.into_iter().filter(move |m| {
+            if m.folded.start < last_end {
+                return false;
+            }
+            last_end = m.folded.end;
+            true
+        })
+    }
+}
+
+/// `replacement` with the case of `original` carried over syllable by syllable: an all-caps
+/// syllable (of two letters or more) makes the replacement's syllable all caps, a capitalised
+/// one capitalises it; a lower-case one keeps the replacement as written (so acronyms in the
+/// replacement survive). "Phân đấu" + "phấn đấu" → "Phấn đấu"; "SỬ LÝ" + "xử lý" → "XỬ LÝ".
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let orig: Vec<&str> = original.split_whitespace().collect();
+    let mut out = String::with_capacity(replacement.len());
+    let whole_caps = is_all_caps(original) && original.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    for (i, syl) in replacement.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let model = orig.get(i).copied().or_else(|| if whole_caps { orig.last().copied() } else { None });
+        match model {
+            Some(m)
+                if whole_caps || (is_all_caps(m) && m.chars().filter(|c| c.is_alphabetic()).count() > 1) =>
+            {
+                out.extend(syl.chars().flat_map(char::to_uppercase));
+            }
+            Some(m) if m.chars().next().is_some_and(char::is_uppercase) => {
+                let mut cs = syl.chars();
+                if let Some(first) = cs.next() {
+                    out.extend(first.to_uppercase());
+                    out.push_str(cs.as_str());
+                }
+            }
+            _ => out.push_str(syl),
+        }
+    }
+    out
+}
+
+/// True when `s` has letters and none of them is lower case.
+pub fn is_all_caps(s: &str) -> bool {
+    let mut any = false;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        any |= c.is_uppercase();
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(p: &[&str]) -> PhraseSet {
+        match PhraseSet::new(p) {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn matches_across_line_breaks_and_case() {
+        let text = "Tình trạng CHÔNG\n\n  chéo và Chông chéo.";
+        let f = Folded::new(text);
+        let m: Vec<_> = set(&["chông chéo"]).find_iter(&f).map(|m| m.span.text(text)).collect();
+        assert_eq!(m, ["CHÔNG\n\n  chéo", "Chông chéo"]);
+    }
+
+    #[test]
+    fn whole_syllables_only() {
+        let text = "xsử lý, sử lýy, sử lý";
+        let f = Folded::new(text);
+        let m: Vec<_> = set(&["sử lý"]).find_iter(&f).map(|m| m.span).collect();
+        assert_eq!(m.len(), 1);
+        assert_eq!(m.first().map(|s| s.text(text)), Some("sử lý"));
+    }
+
+    #[test]
+    fn longest_wins_and_index_is_the_callers() {
+        let text = "Công thông tin điện tử tỉnh";
+        let f = Folded::new(text);
+        let s = set(&["", "công thông tin", "công thông tin điện tử"]);
+        let m: Vec<_> = s.find_iter(&f).collect();
+        assert_eq!(m.len(), 1);
+        assert_eq!(m.first().map(|m| m.pattern), Some(2));
+        assert_eq!(s.find_all(&f).len(), 2);
+    }
+
+    #[test]
+    fn spans_map_back_through_wide_whitespace() {
+        // NBSP (2 bytes) and a tab run before the match shift the offsets.
+        let text = "a\u{a0}b\t\t Đổi mới\u{a0}\u{a0}lề lối";
+        let f = Folded::new(text);
+        let m: Vec<_> = set(&["đổi mới lề lối"]).find_iter(&f).collect();
+        assert_eq!(m.first().map(|m| m.span.text(text)), Some("Đổi mới\u{a0}\u{a0}lề lối"));
+    }
+
+    #[test]
+    fn words_around_a_match() {
+        let text = "kết\nhợp trực tuyến với";
+        let f = Folded::new(text);
+        let Some(m) = set(&["hợp trực tuyến"]).find_iter(&f).next() else { panic!("no match") };
+        assert_eq!(f.word_before(m.folded.start), Some("kết"));
+        assert_eq!(f.word_after(m.folded.end), Some("với"));
+        assert_eq!(f.word_before(0), None);
+    }
+
+    #[test]
+    fn case_is_carried_over() {
+        assert_eq!(match_case("Phân đấu", "phấn đấu"), "Phấn đấu");
+        assert_eq!(match_case("SỬ LÝ", "xử lý"), "XỬ LÝ");
+        assert_eq!(match_case("Công TTĐT", "cổng TTĐT"), "Cổng TTĐT");
+        assert_eq!(match_case("sử lý", "xử lý"), "xử lý");
+    }
+
+    #[test]
+    fn empty_set_matches_nothing() {
+        let f = Folded::new("bất kỳ");
+        assert!(set(&[]).find_all(&f).is_empty());
+    }
+}
