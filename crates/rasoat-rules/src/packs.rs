@@ -22,7 +22,10 @@ use serde::Deserialize;
 use crate::rule::Example;
 
 /// The packs shipped in `rules/`, compiled into the binary: (file name, contents).
-pub const EMBEDDED: &[(&str, &str)] = &[("core.toml", include_str!("../../../rules/core.toml"))];
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("core.toml", include_str!("../../../rules/core.toml")),
+    ("spelling.toml", include_str!("../../../rules/spelling.toml")),
+];
 
 /// Where a pack came from, for messages and `rasoat rules`.
 #[derive(Debug, Clone, PartialEq, Eq)]

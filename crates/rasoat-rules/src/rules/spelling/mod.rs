@@ -1,9 +1,15 @@
 //! `spelling/…` rules.
 
+pub mod confusion;
+
 use crate::packs::{PackError, Packs};
 use crate::rule::Rule;
 
 /// The `spelling/…` rules, configured by the packs.
-pub fn rules(_packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
-    Ok(Vec::new())
+pub fn rules(packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
+    let rules: Vec<Box<dyn Rule>> = vec![
+        // One line per rule, in reporting order.
+        Box::new(confusion::Confusion::from_packs(packs)?),
+    ];
+    Ok(rules)
 }
