@@ -1,11 +1,29 @@
 //! Structure parser: lines → parts (header, body blocks, tables, recipients, signature).
 //!
-//! TEMPORARY minimal version: every non-empty line is a paragraph block of one part. The real
-//! parser replaces the body of `parse_structure`.
+//! Total and linear: every line is looked at a bounded number of times, nothing fails.
+//!
+//! 1. Each line is trimmed (whitespace and Markdown decoration) once ([`line`]).
+//! 2. One forward walk gives every line a role: header, body, table row, table title,
+//!    recipients, signature, or skipped (mottos and rules repeated above an appendix). A new
+//!    part starts at a national motto, or at a type line after the previous part's
+//!    signature/recipients, when a header really follows ([`header::scan`]).
+//! 3. Body lines become blocks and the block tree ([`body`]), part by part.
+//!
+//! The line-level grammar (markers, `Số:`, place and date, authority) is nom ([`grammar`]).
+
+mod body;
+mod grammar;
+mod header;
+mod line;
+mod table;
+mod tail;
+
+pub use grammar::point_number;
 
 use rasoat_text::{Decoded, Span};
 
 use crate::model::*;
+use line::LineInfo;
 
 /// Parse decoded text into a Document.
 pub fn parse(decoded: Decoded) -> Document {
@@ -41,30 +59,243 @@ pub fn split_lines(text: &str) -> Vec<Span> {
     lines
 }
 
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Blank,
+    Header,
+    Body,
+    Table,
+    TableTitle,
+    Recipients,
+    Signature,
+    /// Header furniture repeated above an appendix, and rules: not body text.
+    Skip,
+}
+
+/// A part while its lines are being assigned.
+struct PartBuild {
+    /// First line of the part.
+    start: usize,
+    /// First line after the header.
+    body_start: usize,
+    /// Lines after this one come after the signature/recipients (appendix).
+    tail_end: Option<usize>,
+    header: Header,
+    tables: Vec<Table>,
+    recipients: Option<Recipients>,
+    signature: Option<Signature>,
+}
+
+impl PartBuild {
+    fn new(start: usize, scan: header::HeaderScan) -> Self {
+        Self {
+            start,
+            body_start: scan.end,
+            tail_end: None,
+            header: scan.header,
+            tables: Vec::new(),
+            recipients: None,
+            signature: None,
+        }
+    }
+
+    fn mark_tail(&mut self, last: usize) {
+        self.tail_end = Some(self.tail_end.map_or(last, |t| t.max(last)));
+    }
+}
+
+fn mark(roles: &mut [Role], used: &[usize], role: Role) {
+    for &u in used {
+        if let Some(r) = roles.get_mut(u) {
+            *r = role;
+        }
+    }
+}
+
 fn parse_structure(text: &str, lines: &[Span]) -> (Vec<Part>, Vec<Block>) {
-    let mut blocks = Vec::new();
-    for &line in lines {
-        if line.text(text).trim().is_empty() {
+    let infos = line::line_infos(text, lines);
+    let n = infos.len();
+    let mut roles: Vec<Role> =
+        infos.iter().map(|l| if l.blank() { Role::Blank } else { Role::Body }).collect();
+
+    let first = header::scan(text, &infos, 0, n);
+    mark(&mut roles, &first.lines, Role::Header);
+    let mut i = first.end;
+    let mut parts = vec![PartBuild::new(0, first)];
+
+    while i < n {
+        let Some(info) = infos.get(i) else { break };
+        if roles.get(i) != Some(&Role::Body) {
+            i += 1;
             continue;
         }
-        blocks.push(Block {
-            kind: BlockKind::Paragraph,
-            marker: None,
-            text: line,
-            span: line,
-            parent: None,
-            children: Vec::new(),
-            heading: false,
+        let s = info.content.text(text);
+        let Some(cur) = parts.last_mut() else { break };
+        let first_cell = line::cells(text, info.content).next().unwrap_or(info.content);
+        let cell = first_cell.text(text);
+
+        // A new document: a motto, or a type line once this one is signed.
+        let motto = line::is_motto(cell);
+        if motto || (cur.tail_end.is_some() && !info.tab && line::doc_type(s).is_some()) {
+            let hstart = if motto { back_over_issuer(text, &infos, &roles, i, cur.body_start) } else { i };
+            let scan = header::scan(text, &infos, hstart, n);
+            if scan.confirmed() && scan.end > i {
+                mark(&mut roles, &scan.lines, Role::Header);
+                i = scan.end;
+                parts.push(PartBuild::new(hstart, scan));
+                continue;
+            }
+            if motto {
+                // Header furniture above an appendix of this document.
+                let furniture: Vec<usize> = scan.lines.iter().copied().filter(|&k| k <= i).collect();
+                mark(&mut roles, &furniture, Role::Skip);
+                mark(&mut roles, &[i], Role::Skip);
+                i += 1;
+                continue;
+            }
+        }
+
+        if line::is_separator(s) {
+            mark(&mut roles, &[i], Role::Skip);
+            i += 1;
+            continue;
+        }
+
+        if tail::recipients_start(cell).is_some()
+            && let Some((rec, used)) = tail::recipients(text, &infos, i, n)
+        {
+            mark(&mut roles, &used, Role::Recipients);
+            let mut last = used.last().copied().unwrap_or(i);
+            if cur.signature.is_none() {
+                let floor = cur.body_start;
+                let before =
+                    tail::signature_before(text, &infos, i, floor, |k| roles.get(k) == Some(&Role::Body));
+                let after = || {
+                    let next = (last + 1..n).find(|&k| roles.get(k) != Some(&Role::Blank))?;
+                    tail::signature(text, &infos, next, n, true)
+                };
+                if let Some((sig, sused)) = before.or_else(after) {
+                    mark(&mut roles, &sused, Role::Signature);
+                    last = last.max(sused.last().copied().unwrap_or(last));
+                    cur.signature = Some(sig);
+                }
+            }
+            if cur.recipients.is_none() {
+                cur.recipients = Some(rec);
+            }
+            cur.mark_tail(last);
+            i = last + 1;
+            continue;
+        }
+
+        if grammar::authority(cell).is_some()
+            && let Some((sig, used)) = tail::signature(text, &infos, i, n, false)
+        {
+            mark(&mut roles, &used, Role::Signature);
+            let last = used.last().copied().unwrap_or(i);
+            if cur.signature.is_none() {
+                cur.signature = Some(sig);
+            }
+            cur.mark_tail(last);
+            i = last + 1;
+            continue;
+        }
+
+        if info.tab
+            && let Some((mut tab, used)) = table::table(text, &infos, i, n)
+        {
+            mark(&mut roles, &used, Role::Table);
+            let floor = cur.tail_end.unwrap_or(cur.body_start).max(cur.start);
+            if let Some((title, tused)) =
+                table::title(text, &infos, i, floor, |k| roles.get(k) == Some(&Role::Body))
+            {
+                mark(&mut roles, &tused, Role::TableTitle);
+                tab.title = Some(title);
+            }
+            cur.tables.push(tab);
+            i = used.last().copied().unwrap_or(i) + 1;
+            continue;
+        }
+        i += 1;
+    }
+
+    finish(text, &infos, &roles, parts)
+}
+
+/// Issuer lines ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HUẾ") stand above the motto when columns were
+/// flattened: the new header starts there.
+fn back_over_issuer(text: &str, infos: &[LineInfo], roles: &[Role], motto: usize, floor: usize) -> usize {
+    let mut start = motto;
+    let mut j = motto;
+    let mut seen = 0;
+    while j > floor && seen < 4 {
+        j -= 1;
+        let Some(l) = infos.get(j) else { break };
+        match roles.get(j) {
+            Some(Role::Blank) => continue,
+            Some(Role::Body) => {}
+            _ => break,
+        }
+        let s = l.content.text(text);
+        if !(line::is_upper(s) || line::is_separator(s)) || grammar::marker(s).is_some() {
+            break;
+        }
+        seen += 1;
+        start = j;
+    }
+    start
+}
+
+fn finish(text: &str, infos: &[LineInfo], roles: &[Role], parts: Vec<PartBuild>) -> (Vec<Part>, Vec<Block>) {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut out = Vec::with_capacity(parts.len());
+    let starts: Vec<usize> = parts.iter().map(|p| p.start).collect();
+    for (k, p) in parts.into_iter().enumerate() {
+        let end_line = starts.get(k + 1).copied().unwrap_or(infos.len());
+        let span_start = if k == 0 { 0 } else { line_start(text, infos, p.start) };
+        let span_end = if k + 1 == starts.len() { text.len() } else { line_start(text, infos, end_line) };
+        let first_block = blocks.len();
+        {
+            let mut b = body::BodyBuilder::new(text, &mut blocks);
+            let mut prev: Option<usize> = None;
+            let mut reset_done = false;
+            for li in p.body_start.max(p.start)..end_line {
+                match roles.get(li) {
+                    Some(Role::Body) => {}
+                    Some(Role::Blank) => continue,
+                    _ => {
+                        prev = None;
+                        continue;
+                    }
+                }
+                if !reset_done && p.tail_end.is_some_and(|t| li > t) {
+                    b.reset();
+                    reset_done = true;
+                }
+                b.push_line(infos, li, prev.is_some());
+                prev = Some(li);
+            }
+        }
+        let range = first_block..blocks.len();
+        let roots = range.clone().filter(|&id| blocks.get(id).is_some_and(|b| b.parent.is_none())).collect();
+        out.push(Part {
+            span: Span::new(span_start, span_end.max(span_start)),
+            header: p.header,
+            blocks: range,
+            roots,
+            tables: p.tables,
+            recipients: p.recipients,
+            signature: p.signature,
         });
     }
-    let part = Part {
-        span: Span::new(0, text.len()),
-        header: Header::default(),
-        blocks: 0..blocks.len(),
-        roots: (0..blocks.len()).collect(),
-        tables: Vec::new(),
-        recipients: None,
-        signature: None,
-    };
-    (vec![part], blocks)
+    (out, blocks)
+}
+
+/// Byte offset where line `li` starts (the end of the text past the last line).
+fn line_start(text: &str, infos: &[LineInfo], li: usize) -> usize {
+    // Content spans are trimmed; walk back to the line start through the raw text.
+    let Some(l) = infos.get(li) else { return text.len() };
+    let before = text.get(..l.content.start).unwrap_or("");
+    before.rfind('\n').map_or(0, |nl| nl + 1)
 }

@@ -1,0 +1,238 @@
+//! The header of a document: motto, issuer, `Số:`, place and date, type line and summary.
+//!
+//! Exports put the two header columns either on separate lines or on one line joined by a
+//! tab, so every line is read cell by cell.
+
+use rasoat_text::Span;
+
+use super::grammar;
+use super::line::{self, LineInfo};
+use crate::model::*;
+
+/// What [`scan`] found from a start line.
+#[derive(Debug, Default)]
+pub(crate) struct HeaderScan {
+    pub header: Header,
+    /// First line after the header (the body starts there).
+    pub end: usize,
+    /// Lines that belong to the header.
+    pub lines: Vec<usize>,
+}
+
+impl HeaderScan {
+    /// Strong enough evidence that a new document starts here.
+    pub fn confirmed(&self) -> bool {
+        self.header.doc_type.is_some() || self.header.number.is_some()
+    }
+}
+
+/// Most non-blank lines a header spans before its type line (motto, issuer, rules, number,
+/// date, each maybe doubled by column flattening).
+const MAX_HEADER_LINES: usize = 16;
+/// Most lines of a summary under the type line.
+const MAX_SUMMARY_LINES: usize = 4;
+
+fn sp(base: usize, (s, e): (usize, usize)) -> Span {
+    Span::new(base + s, base + e)
+}
+
+fn number(text: &str, cell: Span) -> Option<(DocNumber, Option<Span>)> {
+    let hit = grammar::number_line(cell.text(text))?;
+    let number = hit.number.map(|r| {
+        let span = sp(cell.start, r);
+        Spanned { span, value: text.get(span.start..span.end).unwrap_or("").to_string() }
+    });
+    let symbol_span = sp(cell.start, hit.symbol);
+    let symbol = Spanned { span: symbol_span, value: symbol_span.text(text).to_string() };
+    let summary = hit.vv.map(|v| Span::new(cell.start + v, cell.end));
+    let line_end = summary.map_or(cell.end, |s| s.start.saturating_sub(1).max(symbol_span.end));
+    Some((DocNumber { span: Span::new(cell.start, line_end), number, symbol }, summary))
+}
+
+fn place_date(text: &str, cell: Span) -> Option<PlaceDate> {
+    let hit = grammar::place_date(cell.text(text))?;
+    let spanned_num = |r: Option<(usize, usize)>| {
+        let span = sp(cell.start, r?);
+        Some((span, span.text(text)))
+    };
+    Some(PlaceDate {
+        span: cell,
+        place: hit.place.map(|r| {
+            let span = sp(cell.start, r);
+            Spanned { span, value: span.text(text).to_string() }
+        }),
+        day: spanned_num(hit.day).and_then(|(span, t)| Some(Spanned { span, value: t.parse().ok()? })),
+        month: spanned_num(hit.month).and_then(|(span, t)| Some(Spanned { span, value: t.parse().ok()? })),
+        year: spanned_num(hit.year).and_then(|(span, t)| Some(Spanned { span, value: t.parse().ok()? })),
+    })
+}
+
+/// A line that can not be a summary: the body has begun.
+fn starts_body(s: &str) -> bool {
+    grammar::marker(s).is_some()
+        || ["căn cứ", "thực hiện", "kính gửi", "nơi nhận", "theo đề nghị", "xét đề nghị"]
+            .iter()
+            .any(|p| line::starts_with_ci(s, p))
+}
+
+/// Read a header starting at line `start` (blank lines allowed), stopping before `stop`.
+pub(crate) fn scan(text: &str, lines: &[LineInfo], start: usize, stop: usize) -> HeaderScan {
+    let mut out = HeaderScan { end: start, ..HeaderScan::default() };
+    let mut seen_motto = false;
+    let mut non_blank = 0;
+    let mut li = start;
+    while li < stop {
+        let Some(info) = lines.get(li) else { break };
+        if info.blank() {
+            li += 1;
+            continue;
+        }
+        non_blank += 1;
+        if non_blank > MAX_HEADER_LINES {
+            break;
+        }
+        let mut used = false;
+        let mut stop_here = false;
+        let mut typed = false;
+        for cell in line::cells(text, info.content) {
+            let s = cell.text(text);
+            if s.is_empty() {
+                continue;
+            }
+            let h = &mut out.header;
+            if h.doc_type.is_some() {
+                // Rest of the type line: the summary.
+                h.summary = Some(h.summary.map_or(cell, |x| x.cover(cell)));
+            } else if line::is_separator(s) {
+            } else if line::is_motto(s) {
+                h.motto.push(cell);
+                seen_motto = true;
+            } else if let Some((num, summary)) = h.number.is_none().then(|| number(text, cell)).flatten() {
+                h.number = Some(num);
+                if summary.is_some() {
+                    h.summary = summary;
+                }
+            } else if s.starts_with("V/v") || s.starts_with("V/V") {
+                h.summary = Some(cell);
+            } else if let Some(pd) = h.place_date.is_none().then(|| place_date(text, cell)).flatten() {
+                h.place_date = Some(pd);
+            } else if let Some(kind) = line::doc_type(s) {
+                h.doc_type = Some(Spanned { span: cell, value: kind });
+                typed = true;
+            } else if !seen_motto
+                && h.number.is_none()
+                && h.place_date.is_none()
+                && line::is_upper(s)
+                && line::word_count(s) <= 16
+                && grammar::marker(s).is_none()
+            {
+                h.issuer.push(cell);
+            } else if used {
+                // A later column of a header line ("Kính gửi: …"): the header ends with it.
+                stop_here = true;
+                continue;
+            } else {
+                stop_here = true;
+                break;
+            }
+            used = true;
+        }
+        if !used {
+            break;
+        }
+        out.lines.push(li);
+        out.end = li + 1;
+        if typed {
+            if out.header.summary.is_none() {
+                summary(text, lines, li + 1, stop, &mut out);
+            }
+            break;
+        }
+        if stop_here {
+            break;
+        }
+        li += 1;
+    }
+    out
+}
+
+/// The summary lines after the type line: the first paragraph, up to a blank line.
+fn summary(text: &str, lines: &[LineInfo], from: usize, stop: usize, out: &mut HeaderScan) {
+    let mut li = from;
+    while lines.get(li).is_some_and(|l| l.blank()) && li < stop {
+        li += 1;
+    }
+    let mut taken = 0;
+    while li < stop && taken < MAX_SUMMARY_LINES {
+        let Some(info) = lines.get(li) else { break };
+        let s = info.content.text(text);
+        if info.blank() || info.tab || starts_body(s) || line::is_motto(s) {
+            break;
+        }
+        if line::starts_with_ci(s, "(kèm theo") {
+            // "(Kèm theo Quyết định số … của …)": part of the header, not of the summary.
+            while let Some(l) = lines.get(li).filter(|l| !l.blank() && li < stop) {
+                out.lines.push(li);
+                out.end = li + 1;
+                li += 1;
+                if l.content.text(text).ends_with(')') {
+                    break;
+                }
+            }
+            break;
+        }
+        out.header.summary = Some(out.header.summary.map_or(info.content, |x| x.cover(info.content)));
+        out.lines.push(li);
+        out.end = li + 1;
+        taken += 1;
+        li += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{line::line_infos, split_lines};
+
+    fn run(text: &str) -> HeaderScan {
+        let lines = line_infos(text, &split_lines(text));
+        scan(text, &lines, 0, lines.len())
+    }
+
+    #[test]
+    fn seed_style_header() {
+        let text = "\n\nSố: /KH-UBND\n\nHải An, ngày tháng 5 năm 2026\n\nKẾ HOẠCH\n\nTriển khai thực hiện\n\nThực hiện Kế hoạch số 144";
+        let h = run(text);
+        assert!(h.confirmed());
+        let Some(num) = &h.header.number else { panic!("number") };
+        assert_eq!(num.symbol.value, "KH-UBND");
+        assert!(num.number.is_none());
+        let Some(pd) = &h.header.place_date else { panic!("date") };
+        assert_eq!(pd.month.as_ref().map(|m| m.value), Some(5));
+        assert!(pd.day.is_none());
+        assert_eq!(h.header.doc_type.as_ref().map(|t| t.value), Some(DocKind::KeHoach));
+        assert_eq!(h.header.summary.map(|s| s.text(text)), Some("Triển khai thực hiện"));
+        assert_eq!(h.end, 9);
+    }
+
+    #[test]
+    fn tabbed_header() {
+        let text = "BỘ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n--------\tĐộc lập - Tự do - Hạnh phúc\nSố: 12/KH-BNV\tHà Nội, ngày 03 tháng 02 năm 2026\nKẾ HOẠCH\nVề việc A\nB tiếp\n\nI. MỤC ĐÍCH";
+        let h = run(text);
+        assert_eq!(h.header.issuer.len(), 1);
+        assert_eq!(h.header.motto.len(), 2);
+        assert_eq!(
+            h.header.number.as_ref().and_then(|n| n.number.as_ref()).map(|n| n.value.as_str()),
+            Some("12")
+        );
+        assert_eq!(h.header.place_date.as_ref().and_then(|p| p.date()), Some(Date::new(2026, 2, 3)));
+        assert_eq!(h.header.summary.map(|s| s.text(text)), Some("Về việc A\nB tiếp"));
+    }
+
+    #[test]
+    fn no_header() {
+        let h = run("Thông tin sáp nhập là không chính xác\nKẾ HOẠCH");
+        assert!(!h.confirmed());
+        assert_eq!(h.end, 0);
+    }
+}

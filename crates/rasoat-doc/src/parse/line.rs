@@ -1,0 +1,183 @@
+//! Per-line facts and small text predicates shared by the structure passes.
+
+use rasoat_text::Span;
+
+use crate::model::DocKind;
+
+/// One line of the document, with its content trimmed of whitespace and of the Markdown
+/// decoration exports leave around headers (`**TM. ỦY BAN NHÂN DÂN`, `*Nơi nhận:*`, `# PHỤ LỤC`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineInfo {
+    pub content: Span,
+    /// The line trimmed but with its leading and trailing tabs kept: a table row whose first
+    /// or last cells are empty.
+    pub row: Span,
+    /// The row holds a tab: a table row, or header columns flattened onto one line.
+    pub tab: bool,
+}
+
+impl LineInfo {
+    pub fn blank(&self) -> bool {
+        self.content.is_empty()
+    }
+}
+
+fn is_trim(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '_' | '#' | '\u{feff}' | '\u{200b}')
+}
+
+fn is_trim_keep_tab(c: char) -> bool {
+    c != '\t' && is_trim(c)
+}
+
+fn strip_by(text: &str, span: Span, trim: fn(char) -> bool) -> Span {
+    let s = span.text(text);
+    let start_trimmed = s.trim_start_matches(trim);
+    let start = span.start + (s.len() - start_trimmed.len());
+    let end = start + start_trimmed.trim_end_matches(trim).len();
+    Span::new(start, end.max(start))
+}
+
+/// `span` without surrounding whitespace and Markdown decoration.
+pub(crate) fn strip(text: &str, span: Span) -> Span {
+    strip_by(text, span, is_trim)
+}
+
+pub(crate) fn line_infos(text: &str, lines: &[Span]) -> Vec<LineInfo> {
+    lines
+        .iter()
+        .map(|&l| {
+            let content = strip(text, l);
+            let row = if content.is_empty() { content } else { strip_by(text, l, is_trim_keep_tab) };
+            let tab = memchr::memchr(b'\t', row.text(text).as_bytes()).is_some();
+            LineInfo { content, row, tab }
+        })
+        .collect()
+}
+
+/// The tab-separated cells of a span, each stripped (empty cells are kept, as empty spans).
+pub(crate) fn cells(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let s = span.text(text);
+    let mut start = span.start;
+    s.split('\t').map(move |piece| {
+        let cell = strip(text, Span::new(start, start + piece.len()));
+        start += piece.len() + 1;
+        cell
+    })
+}
+
+/// Mostly upper-case letters (at least two letters, no more than a tenth lower case).
+pub(crate) fn is_upper(s: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper >= 2 && lower * 10 <= upper
+}
+
+/// A line of rules ("--------", "___") drawn under header blocks.
+pub(crate) fn is_separator(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| matches!(c, '-' | '_' | '=' | '*' | '–' | '—' | ' ' | '.'))
+}
+
+pub(crate) fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Ends a sentence or clause: after it, a lower-case line is a new paragraph, not a page break.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '*'));
+    t.ends_with(['.', ';', ':', '!', '?', '…'])
+}
+
+/// Case-insensitive prefix test (Vietnamese letters included) without allocating.
+pub(crate) fn starts_with_ci(s: &str, lower_prefix: &str) -> bool {
+    let mut chars = s.chars().flat_map(char::to_lowercase);
+    lower_prefix.chars().all(|p| chars.next() == Some(p))
+}
+
+/// A signer's name: two to six capitalised words, no digits or clause punctuation.
+pub(crate) fn is_name(s: &str) -> bool {
+    let words = word_count(s);
+    (2..=6).contains(&words)
+        && s.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '.')
+        })
+}
+
+/// The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc") or
+/// the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM").
+pub(crate) fn is_motto(s: &str) -> bool {
+    if s.len() > 120 || !(starts_with_ci(s, "c") || starts_with_ci(s, "đ")) {
+        return false;
+    }
+    let l = s.to_lowercase();
+    l.contains("xã hội chủ nghĩa việt nam")
+        || (l.starts_with("độc lập") && l.contains("hạnh phúc"))
+        || l.trim() == "đảng cộng sản việt nam"
+}
+
+/// Names of documents attached to a decision that are not a [`DocKind`] of their own.
+const ATTACHED: [&str; 8] =
+    ["quy định", "quy chế", "điều lệ", "đề án", "hướng dẫn", "công điện", "tờ trình", "phương án"];
+
+/// An upper-case type line ("KẾ HOẠCH", "QUYẾT ĐỊNH", "QUY CHẾ") and its kind.
+pub(crate) fn doc_type(s: &str) -> Option<DocKind> {
+    if s.len() > 40 || !is_upper(s) {
+        return None;
+    }
+    if let Some(kind) = DocKind::from_name(s) {
+        return Some(kind);
+    }
+    let lower = s.trim().to_lowercase();
+    ATTACHED.contains(&lower.as_str()).then_some(DocKind::Other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_markdown() {
+        let text = "  **TM. ỦY BAN** \t";
+        let s = strip(text, Span::new(0, text.len()));
+        assert_eq!(s.text(text), "TM. ỦY BAN");
+        let text = "****";
+        assert!(strip(text, Span::new(0, text.len())).is_empty());
+    }
+
+    #[test]
+    fn splits_cells() {
+        let text = "TT\tNội dung\t\t**Thời hạn**";
+        let got: Vec<&str> = cells(text, Span::new(0, text.len())).map(|c| c.text(text)).collect();
+        assert_eq!(got, ["TT", "Nội dung", "", "Thời hạn"]);
+    }
+
+    #[test]
+    fn predicates() {
+        assert!(is_upper("ỦY BAN NHÂN DÂN"));
+        assert!(!is_upper("Ủy ban nhân dân"));
+        assert!(is_name("Nguyễn Văn Mạnh"));
+        assert!(!is_name("Nguyễn"));
+        assert!(!is_name("Phối hợp với Sở"));
+        assert!(is_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert!(is_motto("Độc lập - Tự do - Hạnh phúc"));
+        assert!(!is_motto("Độc lập dân tộc"));
+        assert!(starts_with_ci("NƠI NHẬN:", "nơi nhận"));
+        assert!(!starts_with_ci("Nơi", "nơi nhận"));
+        assert!(ends_sentence("kết thúc.”"));
+        assert!(!ends_sentence("số lượng hội"));
+        assert_eq!(doc_type("KẾ HOẠCH"), Some(DocKind::KeHoach));
+        assert_eq!(doc_type("QUY CHẾ"), Some(DocKind::Other));
+        assert_eq!(doc_type("Kế hoạch"), None);
+        assert_eq!(doc_type("QUYẾT ĐỊNH:"), None);
+    }
+}
