@@ -1,0 +1,383 @@
+//! Citations of other documents: "<type> [số] <number/symbol> [ngày <date>] [của <issuer>]".
+//!
+//! Recorded faithfully, malformed ones included ("226- KL/TW", "118/NĐ-CP" without its year, a
+//! Nghị định with a QĐ- symbol): `number_text` is exactly as written, `key` is canonical (no
+//! spaces, upper case) so rules can compare citations and flag what is wrong.
+//!
+//! A number without a symbol counts only after "số" ("Kế hoạch số 144"); without "số" a
+//! symbol is required ("Kết luận 226-KL/TW"), so "Chương trình 135" or "Kế hoạch 2026" are not
+//! citations. Types without a [`DocKind`] of their own ("Quy định số 178-QĐ/TW", "Hướng dẫn",
+//! "Văn bản") are [`DocKind::Other`].
+
+use crate::model::{Citation, Date, DocKind, Spanned};
+
+use super::numbers::{date, year};
+use super::text::{Src, first_phrase, is_word, phrase_at, word_starts, ws_len};
+
+/// Type names, longest first where one starts another.
+const KINDS: &[(&str, DocKind)] = &[
+    ("quyết định", DocKind::QuyetDinh),
+    ("nghị định", DocKind::NghiDinh),
+    ("nghị quyết liên tịch", DocKind::NghiQuyet),
+    ("nghị quyết", DocKind::NghiQuyet),
+    ("kết luận", DocKind::KetLuan),
+    ("chỉ thị", DocKind::ChiThi),
+    ("thông tư liên tịch", DocKind::ThongTu),
+    ("thông tư", DocKind::ThongTu),
+    ("thông báo kết luận", DocKind::ThongBao),
+    ("thông báo", DocKind::ThongBao),
+    ("công văn", DocKind::CongVan),
+    ("báo cáo", DocKind::BaoCao),
+    ("luật", DocKind::Luat),
+    ("chương trình", DocKind::ChuongTrinh),
+    ("kế hoạch", DocKind::KeHoach),
+    ("quy định", DocKind::Other),
+    ("hướng dẫn", DocKind::Other),
+    ("pháp lệnh", DocKind::Other),
+    ("công điện", DocKind::Other),
+    ("văn bản", DocKind::Other),
+    ("đề án", DocKind::Other),
+    ("tờ trình", DocKind::Other),
+    ("quy chế", DocKind::Other),
+];
+
+/// Words that end an issuer ("của Thủ tướng Chính phủ về …", "… ban hành Kế hoạch …").
+const ISSUER_STOPS: &[&str] = &[
+    "về",
+    "ban hành",
+    "quy định",
+    "hướng dẫn",
+    "triển khai",
+    "thực hiện",
+    "tại",
+    "đối với",
+    "theo",
+    "nhằm",
+    "để",
+    "sửa đổi",
+    "phê duyệt",
+    "giao",
+    "trên",
+    "đã",
+    "và",
+    "với",
+    "thì",
+    "trong",
+    "đến",
+    "gửi",
+    "cho",
+    "là",
+    "có",
+    "được",
+    "nêu",
+    "kèm",
+];
+
+/// All citations in `src`, in order.
+pub fn citations(src: &Src, doc_year: Option<i32>) -> Vec<Citation> {
+    let text = src.text();
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    for ws in word_starts(text) {
+        if ws < skip_to {
+            continue;
+        }
+        let Some(slice) = text.get(ws..) else { continue };
+        // Cheap first-letter filter: every type name starts with one of these.
+        if !slice.starts_with([
+            'q', 'Q', 'n', 'N', 'k', 'K', 'c', 'C', 't', 'T', 'b', 'B', 'l', 'L', 'h', 'H', 'p', 'P', 'v',
+            'V', 'đ', 'Đ',
+        ]) {
+            continue;
+        }
+        let Some((kind, n)) = first_phrase(slice, KINDS) else { continue };
+        if let Some((c, end)) = citation_at(src, text, ws, ws + n, kind, doc_year) {
+            skip_to = end;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Parse what follows a type word ending at `after_kind`: the citation and its local end.
+fn citation_at(
+    src: &Src,
+    text: &str,
+    start: usize,
+    after_kind: usize,
+    kind: DocKind,
+    doc_year: Option<i32>,
+) -> Option<(Citation, usize)> {
+    let mut p = after_kind + ws_len(text.get(after_kind..)?);
+    let mut has_so = false;
+    if let Some(n) = phrase_at(text.get(p..)?, "số") {
+        has_so = true;
+        p += n;
+        let rest = text.get(p..)?;
+        p += ws_len(rest);
+        if text.get(p..)?.starts_with(':') {
+            p += 1;
+            p += ws_len(text.get(p..)?);
+        }
+    } else if p == after_kind {
+        return None;
+    }
+    let (num_end, components) = number_text(text.get(p..)?, has_so)?;
+    let num_start = p;
+    let num_end = p + num_end;
+    if components == 0 && !has_so {
+        return None;
+    }
+    let written = text.get(num_start..num_end)?;
+    let (number, year_in_number, symbol) = split_number(written);
+    let key: String = written.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
+    let mut end = num_end;
+
+    // ", ngày 31/3/2026" / " ngày 24 tháng 01 năm 2019"
+    let mut date_value = None;
+    let mut q = skip_comma(text, end);
+    if let Some(n) = phrase_at(text.get(q..)?, "ngày") {
+        let ds = q + n + ws_len(text.get(q + n..)?);
+        if let Ok((rest, dm)) = date(text.get(ds..)?) {
+            let de = text.len() - rest.len();
+            if let Some(y) = dm.year.or(year_in_number).or(doc_year) {
+                date_value = Some(Spanned { span: src.span(ds, de), value: Date::new(y, dm.month, dm.day) });
+            }
+            end = de;
+            q = skip_comma(text, end);
+        } else {
+            // A draft's blank date ("ngày   /  /2026", "ngày tháng 5 năm 2026"): step over it.
+            q = skip_blank_date(text, ds);
+        }
+    }
+
+    // "của <issuer>"
+    let mut issuer = None;
+    if let Some(n) = phrase_at(text.get(q..)?, "của") {
+        let is = q + n + ws_len(text.get(q + n..)?);
+        let ie = issuer_end(text, is);
+        if ie > is {
+            issuer = Some(Spanned { span: src.span(is, ie), value: text.get(is..ie)?.to_string() });
+            end = ie;
+        }
+    }
+
+    let citation = Citation {
+        span: src.span(start, end),
+        kind,
+        number_text: Spanned { span: src.span(num_start, num_end), value: written.to_string() },
+        key,
+        number,
+        year: year_in_number,
+        symbol,
+        date: date_value,
+        issuer,
+    };
+    Some((citation, end))
+}
+
+/// Offset after optional whitespace, a comma and whitespace.
+fn skip_comma(text: &str, at: usize) -> usize {
+    let mut q = at + ws_len(text.get(at..).unwrap_or(""));
+    if text.get(q..).is_some_and(|s| s.starts_with(',')) {
+        q += 1;
+        q += ws_len(text.get(q..).unwrap_or(""));
+    }
+    q
+}
+
+/// Step over a blank date placeholder: digits, `/`, spaces and the words tháng/năm.
+fn skip_blank_date(text: &str, mut q: usize) -> usize {
+    loop {
+        let Some(rest) = text.get(q..) else { return q };
+        let Some(c) = rest.chars().next() else { return q };
+        if c.is_ascii_digit() || c == '/' || c == ' ' || c == '.' {
+            q += 1;
+        } else if let Some(n) = phrase_at(rest, "tháng").or_else(|| phrase_at(rest, "năm")) {
+            q += n;
+        } else {
+            return q;
+        }
+    }
+}
+
+/// Length of a number and symbol at the start of `s` ("534/QĐ-TTg", "226- KL/TW",
+/// "263 /KH-UBND", "/KH-UBND" after "số" in a draft) and its count of `/`/`-` components.
+fn number_text(s: &str, has_so: bool) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut p = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if p == 0 && !(has_so && b.first() == Some(&b'/')) {
+        return None;
+    }
+    let mut components = 0;
+    loop {
+        let rest = s.get(p..)?;
+        let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        let Some(sep) = rest.get(lead..).and_then(|r| r.chars().next()) else { break };
+        if sep != '/' && sep != '-' {
+            break;
+        }
+        let after = rest.get(lead + 1..)?;
+        let gap = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+        let comp = after.get(gap..)?;
+        let comp_len = comp.find(|c: char| !is_word(c)).unwrap_or(comp.len());
+        let Some(word) = comp.get(..comp_len) else { break };
+        if word.is_empty() {
+            break;
+        }
+        // Across a space, only an all-capitals code continues a symbol ("226- KL/TW"), never a
+        // word ("… 80/2015/QH13 - Luật …").
+        let spaced = lead + gap > 0;
+        if spaced && !word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            break;
+        }
+        p += lead + 1 + gap + comp_len;
+        components += 1;
+    }
+    Some((p, components))
+}
+
+/// `(number, year, symbol)` from a number as written.
+fn split_number(written: &str) -> (Option<String>, Option<i32>, String) {
+    let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = compact.bytes().take_while(u8::is_ascii_digit).count();
+    let number = (digits > 0).then(|| compact.get(..digits).unwrap_or("").to_string());
+    let rest = compact.get(digits..).unwrap_or("");
+    let Some(sep) = rest.chars().next() else { return (number, None, String::new()) };
+    let rest = rest.get(sep.len_utf8()..).unwrap_or("");
+    if sep == '/'
+        && let Ok((after, y)) = year(rest)
+        && let Some(symbol) = after.strip_prefix('/')
+    {
+        return (number, Some(y), symbol.to_string());
+    }
+    (number, None, rest.to_string())
+}
+
+/// End of an issuer starting at `is`: before a stop word, punctuation or the line end.
+fn issuer_end(text: &str, is: usize) -> usize {
+    let Some(s) = text.get(is..) else { return is };
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        if matches!(c, ',' | ';' | '.' | ':' | '(' | ')' | '\n' | '\t' | '"' | '“' | '”') {
+            break;
+        }
+        if is_word(c) && s.get(..i).is_none_or(|p| !p.ends_with(is_word)) {
+            let word = s.get(i..).unwrap_or("");
+            if i > 0 && stops_issuer(word) {
+                break;
+            }
+        }
+        if !c.is_whitespace() {
+            end = i + c.len_utf8();
+        }
+    }
+    is + end
+}
+
+fn stops_issuer(word: &str) -> bool {
+    let Some(first) = word.chars().next() else { return false };
+    if first.is_lowercase() && ISSUER_STOPS.iter().any(|w| phrase_at(word, w).is_some()) {
+        // "và" joins two names ("Bộ Khoa học và Công nghệ") unless a lower-case word or a new
+        // citation follows.
+        if phrase_at(word, "và").is_some() {
+            let rest = word.get("và".len()..).unwrap_or("").trim_start();
+            return rest.starts_with(char::is_lowercase) || first_phrase(rest, KINDS).is_some();
+        }
+        return true;
+    }
+    // A new citation or a capitalised verb phrase ("… thành phố Triển khai Quyết định …").
+    first_phrase(word, KINDS).is_some()
+        || ["triển khai", "thực hiện", "ban hành", "về"].iter().any(|w| phrase_at(word, w).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<Citation> {
+        citations(&Src::new(text, 0), Some(2026))
+    }
+
+    fn one(text: &str) -> Citation {
+        let v = run(text);
+        let [c] = v.as_slice() else { panic!("expected one citation in {text:?}: {v:#?}") };
+        c.clone()
+    }
+
+    #[test]
+    fn full_citation() {
+        let text = "Triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ về ban hành Kế hoạch";
+        let c = one(text);
+        assert_eq!(c.kind, DocKind::QuyetDinh);
+        assert_eq!(c.number_text.value, "534/QĐ-TTg");
+        assert_eq!(c.number_text.span.text(text), "534/QĐ-TTg");
+        assert_eq!(c.key, "534/QĐ-TTG");
+        assert_eq!((c.number.as_deref(), c.year, c.symbol.as_str()), (Some("534"), None, "QĐ-TTg"));
+        let Some(date) = &c.date else { panic!("no date") };
+        assert_eq!((date.value, date.span.text(text)), (Date::new(2026, 3, 31), "31/3/2026"));
+        assert_eq!(c.issuer.as_ref().map(|i| i.value.as_str()), Some("Thủ tướng Chính phủ"));
+        assert_eq!(c.span.text(text), "Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ");
+    }
+
+    #[test]
+    fn both_date_spellings_give_the_same_date() {
+        let a = one("Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định chế độ báo cáo");
+        let b = one("Nghị định số 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019 của Chính phủ quy định");
+        assert_eq!(a.date.map(|d| d.value), Some(Date::new(2019, 1, 24)));
+        assert_eq!(b.date.map(|d| d.value), Some(Date::new(2019, 1, 24)));
+        assert_eq!((a.year, a.symbol.as_str(), a.number.as_deref()), (Some(2019), "NĐ-CP", Some("09")));
+        assert_eq!(b.issuer.map(|i| i.value), Some("Chính phủ".to_string()));
+    }
+
+    #[test]
+    fn party_and_plan_citations() {
+        let c = one("Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư về chấn chỉnh");
+        assert_eq!((c.key.as_str(), c.symbol.as_str(), c.kind), ("226-KL/TW", "KL/TW", DocKind::KetLuan));
+        assert_eq!(c.issuer.map(|i| i.value), Some("Ban Bí thư".to_string()));
+        let c =
+            one("Thực hiện Kế hoạch số 144/KH-UBND ngày 21/4/2026 của Ủy ban nhân dân thành phố Triển khai");
+        assert_eq!(c.issuer.map(|i| i.value), Some("Ủy ban nhân dân thành phố".to_string()));
+        let c = one("Nghị quyết số 76/NQ-CP về Chương trình tổng thể");
+        assert_eq!((c.key.as_str(), c.issuer), ("76/NQ-CP", None));
+        let c = one("theo Thông tư 01/2011/TT-BNV của Bộ Nội vụ");
+        assert_eq!((c.kind, c.year, c.symbol.as_str()), (DocKind::ThongTu, Some(2011), "TT-BNV"));
+        let c = one("Quy định số 178-QĐ/TW ngày 27/6/2024 của Bộ Chính trị;");
+        assert_eq!((c.kind, c.key.as_str()), (DocKind::Other, "178-QĐ/TW"));
+        let c = one("Nghị quyết số 110/2023/QH15 ngày 29/11/2023 của Quốc hội");
+        assert_eq!((c.year, c.symbol.as_str()), (Some(2023), "QH15"));
+    }
+
+    #[test]
+    fn malformed_citations_are_recorded_faithfully() {
+        let c = one("quán triệt nội dung Kết luận số 226- KL/TW và Kế hoạch của Thủ tướng");
+        assert_eq!((c.number_text.value.as_str(), c.key.as_str()), ("226- KL/TW", "226-KL/TW"));
+        let c = one("Tiếp tục thực hiện Nghị định số 118/NĐ-CP ngày 09/6/2025 của Chính phủ về thực hiện");
+        assert_eq!((c.year, c.symbol.as_str(), c.kind), (None, "NĐ-CP", DocKind::NghiDinh));
+        let c = one("Nghị định số 15/2020/QĐ-CP");
+        assert_eq!((c.kind, c.symbol.as_str()), (DocKind::NghiDinh, "QĐ-CP"));
+        let c = one("Kế hoạch số 263 /KH-UBND ngày 08 tháng 5 năm 2026");
+        assert_eq!((c.number_text.value.as_str(), c.key.as_str()), ("263 /KH-UBND", "263/KH-UBND"));
+        let c = one("Kèm theo Kế hoạch số /KH-SXD ngày / /2026 của Sở Xây dựng)");
+        assert_eq!((c.number, c.symbol.as_str(), c.date), (None, "KH-SXD", None));
+        assert_eq!(c.issuer.map(|i| i.value), Some("Sở Xây dựng".to_string()));
+    }
+
+    #[test]
+    fn number_only_needs_so() {
+        let c = one("Kế hoạch số 144 của Ủy ban nhân dân thành phố đến toàn bộ đảng viên");
+        assert_eq!((c.number.as_deref(), c.symbol.as_str()), (Some("144"), ""));
+        assert_eq!(c.issuer.map(|i| i.value), Some("Ủy ban nhân dân thành phố".to_string()));
+        assert!(run("Chương trình 135 và Kế hoạch năm 2026; văn bản số hóa; báo cáo số liệu").is_empty());
+        assert!(run("Luật số 80/2015/QH13 - Luật ban hành văn bản").len() == 1);
+    }
+
+    #[test]
+    fn issuers_with_and() {
+        let c = one("Quyết định số 12/QĐ-BKHCN của Bộ Khoa học và Công nghệ về việc");
+        assert_eq!(c.issuer.map(|i| i.value), Some("Bộ Khoa học và Công nghệ".to_string()));
+        let v = run("Chỉ thị số 05/CT-UBND ngày 13/3/2026 của UBND tỉnh và Quyết định số 534/QĐ-TTg");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v.first().and_then(|c| c.issuer.clone()).map(|i| i.value), Some("UBND tỉnh".to_string()));
+    }
+}

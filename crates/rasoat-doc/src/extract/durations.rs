@@ -1,0 +1,148 @@
+//! Durations in days: "không quá 1/2 ngày", "1,5 ngày", "nửa ngày", "01 ngày", "một buổi".
+//!
+//! A number (or number word) followed by "ngày" or "buổi" (half a day) is a duration, unless the
+//! "ngày" starts a date ("ngày 10 tháng 6": the number comes after, not before). The comparator
+//! is read as for targets; none means the duration is stated exactly (`None`).
+
+use crate::model::Duration;
+
+use super::numbers::quantity;
+use super::targets::{comparator_after, comparator_before};
+use super::text::{Src, clause, is_word, phrase_before};
+
+/// Number words that may stand before "ngày"/"buổi".
+/// ("năm" is left out: "hằng năm ngày 15/12" is a year, not five days.)
+const WORDS: &[(&str, f64)] = &[("nửa", 0.5), ("một", 1.0), ("hai", 2.0), ("ba", 3.0), ("bốn", 4.0)];
+
+/// All durations in `src`, in order.
+pub fn durations(src: &Src) -> Vec<Duration> {
+    let text = src.text();
+    let mut out = Vec::new();
+    let finder = memchr::memmem::Finder::new("ngày".as_bytes());
+    let finder_buoi = memchr::memmem::Finder::new("buổi".as_bytes());
+    // "Ngày" capitalised never follows a quantity, so the lower-case forms suffice.
+    let hits = finder.find_iter(text.as_bytes()).map(|p| (p, "ngày".len(), 1.0));
+    let hits_buoi = finder_buoi.find_iter(text.as_bytes()).map(|p| (p, "buổi".len(), 0.5));
+    let mut all: Vec<(usize, usize, f64)> = hits.chain(hits_buoi).collect();
+    all.sort_unstable_by_key(|h| h.0);
+    for (pos, len, per_unit) in all {
+        let unit_end = pos + len;
+        // Word boundaries around the unit word.
+        let after = text.get(unit_end..).unwrap_or("");
+        if after.chars().next().is_some_and(is_word) {
+            continue;
+        }
+        // "ngày 10 tháng 6", "ngày 31/3": the "ngày" starts a date.
+        if after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let Some(before) = text.get(..pos) else { continue };
+        let Some((ns, amount)) = amount_before(before) else { continue };
+        let (cs, _) = clause(text, ns, unit_end);
+        let (cmp, cmp_start) = comparator_before(text.get(cs..ns).unwrap_or(""));
+        let mut comparator = cmp;
+        let mut end = unit_end;
+        if let Some((c, n)) = comparator_after(text.get(unit_end..).unwrap_or("")) {
+            comparator.get_or_insert(c);
+            end += n;
+        }
+        let start = cmp_start.map_or(ns, |p| cs + p);
+        let (cs, ce) = clause(text, start, end);
+        out.push(Duration {
+            span: src.span(start, end),
+            days: amount * per_unit,
+            comparator,
+            clause: src.cover(cs, ce),
+        });
+    }
+    out
+}
+
+/// The amount just before a unit word: `(start, value)`. `before` ends right before the unit.
+fn amount_before(before: &str) -> Option<(usize, f64)> {
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return None; // "123ngày": not a separate word.
+    }
+    for &(word, value) in WORDS {
+        if let Some(p) = phrase_before(trimmed, word) {
+            return Some((p, value));
+        }
+    }
+    // Digits, "1,5", "1/2": scan back over the number's characters.
+    let b = trimmed.as_bytes();
+    let mut s = trimmed.len();
+    while s > 0 && b.get(s - 1).is_some_and(|c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b'/')) {
+        s -= 1;
+    }
+    while s < trimmed.len() && b.get(s).is_some_and(|c| !c.is_ascii_digit()) {
+        s += 1;
+    }
+    let num = trimmed.get(s..)?;
+    if num.is_empty() {
+        return None;
+    }
+    let prev = trimmed.get(..s).and_then(|p| p.chars().next_back());
+    if prev.is_some_and(|c| is_word(c) || c == '-') {
+        return None;
+    }
+    let (rest, value) = quantity(num).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
+    // "ngày 1/2 ngày" is odd but "1/2/2026 ngày" is a date: only a fraction below one passes.
+    if num.contains('/') && value >= 1.0 {
+        return None;
+    }
+    Some((s, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Comparator;
+
+    fn run(text: &str) -> Vec<(f64, Option<Comparator>, String, String)> {
+        durations(&Src::new(text, 0))
+            .into_iter()
+            .map(|d| (d.days, d.comparator, d.span.text(text).to_string(), d.clause.text(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn meeting_lengths_from_the_seeds() {
+        let text = "Thực hiện nghiêm quy định về thời gian họp: Hội nghị quán triệt không quá 1/2 ngày; \
+                    hội nghị chuyên môn không quá 1 ngày; các hội nghị quan trọng cần thảo luận không quá 1,5 ngày.";
+        let v = run(text);
+        let at_most = Some(Comparator::AtMost);
+        assert_eq!(
+            v,
+            vec![
+                (0.5, at_most, "không quá 1/2 ngày".into(), "Hội nghị quán triệt không quá 1/2 ngày".into()),
+                (1.0, at_most, "không quá 1 ngày".into(), "hội nghị chuyên môn không quá 1 ngày".into()),
+                (
+                    1.5,
+                    at_most,
+                    "không quá 1,5 ngày".into(),
+                    "các hội nghị quan trọng cần thảo luận không quá 1,5 ngày".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn words_and_half_days() {
+        let v = run("Hội nghị quán triệt tổ chức trong nửa ngày, tối đa một buổi");
+        let days: Vec<f64> = v.iter().map(|d| d.0).collect();
+        assert_eq!(days, vec![0.5, 0.5]);
+        assert_eq!(v.get(1).and_then(|d| d.1), Some(Comparator::AtMost));
+        assert_eq!(run("họp 01 ngày").first().map(|d| (d.0, d.1)), Some((1.0, None)));
+    }
+
+    #[test]
+    fn dates_are_not_durations() {
+        assert!(run("trước ngày 10 tháng 6; ngày 31/3/2026 của Thủ tướng").is_empty());
+        assert!(run("Hà Nội, ngày 15/01/2026 ngày làm việc").is_empty());
+        assert!(run("ngày càng tăng").is_empty());
+    }
+}
