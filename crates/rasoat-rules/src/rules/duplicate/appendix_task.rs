@@ -1,0 +1,345 @@
+//! `duplicate/appendix-task`: the same task twice in the appendix table(s) of a plan, or the same
+//! task given two different deadlines or lead units.
+
+use std::sync::LazyLock;
+
+use rasoat_doc::{ColumnKind, Document, RowKind, Span};
+
+use super::similarity::{Index, Params, term_hashes_of};
+use crate::diagnostic::{Message, Severity};
+use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
+
+/// Appendix tasks are terser than body directives, so fewer terms make a task.
+const PARAMS: Params = Params { min_terms: 5, min_similarity: 0.8, min_length_ratio: 0.5 };
+
+pub struct DuplicateAppendixTask;
+
+static DOCS: LazyLock<RuleDocs> = LazyLock::new(|| {
+    RuleDocs {
+    summary: Message::new(
+        "Một nhiệm vụ xuất hiện hai lần trong phụ lục phân công, hoặc được giao hai thời hạn hay hai đơn vị chủ trì khác nhau.",
+        "The same task appears twice in the appendix, or is given two different deadlines or lead units.",
+    ),
+    why: Message::new(
+        "Kết luận 226-KL/TW yêu cầu \"một việc một đầu mối\" và mỗi nhiệm vụ rõ người, rõ việc, rõ thời hạn; \
+         nhiệm vụ lặp lại làm không rõ ai chịu trách nhiệm và hạn nào là hạn thật.",
+        "Kết luận 226-KL/TW requires one lead per task and a clear owner and deadline for each; a task \
+         listed twice leaves unclear who is responsible and which deadline holds.",
+    ),
+    legal_basis: "Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư (một việc một đầu mối, \"6 rõ\")".into(),
+    examples: vec![Example {
+        bad: "PHỤ LỤC\n\nSTT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\n\
+              1\tXây dựng kế hoạch tuyên truyền cải cách hành chính năm 2026\tPhòng Văn hóa - Xã hội\tCác đơn vị\tQuý I/2026\n\
+              2\tRà soát, đơn giản hóa thủ tục hành chính nội bộ\tVăn phòng\tCác phòng\tQuý II/2026\n\
+              3\tXây dựng kế hoạch tuyên truyền cải cách hành chính năm 2026\tPhòng Văn hóa - Xã hội\tCác đơn vị\tQuý III/2026\n"
+            .into(),
+        good: "PHỤ LỤC\n\nSTT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\n\
+               1\tXây dựng kế hoạch tuyên truyền cải cách hành chính năm 2026\tPhòng Văn hóa - Xã hội\tCác đơn vị\tQuý I/2026\n\
+               2\tXây dựng kế hoạch kiểm tra cải cách hành chính năm 2026\tVăn phòng\tCác phòng\tQuý I/2026\n\
+               3\tTổ chức đối thoại định kỳ với người dân trên địa bàn phường\tVăn phòng\t\tQuý II/2026\n\
+               4\tTổ chức đối thoại định kỳ với doanh nghiệp trên địa bàn phường\tVăn phòng\t\tQuý II/2026\n"
+            .into(),
+    }],
+    source: "built-in".into(),
+}
+});
+
+/// One task row: where it is and the pieces of its cells.
+#[derive(Debug, Clone, Default)]
+struct TaskRow {
+    span: Span,
+    task: Vec<Span>,
+    lead: Vec<Span>,
+    deadline: Vec<Span>,
+}
+
+/// The task rows of every table of a part, from the parser's model.
+fn rows_from_model(doc: &Document, part: &rasoat_doc::Part) -> Vec<TaskRow> {
+    let mut out = Vec::new();
+    for table in &part.tables {
+        let titles: Vec<Vec<u64>> = table
+            .columns
+            .iter()
+            .filter(|c| c.kind == ColumnKind::Task)
+            .map(|c| term_hashes_of(&c.title, &[Span::new(0, c.title.len())]))
+            .collect();
+        for row in table.rows.iter().filter(|r| r.kind == RowKind::Task) {
+            let Some(task) = row.cell(table, ColumnKind::Task) else { continue };
+            let cell = |kind| row.cell(table, kind).map(|c| c.spans.clone()).unwrap_or_default();
+            // A header row repeated on a later page that the parser kept is not a task.
+            if titles.contains(&term_hashes_of(&doc.text, &task.spans)) {
+                continue;
+            }
+            out.push(TaskRow {
+                span: row.span,
+                task: task.spans.clone(),
+                lead: cell(ColumnKind::Lead),
+                deadline: cell(ColumnKind::Deadline),
+            });
+        }
+    }
+    out
+}
+
+fn column_kind(title: &str) -> ColumnKind {
+    let t = title.trim().to_lowercase();
+    if t == "tt" || t == "stt" {
+        ColumnKind::Number
+    } else if t.contains("chủ trì") {
+        ColumnKind::Lead
+    } else if t.contains("phối hợp") {
+        ColumnKind::Coordinate
+    } else if t.contains("thời gian") || t.contains("thời hạn") || t.contains("tiến độ") {
+        ColumnKind::Deadline
+    } else if t.contains("sản phẩm") || t.contains("kết quả") {
+        ColumnKind::Output
+    } else if t.contains("nhiệm vụ") || t.contains("nội dung") || t.contains("công việc") {
+        ColumnKind::Task
+    } else {
+        ColumnKind::Other
+    }
+}
+
+/// Tab-separated rows read straight from the text, for a part where the parser recognised no
+/// table: a header line with a task column, then rows; a repeated header is skipped and a row
+/// whose first cell is empty continues the previous one (a page break).
+fn rows_from_text(doc: &Document, part: &rasoat_doc::Part) -> Vec<TaskRow> {
+    let mut out: Vec<TaskRow> = Vec::new();
+    let mut columns: Vec<ColumnKind> = Vec::new();
+    let mut header = "";
+    for &line in doc.lines.iter().filter(|l| part.span.contains(**l)) {
+        let text = doc.slice(line);
+        if !text.contains('\t') {
+            continue;
+        }
+        let kinds: Vec<ColumnKind> = text.split('\t').map(column_kind).collect();
+        if kinds.contains(&ColumnKind::Task) && kinds.iter().filter(|k| **k != ColumnKind::Other).count() >= 2
+        {
+            if text != header {
+                columns = kinds;
+                header = text;
+            }
+            continue;
+        }
+        if columns.is_empty() {
+            continue;
+        }
+        let mut row = TaskRow { span: line, ..TaskRow::default() };
+        let mut first_empty = false;
+        let mut filled = 0;
+        let mut offset = line.start;
+        for (i, cell) in text.split('\t').enumerate() {
+            let span = Span::new(offset, offset + cell.len());
+            offset += cell.len() + 1;
+            if i == 0 {
+                first_empty = cell.trim().is_empty();
+            }
+            if cell.trim().is_empty() {
+                continue;
+            }
+            filled += 1;
+            match columns.get(i) {
+                Some(ColumnKind::Task) => row.task.push(span),
+                Some(ColumnKind::Lead) => row.lead.push(span),
+                Some(ColumnKind::Deadline) => row.deadline.push(span),
+                _ => {}
+            }
+        }
+        match out.last_mut() {
+            Some(prev) if first_empty && filled > 0 => {
+                prev.span = prev.span.cover(line);
+                prev.task.extend(row.task);
+                prev.lead.extend(row.lead);
+                prev.deadline.extend(row.deadline);
+            }
+            _ if !row.task.is_empty() => out.push(row),
+            _ => {}
+        }
+    }
+    // A group heading row ("2  Tổ chức tuyên truyền") names no lead and no deadline.
+    out.retain(|r| !(r.lead.is_empty() && r.deadline.is_empty()));
+    out
+}
+
+fn quote(doc: &Document, pieces: &[Span]) -> String {
+    let mut s = String::new();
+    for p in pieces {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(doc.slice(*p).trim());
+    }
+    s
+}
+
+impl Rule for DuplicateAppendixTask {
+    fn id(&self) -> &str {
+        "duplicate/appendix-task"
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn docs(&self) -> &RuleDocs {
+        &DOCS
+    }
+
+    fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        for (p, part) in doc.parts.iter().enumerate() {
+            let rows =
+                if part.tables.is_empty() { rows_from_text(doc, part) } else { rows_from_model(doc, part) };
+            let mut index = Index::new();
+            for r in &rows {
+                index.push(&doc.text, &r.task, p as u64);
+            }
+            let found = index.find_repeats(PARAMS, |_| true);
+            for (later, m) in rows.iter().zip(found) {
+                let Some(m) = m else { continue };
+                let Some(earlier) = rows.get(m.earlier) else { continue };
+                report(doc, sink, earlier, later);
+            }
+        }
+    }
+}
+
+fn differs(doc: &Document, a: &[Span], b: &[Span]) -> bool {
+    !a.is_empty() && !b.is_empty() && term_hashes_of(&doc.text, a) != term_hashes_of(&doc.text, b)
+}
+
+fn report(doc: &Document, sink: &mut Sink, earlier: &TaskRow, later: &TaskRow) {
+    let line = doc.map.line_col(&doc.text, earlier.span.start).line;
+    let message = if differs(doc, &earlier.deadline, &later.deadline) {
+        let (a, b) = (quote(doc, &earlier.deadline), quote(doc, &later.deadline));
+        Message::new(
+            format!("Nhiệm vụ ở dòng {line} được giao lại với thời hạn khác (\"{a}\" và \"{b}\")."),
+            format!("The task at line {line} is assigned again with another deadline (\"{a}\" and \"{b}\")."),
+        )
+    } else if differs(doc, &earlier.lead, &later.lead) {
+        let (a, b) = (quote(doc, &earlier.lead), quote(doc, &later.lead));
+        Message::new(
+            format!("Nhiệm vụ ở dòng {line} được giao lại cho đơn vị chủ trì khác (\"{a}\" và \"{b}\")."),
+            format!("The task at line {line} is assigned again to another lead unit (\"{a}\" and \"{b}\")."),
+        )
+    } else {
+        Message::new(
+            format!("Nhiệm vụ này lặp lại nhiệm vụ ở dòng {line} của phụ lục."),
+            format!("This task repeats the one at line {line} of the appendix."),
+        )
+    };
+    sink.report(later.span, message).relate(
+        earlier.span,
+        Message::new(format!("Nhiệm vụ nêu lần đầu ở dòng {line}."), format!("First listed at line {line}.")),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::run_on_text;
+    use rasoat_doc::{Cell, Column, Row, Table};
+
+    const HEADER: &str = "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành";
+
+    /// A document whose first part holds exactly the table built from its tab lines, as the
+    /// parser would build it (independent of the parser's progress).
+    fn with_model_table(text: &str) -> Document {
+        let mut doc = rasoat_doc::parse_str(text);
+        let kinds = [
+            ColumnKind::Number,
+            ColumnKind::Task,
+            ColumnKind::Lead,
+            ColumnKind::Coordinate,
+            ColumnKind::Deadline,
+        ];
+        let columns = kinds.iter().map(|&kind| Column { kind, title: String::new() }).collect();
+        let mut rows = Vec::new();
+        for &line in doc.lines.iter().skip(1) {
+            let t = doc.slice(line);
+            if !t.contains('\t') || t == HEADER {
+                continue;
+            }
+            let mut cells = Vec::new();
+            let mut off = line.start;
+            for (column, cell) in t.split('\t').enumerate() {
+                cells.push(Cell { column, spans: vec![Span::new(off, off + cell.len())] });
+                off += cell.len() + 1;
+            }
+            rows.push(Row { kind: RowKind::Task, span: line, cells });
+        }
+        let table =
+            Table { span: Span::new(0, doc.text.len()), header: Span::default(), columns, rows, title: None };
+        if let Some(part) = doc.parts.first_mut() {
+            part.tables = vec![table];
+        }
+        doc
+    }
+
+    fn messages(doc: &Document) -> Vec<String> {
+        let mut sink = Sink::new("duplicate/appendix-task", Severity::Warning);
+        DuplicateAppendixTask.check(doc, &Context::default(), &mut sink);
+        sink.into_diagnostics().into_iter().map(|d| d.message.vi).collect()
+    }
+
+    fn table(rows: &[&str]) -> String {
+        format!("{HEADER}\n{}\n", rows.join("\n"))
+    }
+
+    #[test]
+    fn same_task_twice_on_the_model() {
+        let doc = with_model_table(&table(&[
+            "1\tRà soát, đơn giản hóa thủ tục hành chính nội bộ của phường\tVăn phòng\tCác phòng\tQuý II/2026",
+            "2\tTổ chức đối thoại định kỳ với người dân\tVăn phòng\t\tQuý II/2026",
+            "3\tTiếp tục rà soát, đơn giản hóa thủ tục hành chính nội bộ của phường\tVăn phòng\tCác phòng\tQuý II/2026",
+        ]));
+        let m = messages(&doc);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m.first().is_some_and(|s| s.contains("lặp lại nhiệm vụ ở dòng 2")), "{m:?}");
+    }
+
+    #[test]
+    fn two_deadlines_or_two_leads_are_named() {
+        let doc = with_model_table(&table(&[
+            "1\tRà soát, đơn giản hóa thủ tục hành chính nội bộ của phường\tVăn phòng\t\tQuý II/2026",
+            "2\tRà soát, đơn giản hóa thủ tục hành chính nội bộ của phường\tVăn phòng\t\tQuý IV/2026",
+            "3\tBan hành kế hoạch kiểm tra công vụ năm 2026 của phường\tVăn phòng\t\tQuý I/2026",
+            "4\tBan hành kế hoạch kiểm tra công vụ năm 2026 của phường\tPhòng Nội vụ\t\tQuý I/2026",
+        ]));
+        let m = messages(&doc);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m.first().is_some_and(|s| s.contains("thời hạn khác") && s.contains("Quý IV/2026")), "{m:?}");
+        assert!(m.get(1).is_some_and(|s| s.contains("chủ trì khác") && s.contains("Phòng Nội vụ")), "{m:?}");
+    }
+
+    #[test]
+    fn different_object_is_two_tasks() {
+        let doc = with_model_table(&table(&[
+            "1\tTổ chức đối thoại định kỳ, đột xuất với người dân trên địa bàn\tVăn phòng\t\tQuý II/2026",
+            "2\tTổ chức đối thoại định kỳ, đột xuất với doanh nghiệp trên địa bàn\tVăn phòng\t\tQuý II/2026",
+        ]));
+        assert_eq!(messages(&doc), Vec::<String>::new());
+    }
+
+    #[test]
+    fn text_fallback_skips_repeated_headers_and_joins_continuations() {
+        let text = format!(
+            "PHỤ LỤC\n{HEADER}\n1\tRà soát, đơn giản hóa thủ tục hành chính\tVăn phòng\t\tQuý II/2026\n\n{HEADER}\n\
+             \tnội bộ của phường\t\t\t\n2\tTổ chức hội nghị\t\t\t\n2.1\tTổ chức đối thoại với người dân\tVăn phòng\t\tQuý III/2026\n"
+        );
+        let doc = rasoat_doc::parse_str(&text);
+        let Some(part) = doc.parts.first() else { panic!("no part") };
+        let rows = rows_from_text(&doc, part);
+        let tasks: Vec<String> = rows.iter().map(|r| quote(&doc, &r.task)).collect();
+        assert_eq!(
+            tasks,
+            ["Rà soát, đơn giản hóa thủ tục hành chính nội bộ của phường", "Tổ chức đối thoại với người dân"]
+        );
+        assert_eq!(run_on_text(&DuplicateAppendixTask, &text).len(), 0);
+    }
+
+    #[test]
+    fn seed_003_appendix_has_no_duplicate_task() {
+        let text = include_str!("../../../../../corpus/seeds/003_b4d6116f9b00b388.txt");
+        assert_eq!(run_on_text(&DuplicateAppendixTask, text).len(), 0);
+    }
+}

@@ -1,0 +1,702 @@
+//! The similarity engine shared by the `duplicate/…` rules.
+//!
+//! Text → terms: syllables folded to their diacritic-free lower-case skeleton and hashed
+//! without allocating ("Nhà nước" = "nhà nước", "hoà" = "hòa"); dates in any spelling become one
+//! term ("24/01/2019" = "ngày 24 tháng 01 năm 2019" = "24-1-2019"); "số" before a number, "các",
+//! "những" are dropped (citation forms "Nghị định số 09/…" = "Nghị định 09/…"); common
+//! abbreviations are expanded (UBND = Ủy ban nhân dân). Punctuation (`, ; : . ( )`) splits the
+//! terms into clauses.
+//!
+//! Terms → features: 3-term shingles that never cross a clause boundary (a clause shorter than
+//! three terms is one feature), so reordering clauses keeps every feature. Features are indexed
+//! (feature → items that have it); an item's candidates are the earlier items that share
+//! features with it. Posting lists longer than [`POSTING_CAP`] are boilerplate ("cán bộ, công
+//! chức, viên chức") and stop being scanned: that keeps the search linear on a 5,000-paragraph
+//! file even when every paragraph shares phrases.
+//!
+//! A candidate is confirmed on the pair itself: the similarity is the larger of the shingle
+//! containment (shared features / features of the shorter item, robust to reordering) and the
+//! LCS containment over terms (robust to inserted and removed words). Containment rather than
+//! Jaccard because a pasted directive is usually copied with words added ("Tiếp tục thực
+//! hiện…"); a length-ratio guard keeps a short item from matching a long paragraph that merely
+//! quotes it. Last, the LCS alignment is searched for a *substitution* — a place where each copy
+//! has content words the other lacks ("đối thoại với người dân" / "… với doanh nghiệp"), or
+//! different numbers ("giảm 10%" / "giảm 15%"): such pairs are two tasks, not a duplicate.
+//! MinHash was not needed: exact shared-feature counts from the index are cheap at plan sizes
+//! and give exact containment.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use rasoat_text::Span;
+use rasoat_text::token::{Token, TokenKind, tokens};
+
+/// Shingle width in terms (syllables).
+const K: usize = 3;
+/// A feature shared by more items than this is boilerplate: it is not scanned for candidates.
+pub(crate) const POSTING_CAP: usize = 48;
+/// Pairs longer than this (terms × terms) skip the LCS and are judged on features alone.
+const LCS_CELLS_MAX: usize = 200_000;
+/// How many of the best candidates of an item are verified.
+const VERIFY_MAX: usize = 4;
+
+/// What a term is, for deciding whether two near-identical items still differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TermKind {
+    /// A content syllable.
+    Word,
+    /// A directive verb or function word ("thực hiện", "tiếp tục", "của"): changing it does not
+    /// make a different task.
+    Filler,
+    Number,
+    /// A date or month ("24/01/2019", "tháng 5/2026").
+    Date,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Term {
+    pub hash: u64,
+    pub kind: TermKind,
+    /// Clause number within its item; shingles never cross clauses.
+    pub clause: u32,
+}
+
+impl Term {
+    fn is_content(&self) -> bool {
+        self.kind != TermKind::Filler
+    }
+}
+
+/// One item (a directive, an appendix task) in the index.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    terms: Range<usize>,
+    feats: Range<usize>,
+    /// Items are only compared with items of the same scope.
+    scope: u64,
+}
+
+/// A confirmed near-duplicate: the earlier item and the similarity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Match {
+    pub earlier: usize,
+    pub similarity: f32,
+}
+
+/// Tuning of one rule.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Params {
+    /// Items with fewer content terms are never compared (headings, short labels).
+    pub min_terms: usize,
+    /// Containment needed to call two items the same.
+    pub min_similarity: f32,
+    /// Shorter / longer, in terms.
+    pub min_length_ratio: f32,
+}
+
+/// All items of a document, their terms and features, and the feature index.
+#[derive(Default)]
+pub(crate) struct Index {
+    terms: Vec<Term>,
+    feats: Vec<u64>,
+    items: Vec<Item>,
+    postings: HashMap<u64, Vec<u32>>,
+    /// Hash of an item's whole term sequence → first item with it (exact copies, even when all
+    /// their features are boilerplate).
+    exact: HashMap<(u64, u64), u32>,
+    // Scratch buffers reused across items.
+    scratch_feats: Vec<u64>,
+    counts: HashMap<u32, u32>,
+}
+
+impl Index {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add an item made of `pieces` of `text` (several when a paragraph was split by a page
+    /// break); returns its index.
+    pub fn push(&mut self, text: &str, pieces: &[Span], scope: u64) -> usize {
+        let start = self.terms.len();
+        let mut state = Normaliser::default();
+        for &piece in pieces {
+            state.run(text, piece, &mut self.terms);
+        }
+        let terms = start..self.terms.len();
+        let fstart = self.feats.len();
+        let slice = self.terms.get(terms.clone()).unwrap_or(&[]);
+        features(slice, &mut self.scratch_feats);
+        self.feats.extend_from_slice(&self.scratch_feats);
+        self.items.push(Item { terms, feats: fstart..self.feats.len(), scope });
+        self.items.len() - 1
+    }
+
+    fn item_terms(&self, i: usize) -> &[Term] {
+        self.items.get(i).and_then(|it| self.terms.get(it.terms.clone())).unwrap_or(&[])
+    }
+
+    fn item_feats(&self, i: usize) -> &[u64] {
+        self.items.get(i).and_then(|it| self.feats.get(it.feats.clone())).unwrap_or(&[])
+    }
+
+    /// Number of content terms of an item.
+    pub fn content_len(&self, i: usize) -> usize {
+        self.item_terms(i).iter().filter(|t| t.is_content()).count()
+    }
+
+    /// The terms of an item, as hashes (to compare lead units or deadlines).
+    pub fn term_hashes(&self, i: usize) -> impl Iterator<Item = u64> + '_ {
+        self.item_terms(i).iter().map(|t| t.hash)
+    }
+
+    /// For every item in order, the earlier item of the same scope it repeats, if any. Items
+    /// are indexed as they are visited, so each is compared only with earlier ones.
+    pub fn find_repeats(&mut self, params: Params, eligible: impl Fn(usize) -> bool) -> Vec<Option<Match>> {
+        let n = self.items.len();
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let ok = eligible(i) && self.content_len(i) >= params.min_terms;
+            out.push(if ok { self.best_earlier(i, params) } else { None });
+            if ok {
+                self.insert(i);
+            }
+        }
+        out
+    }
+
+    fn exact_key(&self, i: usize) -> (u64, u64) {
+        let mut h = FNV_OFFSET;
+        for t in self.item_terms(i) {
+            h = mix(h, t.hash);
+        }
+        (self.items.get(i).map_or(0, |it| it.scope), h)
+    }
+
+    fn insert(&mut self, i: usize) {
+        let key = self.exact_key(i);
+        self.exact.entry(key).or_insert(i as u32);
+        let Some(item) = self.items.get(i) else { return };
+        for &f in self.feats.get(item.feats.clone()).unwrap_or(&[]) {
+            let list = self.postings.entry(f).or_default();
+            // One past the cap marks the feature as boilerplate; no need to grow further.
+            if list.len() <= POSTING_CAP {
+                list.push(i as u32);
+            }
+        }
+    }
+
+    fn best_earlier(&mut self, i: usize, params: Params) -> Option<Match> {
+        let scope = self.items.get(i)?.scope;
+        if let Some(&j) = self.exact.get(&self.exact_key(i)) {
+            return Some(Match { earlier: j as usize, similarity: 1.0 });
+        }
+        self.counts.clear();
+        let feats = self.items.get(i)?.feats.clone();
+        for f in self.feats.get(feats).unwrap_or(&[]) {
+            let Some(list) = self.postings.get(f) else { continue };
+            if list.len() > POSTING_CAP {
+                continue;
+            }
+            for &j in list {
+                *self.counts.entry(j).or_insert(0) += 1;
+            }
+        }
+        let mut cands: Vec<(u32, u32)> = self
+            .counts
+            .iter()
+            .map(|(&j, &c)| (c, j))
+            .filter(|&(c, j)| c >= 2 && self.items.get(j as usize).is_some_and(|it| it.scope == scope))
+            .collect();
+        // Most shared features first; ties to the earliest item, for determinism.
+        cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut best: Option<Match> = None;
+        for &(_, j) in cands.iter().take(VERIFY_MAX) {
+            let j = j as usize;
+            if let Some(sim) = self.verify(j, i, params)
+                && best.is_none_or(|b| sim > b.similarity)
+            {
+                best = Some(Match { earlier: j, similarity: sim });
+            }
+        }
+        best
+    }
+
+    /// The similarity of two items when they say the same thing, `None` otherwise.
+    pub fn verify(&self, a: usize, b: usize, params: Params) -> Option<f32> {
+        let (ta, tb) = (self.item_terms(a), self.item_terms(b));
+        let (la, lb) = (ta.len(), tb.len());
+        let (short, long) = (la.min(lb), la.max(lb));
+        if short == 0 || (short as f32) < params.min_length_ratio * long as f32 {
+            return None;
+        }
+        let shared = sorted_intersection(self.item_feats(a), self.item_feats(b));
+        let fmin = self.item_feats(a).len().min(self.item_feats(b).len()).max(1);
+        let sh = shared as f32 / fmin as f32;
+        if numbers_conflict(ta, tb) {
+            return None;
+        }
+        let (lcs_sim, conflict) = if la * lb <= LCS_CELLS_MAX {
+            let al = align(ta, tb);
+            (al.lcs as f32 / short as f32, al.conflict)
+        } else {
+            (0.0, content_conflict(ta, tb))
+        };
+        let sim = sh.max(lcs_sim);
+        (sim >= params.min_similarity && !conflict).then_some(sim)
+    }
+}
+
+/// The normalised terms of some text, as hashes (to compare lead units or deadlines).
+pub(crate) fn term_hashes_of(text: &str, pieces: &[Span]) -> Vec<u64> {
+    let mut terms = Vec::new();
+    let mut state = Normaliser::default();
+    for &piece in pieces {
+        state.run(text, piece, &mut terms);
+    }
+    terms.into_iter().map(|t| t.hash).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn mix(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(17) ^ (x >> 7)
+}
+
+/// Vietnamese letters with their marks → the bare letter.
+static FOLD: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+    const GROUPS: &[(&str, char)] = &[
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ìíỉĩị", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ỳýỷỹỵ", 'y'),
+        ("đð", 'd'),
+    ];
+    let mut m = HashMap::new();
+    for &(chars, base) in GROUPS {
+        for c in chars.chars() {
+            m.insert(c, base);
+        }
+    }
+    m
+});
+
+fn fold(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    if lower.is_ascii() { lower } else { FOLD.get(&lower).copied().unwrap_or(lower) }
+}
+
+/// Hash of a word's skeleton, without allocating.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for c in word.chars() {
+        // Combining marks (text that escaped NFC) are dropped like precomposed ones.
+        if ('\u{300}'..='\u{36F}').contains(&c) {
+            continue;
+        }
+        h = (h ^ fold(c) as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn number_hash(n: u64) -> u64 {
+    mix(0x6e75_6d62_6572, n)
+}
+
+fn date_hash(d: u64, m: u64, y: u64) -> u64 {
+    mix(mix(mix(0x6461_7465, d), m), y)
+}
+
+fn month_hash(m: u64, y: u64) -> u64 {
+    mix(mix(0x6d6f_6e74_68, m), y)
+}
+
+/// Syllables of directive verbs and function words (skeletons): swapping them keeps the task.
+const FILLER: &[&str] = &[
+    "thuc", "hien", "tiep", "tuc", "don", "doc", "duy", "tri", "day", "manh", "tang", "cuong", "trien",
+    "khai", "nghiem", "kip", "thoi", "chu", "dong", "thuong", "xuyen", "viec", "cua", "va", "theo", "ve",
+    "tren", "tai", "voi", "doi", "de", "dam", "bao", "hon", "nua", "co", "hieu", "qua", "cac", "nhung",
+    "nham", "trong", "mot", "la", "duoc", "da", "se", "can", "phai", "hoac", "cung", "nhu", "sau",
+];
+
+/// Words dropped altogether: they vary freely between copies of one sentence.
+const STOP: &[&str] = &["cac", "nhung", "moi"];
+
+static FILLER_SET: LazyLock<Vec<u64>> = LazyLock::new(|| sorted_hashes(FILLER));
+static STOP_SET: LazyLock<Vec<u64>> = LazyLock::new(|| sorted_hashes(STOP));
+
+fn sorted_hashes(words: &[&str]) -> Vec<u64> {
+    let mut v: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Abbreviations expanded to their syllables, so "UBND xã" = "Ủy ban nhân dân xã".
+const ABBREVIATIONS: &[(&str, &[&str])] = &[
+    ("ubnd", &["uy", "ban", "nhan", "dan"]),
+    ("hdnd", &["hoi", "dong", "nhan", "dan"]),
+    ("tthc", &["thu", "tuc", "hanh", "chinh"]),
+    ("cntt", &["cong", "nghe", "thong", "tin"]),
+    ("cchc", &["cai", "cach", "hanh", "chinh"]),
+    ("tp", &["thanh", "pho"]),
+];
+
+static ABBREV_SET: LazyLock<Vec<(u64, Vec<u64>)>> = LazyLock::new(|| {
+    ABBREVIATIONS.iter().map(|(a, exp)| (word_hash(a), exp.iter().map(|w| word_hash(w)).collect())).collect()
+});
+
+static W_NGAY: LazyLock<u64> = LazyLock::new(|| word_hash("ngay"));
+static W_THANG: LazyLock<u64> = LazyLock::new(|| word_hash("thang"));
+static W_NAM: LazyLock<u64> = LazyLock::new(|| word_hash("nam"));
+static W_SO: LazyLock<u64> = LazyLock::new(|| word_hash("so"));
+
+fn parse_num(t: &Token<'_>) -> Option<u64> {
+    if t.kind != TokenKind::Number || t.text.len() > 9 {
+        return None;
+    }
+    t.text.parse().ok()
+}
+
+/// Turns pieces of text into terms; clause numbering runs on across the pieces of one item.
+#[derive(Default)]
+struct Normaliser {
+    clause: u32,
+}
+
+impl Normaliser {
+    fn run(&mut self, text: &str, piece: Span, out: &mut Vec<Term>) {
+        let slice = piece.text(text);
+        let toks: Vec<Token<'_>> = tokens(slice, piece.start).collect();
+        let gap = |i: usize| -> &str {
+            // Text between token i-1 and token i.
+            match (i.checked_sub(1).and_then(|p| toks.get(p)), toks.get(i)) {
+                (Some(a), Some(b)) => text.get(a.span.end..b.span.start).unwrap_or(""),
+                _ => "",
+            }
+        };
+        let hash_at = |i: usize| toks.get(i).map(|t| word_hash(t.text));
+        let num_at = |i: usize| toks.get(i).and_then(parse_num);
+        // A numeric date "D/M/Y" (also with '-' or '.') starting at token i.
+        let numeric_date = |i: usize| -> Option<u64> {
+            let (d, m, y) = (num_at(i)?, num_at(i + 1)?, num_at(i + 2)?);
+            let sep = gap(i + 1).trim();
+            let ok = matches!(sep, "/" | "-" | ".") && gap(i + 2).trim() == sep;
+            (ok && (1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2100).contains(&y))
+                .then(|| date_hash(d, m, y))
+        };
+        // "tháng M năm Y" / "tháng M/Y" starting at the token after "tháng".
+        let month_year = |i: usize| -> Option<(u64, usize)> {
+            let m = num_at(i)?;
+            if hash_at(i + 1) == Some(*W_NAM) {
+                let y = num_at(i + 2)?;
+                return Some((month_hash(m, y), 3));
+            }
+            let y = num_at(i + 1)?;
+            (gap(i + 1).trim() == "/" && y >= 1900).then_some((month_hash(m, y), 2))
+        };
+        let mut i = 0;
+        while let Some(tok) = toks.get(i) {
+            if breaks_clause(gap(i), toks.get(i.wrapping_sub(1)), tok) {
+                self.clause += 1;
+            }
+            let h = word_hash(tok.text);
+            let mut push = |hash, kind| out.push(Term { hash, kind, clause: self.clause });
+            if h == *W_NGAY {
+                // "ngày D/M/Y" and "ngày D tháng M năm Y" → one date term.
+                if let Some(dh) = numeric_date(i + 1) {
+                    push(dh, TermKind::Date);
+                    i += 4;
+                    continue;
+                }
+                if let (Some(d), Some(m), Some(y)) = (num_at(i + 1), num_at(i + 3), num_at(i + 5))
+                    && hash_at(i + 2) == Some(*W_THANG)
+                    && hash_at(i + 4) == Some(*W_NAM)
+                {
+                    push(date_hash(d, m, y), TermKind::Date);
+                    i += 6;
+                    continue;
+                }
+            }
+            if h == *W_THANG
+                && let Some((mh, used)) = month_year(i + 1)
+            {
+                push(mh, TermKind::Date);
+                i += 1 + used;
+                continue;
+            }
+            if let Some(dh) = numeric_date(i) {
+                push(dh, TermKind::Date);
+                i += 3;
+                continue;
+            }
+            if h == *W_SO && num_at(i + 1).is_some() {
+                i += 1;
+                continue;
+            }
+            if STOP_SET.binary_search(&h).is_ok() {
+                i += 1;
+                continue;
+            }
+            if let Some(n) = parse_num(tok) {
+                push(number_hash(n), TermKind::Number);
+            } else if let Some((_, exp)) = ABBREV_SET.iter().find(|(a, _)| *a == h)
+                && tok.text.chars().all(|c| !c.is_lowercase())
+            {
+                for &e in exp {
+                    push(e, TermKind::Word);
+                }
+            } else if FILLER_SET.binary_search(&h).is_ok() {
+                push(h, TermKind::Filler);
+            } else {
+                push(h, TermKind::Word);
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Whether the separator before a token ends a clause. A comma between digits is a decimal mark.
+fn breaks_clause(gap: &str, prev: Option<&Token<'_>>, next: &Token<'_>) -> bool {
+    if gap.trim() == ","
+        && prev.is_some_and(|p| p.kind == TokenKind::Number)
+        && next.kind == TokenKind::Number
+    {
+        return false;
+    }
+    gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '…' | '"' | '“' | '”'))
+}
+
+/// Shingles of an item's terms, sorted and deduplicated, into `out`.
+fn features(terms: &[Term], out: &mut Vec<u64>) {
+    out.clear();
+    for clause in terms.chunk_by(|a, b| a.clause == b.clause) {
+        if clause.len() >= K {
+            for w in clause.windows(K) {
+                out.push(w.iter().fold(FNV_OFFSET, |h, t| mix(h, t.hash)));
+            }
+        } else if clause.iter().any(Term::is_content) {
+            out.push(clause.iter().fold(FNV_OFFSET ^ 1, |h, t| mix(h, t.hash)));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn sorted_of(terms: &[Term], keep: impl Fn(&Term) -> bool) -> Vec<u64> {
+    let mut v: Vec<u64> = terms.iter().filter(|t| keep(t)).map(|t| t.hash).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Each side has a number or date the other lacks: "giảm 10%" vs "giảm 15%".
+fn numbers_conflict(a: &[Term], b: &[Term]) -> bool {
+    let num = |t: &Term| matches!(t.kind, TermKind::Number | TermKind::Date);
+    let (na, nb) = (sorted_of(a, num), sorted_of(b, num));
+    let a_only = na.iter().any(|h| nb.binary_search(h).is_err());
+    let b_only = nb.iter().any(|h| na.binary_search(h).is_err());
+    a_only && b_only
+}
+
+/// Set-based fallback for very long pairs: each side has content words the other lacks.
+fn content_conflict(a: &[Term], b: &[Term]) -> bool {
+    let (sa, sb) = (sorted_of(a, Term::is_content), sorted_of(b, Term::is_content));
+    let a_only = sa.iter().filter(|h| sb.binary_search(h).is_err()).count();
+    let b_only = sb.iter().filter(|h| sa.binary_search(h).is_err()).count();
+    a_only > 0 && b_only > 0
+}
+
+struct Alignment {
+    lcs: usize,
+    /// A substitution of content words found nowhere in the other copy.
+    conflict: bool,
+}
+
+/// LCS of two term sequences, and whether a changed stretch swaps one content for another.
+fn align(a: &[Term], b: &[Term]) -> Alignment {
+    let (la, lb) = (a.len(), b.len());
+    let w = lb + 1;
+    // dp[i*w + j] = LCS of a[i..] and b[j..].
+    let mut dp = vec![0u16; (la + 1) * w];
+    for i in (0..la).rev() {
+        for j in (0..lb).rev() {
+            let v = if a.get(i).map(|t| t.hash) == b.get(j).map(|t| t.hash) {
+                dp.get((i + 1) * w + j + 1).copied().unwrap_or(0).saturating_add(1)
+            } else {
+                let down = dp.get((i + 1) * w + j).copied().unwrap_or(0);
+                let right = dp.get(i * w + j + 1).copied().unwrap_or(0);
+                down.max(right)
+            };
+            if let Some(cell) = dp.get_mut(i * w + j) {
+                *cell = v;
+            }
+        }
+    }
+    let lcs = dp.first().copied().unwrap_or(0) as usize;
+    let (set_a, set_b) = (sorted_of(a, |_| true), sorted_of(b, |_| true));
+    // A hunk side is "new content" when it holds a content term absent from the other copy
+    // (a moved clause is not new content).
+    let new_in = |side: &[Term], other: &[u64]| {
+        side.iter().any(|t| t.is_content() && other.binary_search(&t.hash).is_err())
+    };
+    let (mut i, mut j) = (0, 0);
+    let (mut del_start, mut ins_start) = (0, 0);
+    let mut conflict = false;
+    loop {
+        let at_end = i >= la && j >= lb;
+        let matched = !at_end && i < la && j < lb && a.get(i).map(|t| t.hash) == b.get(j).map(|t| t.hash);
+        if at_end || matched {
+            let del = a.get(del_start..i).unwrap_or(&[]);
+            let ins = b.get(ins_start..j).unwrap_or(&[]);
+            if new_in(del, &set_b) && new_in(ins, &set_a) {
+                conflict = true;
+            }
+            if at_end {
+                break;
+            }
+            i += 1;
+            j += 1;
+            del_start = i;
+            ins_start = j;
+            continue;
+        }
+        let down = dp.get((i + 1) * w + j).copied().unwrap_or(0);
+        let right = dp.get(i * w + j + 1).copied().unwrap_or(0);
+        if j >= lb || (i < la && down >= right) {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    Alignment { lcs, conflict }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARAMS: Params = Params { min_terms: 5, min_similarity: 0.8, min_length_ratio: 0.5 };
+
+    fn index_of(texts: &[&str]) -> (Index, String) {
+        let joined = texts.join("\n");
+        let mut idx = Index::new();
+        let mut start = 0;
+        for t in texts {
+            idx.push(&joined, &[Span::new(start, start + t.len())], 0);
+            start += t.len() + 1;
+        }
+        (idx, joined)
+    }
+
+    fn same(a: &str, b: &str) -> bool {
+        let (idx, _) = index_of(&[a, b]);
+        idx.verify(0, 1, PARAMS).is_some()
+    }
+
+    #[test]
+    fn date_and_citation_spellings_are_one_term() {
+        assert!(same(
+            "Thực hiện theo Nghị định số 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019 của Chính phủ.",
+            "Thực hiện theo Nghị định 09/2019/NĐ-CP ngày 24/1/2019 của Chính phủ."
+        ));
+        let (idx, _) =
+            index_of(&["ngày 24 tháng 01 năm 2019", "24/01/2019", "tháng 5/2026", "tháng 5 năm 2026"]);
+        let h: Vec<Vec<u64>> = (0..4).map(|i| idx.term_hashes(i).collect()).collect();
+        assert_eq!(h.first(), h.get(1));
+        assert_eq!(h.get(2), h.get(3));
+        assert_eq!(h.first().map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn case_marks_and_abbreviations_fold() {
+        assert_eq!(word_hash("Nhà"), word_hash("nhà"));
+        assert_eq!(word_hash("hoà"), word_hash("hòa"));
+        assert_eq!(word_hash("Đôn"), word_hash("don"));
+        assert!(same(
+            "Tham mưu UBND xã sửa đổi quy chế làm việc của cơ quan",
+            "Tham mưu Ủy ban nhân dân xã sửa đổi quy chế làm việc của cơ quan"
+        ));
+    }
+
+    #[test]
+    fn survives_small_edits_and_reordering() {
+        let base = "Rà soát, sửa đổi quy chế làm việc; kiểm soát chặt chẽ thành phần, thời gian các cuộc họp";
+        assert!(same(
+            base,
+            "Tiếp tục rà soát, sửa đổi quy chế làm việc; kiểm soát chặt chẽ thành phần, thời gian các cuộc họp"
+        ));
+        assert!(same(
+            base,
+            "Kiểm soát chặt chẽ thành phần, thời gian các cuộc họp; rà soát, sửa đổi quy chế làm việc"
+        ));
+        assert!(same(
+            base,
+            "Rà soát, sửa đổi quy chế làm việc; kiểm soát thành phần, thời gian các cuộc họp"
+        ));
+    }
+
+    #[test]
+    fn different_object_or_number_is_not_a_duplicate() {
+        assert!(!same(
+            "Tham mưu đổi mới, nâng cao hiệu quả việc tổ chức đối thoại định kỳ, đột xuất với người dân.",
+            "Tham mưu đổi mới, nâng cao hiệu quả việc tổ chức đối thoại định kỳ, đột xuất với doanh nghiệp."
+        ));
+        assert!(!same(
+            "Cắt giảm tối thiểu 10% số lượng hội nghị, cuộc họp mỗi năm so với năm trước.",
+            "Cắt giảm tối thiểu 15% số lượng hội nghị, cuộc họp mỗi năm so với năm trước."
+        ));
+        assert!(!same(
+            "Xây dựng kế hoạch tuyên truyền về cải cách hành chính trên địa bàn phường năm 2026.",
+            "Xây dựng kế hoạch kiểm tra về cải cách hành chính trên địa bàn phường năm 2026."
+        ));
+    }
+
+    #[test]
+    fn unrelated_items_do_not_match() {
+        assert!(!same(
+            "Đảm bảo 100% văn bản trao đổi giữa các cơ quan được thực hiện dưới dạng điện tử.",
+            "Tăng cường đầu tư, nâng cấp hệ thống trang thiết bị phòng họp trực tuyến."
+        ));
+    }
+
+    #[test]
+    fn index_finds_earlier_copy_and_respects_scope() {
+        let a = "Xây dựng lịch họp khoa học, hợp lý, tránh trùng lặp; ưu tiên các cuộc họp trực tuyến.";
+        let b = "Tăng cường đầu tư, nâng cấp hệ thống trang thiết bị phòng họp trực tuyến.";
+        let text = format!("{a}\n{b}\n{a}\n{a}");
+        let mut idx = Index::new();
+        let mut start = 0;
+        for (n, t) in [a, b, a, a].iter().enumerate() {
+            idx.push(&text, &[Span::new(start, start + t.len())], u64::from(n == 3));
+            start += t.len() + 1;
+        }
+        let found = idx.find_repeats(PARAMS, |_| true);
+        assert_eq!(found.len(), 4);
+        assert_eq!(found.get(2).copied().flatten().map(|m| m.earlier), Some(0));
+        assert_eq!(found.get(1).copied().flatten(), None);
+        // Another scope: not compared.
+        assert_eq!(found.get(3).copied().flatten(), None);
+    }
+}

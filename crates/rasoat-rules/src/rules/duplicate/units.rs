@@ -1,0 +1,318 @@
+//! The directives of a body, as the duplicate rules compare them.
+//!
+//! A unit is one list item, point or paragraph, re-joined when a page break split it (a piece
+//! ending without punctuation followed by a lower-case continuation). Each unit carries its
+//! *scope*: only units of one scope are compared, because the normal repetitions of a plan
+//! cross scopes —
+//! - the preamble's citation chain ("Căn cứ …", "Thực hiện …") and the title come before the
+//!   first heading and are not units at all, nor is the closing "Trên đây là Kế hoạch …";
+//! - the goals part (Mục đích, yêu cầu) states the targets the tasks then implement, and the
+//!   implementation part (Tổ chức thực hiện) assigns the tasks to units: each is its own zone;
+//! - under an actor heading ("1. Phòng Văn hóa - Xã hội", "b) Người đứng đầu các phòng…") and
+//!   in every article (Điều) or sub-section of the implementation part, the same words assign
+//!   work to someone else, so each such heading opens its own scope;
+//! - each document of a file (a Quyết định and the Kế hoạch it issues) is compared only with
+//!   itself.
+//!
+//! The structure comes from the parser's blocks; when a block carries no marker (the parser
+//! leaves plain paragraphs) the marker is read from the text, so the rule works on both.
+
+use std::sync::LazyLock;
+
+use rasoat_doc::{Block, BlockKind, Document};
+use rasoat_text::Span;
+use regex::Regex;
+
+/// A directive candidate.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    /// Marker and text, over all pieces.
+    pub span: Span,
+    /// The text pieces (after the marker).
+    pub pieces: Vec<Span>,
+    pub scope: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Zone {
+    /// Before the first heading: title, citation chain. Not compared.
+    Preamble,
+    Goals,
+    Tasks,
+    Funding,
+    Implementation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Roman,
+    Article,
+    Numbered,
+    Point,
+    Bullet,
+    Plain,
+}
+
+static MARKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:(?P<roman>[IVXLC]+\.)\s|(?P<letter>[A-Z]\.)\s|(?P<article>Điều\s+\d+[a-z]?\.?)|(?P<num>\d+(?:\.\d+)*\.?)\s|(?P<point>[a-zđ]\))\s?|(?P<bullet>[-–—•+*])\s?)",
+    )
+    .ok()
+});
+
+/// The level and the byte length of a marker written at the start of `text`.
+fn text_marker(text: &str) -> Option<(Level, usize)> {
+    let caps = MARKER.as_ref()?.captures(text)?;
+    let len = caps.get(0)?.end();
+    let level = if caps.name("roman").is_some() {
+        Level::Roman
+    } else if caps.name("letter").is_some() {
+        // "A. MỤC ĐÍCH" is a part heading; "A. Nguyễn" is not a marker.
+        let rest = text.get(len..).unwrap_or("");
+        if !is_upper(rest) {
+            return None;
+        }
+        Level::Roman
+    } else if caps.name("article").is_some() {
+        Level::Article
+    } else if caps.name("num").is_some() {
+        Level::Numbered
+    } else if caps.name("point").is_some() {
+        Level::Point
+    } else {
+        Level::Bullet
+    };
+    Some((level, len))
+}
+
+fn is_upper(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+}
+
+fn block_level(block: &Block) -> Option<Level> {
+    Some(match block.kind {
+        BlockKind::Roman => Level::Roman,
+        BlockKind::Article => Level::Article,
+        BlockKind::Numbered { .. } => Level::Numbered,
+        BlockKind::Point => Level::Point,
+        BlockKind::Dash | BlockKind::Plus => Level::Bullet,
+        BlockKind::Paragraph => return None,
+    })
+}
+
+fn rank(level: Level) -> u8 {
+    match level {
+        Level::Roman => 0,
+        Level::Article => 1,
+        Level::Numbered => 2,
+        Level::Point => 3,
+        Level::Bullet | Level::Plain => 4,
+    }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', ';', '!', '?', '…'])
+}
+
+fn zone_of(heading: &str) -> Zone {
+    let h = heading.to_lowercase();
+    if ["mục đích", "yêu cầu", "mục tiêu", "quan điểm"].iter().any(|k| h.contains(k)) {
+        Zone::Goals
+    } else if ["tổ chức thực hiện", "phân công", "trách nhiệm"].iter().any(|k| h.contains(k)) {
+        Zone::Implementation
+    } else if h.contains("kinh phí") {
+        Zone::Funding
+    } else {
+        Zone::Tasks
+    }
+}
+
+/// A heading that names who does the work ("Đối với Sở Nội vụ", "2. Phòng Văn hóa - Xã hội").
+fn names_actor(heading: &str) -> bool {
+    const ACTORS: &[&str] = &[
+        "đối với",
+        "sở ",
+        "phòng ",
+        "văn phòng",
+        "ủy ban",
+        "uỷ ban",
+        "ubnd",
+        "các sở",
+        "các cơ quan",
+        "các phòng",
+        "các đơn vị",
+        "các ban",
+        "trung tâm",
+        "công an",
+        "ban ",
+        "người đứng đầu",
+        "thủ trưởng",
+        "chủ tịch",
+        "hội đồng",
+        "đài ",
+        "bộ ",
+        "cơ quan",
+        "đề nghị",
+        "trách nhiệm",
+        "mặt trận",
+        "đảng ủy",
+        "đảng uỷ",
+    ];
+    let h = heading.trim_start().to_lowercase();
+    ACTORS.iter().any(|a| h.starts_with(a))
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Mix scope components into one key.
+fn scope_key(part: usize, epoch: u32, zone: Zone, actor: usize) -> u64 {
+    let z = zone as u64;
+    (part as u64) << 48 ^ u64::from(epoch) << 40 ^ z << 32 ^ actor as u64
+}
+
+/// The directives of every body in the document, in order.
+pub(crate) fn units(doc: &Document) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    for (p, part) in doc.parts.iter().enumerate() {
+        let mut zone = Zone::Preamble;
+        let mut epoch = 0u32;
+        // The innermost heading that opened a scope: (its rank, an id).
+        let mut actor: Option<(u8, usize)> = None;
+        // The unit that a lower-case continuation would extend.
+        let mut open: Option<usize> = None;
+        for (id, block) in doc.blocks.iter().enumerate().take(part.blocks.end).skip(part.blocks.start) {
+            let full = doc.slice(block.text);
+            // Table rows are the appendix rule's; the parser normally keeps them out of blocks.
+            if full.contains('\t') {
+                open = None;
+                continue;
+            }
+            let (level, text_span) = match (block_level(block), block.marker.is_some()) {
+                (Some(level), true) => (level, block.text),
+                (parsed, _) => match text_marker(full) {
+                    Some((level, len)) => (level, Span::new(block.text.start + len, block.text.end)),
+                    None => (parsed.unwrap_or(Level::Plain), block.text),
+                },
+            };
+            let text = doc.slice(text_span);
+            let trimmed = text.trim_start();
+            // A page break split a sentence: the continuation starts in lower case.
+            if level == Level::Plain
+                && let Some(u) = open.and_then(|u| out.get_mut(u))
+                && trimmed.chars().next().is_some_and(char::is_lowercase)
+                && !u.pieces.last().is_some_and(|&s| ends_sentence(doc.slice(s)))
+            {
+                u.pieces.push(text_span);
+                u.span = u.span.cover(block.span);
+                continue;
+            }
+            open = None;
+            if trimmed.starts_with("Nơi nhận") {
+                // The end of one document; a file may go on with the next (a Kế hoạch after the
+                // Quyết định that issues it) and its own preamble.
+                zone = Zone::Preamble;
+                epoch += 1;
+                actor = None;
+                continue;
+            }
+            if trimmed.starts_with("Trên đây") {
+                continue;
+            }
+            let words = word_count(text);
+            let heading = match level {
+                Level::Roman => true,
+                Level::Article => !ends_sentence(text) && words < 30,
+                Level::Numbered | Level::Point => {
+                    (block.heading || !ends_sentence(text) || text.trim_end().ends_with(':')) && words < 30
+                }
+                Level::Bullet => false,
+                Level::Plain => (block.heading && words < 15) || is_upper(text),
+            };
+            let r = rank(level);
+            if level != Level::Plain && level != Level::Bullet {
+                if actor.is_some_and(|(ar, _)| r <= ar) {
+                    actor = None;
+                }
+                match level {
+                    Level::Roman => zone = zone_of(text),
+                    _ if zone == Zone::Preamble => zone = Zone::Tasks,
+                    _ => {}
+                }
+                let opens_scope = level == Level::Article
+                    || (zone == Zone::Implementation && level != Level::Roman)
+                    || (heading && names_actor(text));
+                if opens_scope && actor.is_none() {
+                    actor = Some((r, id + 1));
+                }
+            }
+            if heading || zone == Zone::Preamble {
+                continue;
+            }
+            let scope = scope_key(p, epoch, zone, actor.map_or(0, |(_, a)| a));
+            out.push(Unit { span: block.span, pieces: vec![text_span], scope });
+            open = Some(out.len() - 1);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_from_text() {
+        assert_eq!(text_marker("II. NHIỆM VỤ").map(|m| m.0), Some(Level::Roman));
+        assert_eq!(text_marker("A. MỤC ĐÍCH, YÊU CẦU").map(|m| m.0), Some(Level::Roman));
+        assert_eq!(text_marker("A. Nguyễn Văn"), None);
+        assert_eq!(text_marker("1.2. Rà soát"), Some((Level::Numbered, 5)));
+        assert_eq!(text_marker("đ) Kiểm tra").map(|m| m.0), Some(Level::Point));
+        assert_eq!(text_marker("- Thực hiện"), Some((Level::Bullet, 2)));
+        assert_eq!(text_marker("Điều 3. Chánh").map(|m| m.0), Some(Level::Article));
+        assert_eq!(text_marker("Thực hiện"), None);
+    }
+
+    #[test]
+    fn preamble_headings_and_closing_are_not_units() {
+        let doc = rasoat_doc::parse_str(
+            "KẾ HOẠCH\n\nThực hiện Kế hoạch số 138/KH-UBND ngày 25/4/2026 của UBND tỉnh.\n\nI. MỤC ĐÍCH\n\n\
+             1. Mục đích\n\na) Tổ chức quán triệt sâu sắc nội dung Kết luận.\n\nII. NHIỆM VỤ\n\n\
+             - Thực hiện chế độ báo cáo theo quy định của cơ quan\n\nhành chính nhà nước.\n\n\
+             Trên đây là Kế hoạch thực hiện Kết luận.\n",
+        );
+        let us = units(&doc);
+        let texts: Vec<String> = us
+            .iter()
+            .map(|u| {
+                u.pieces.iter().flat_map(|&s| doc.slice(s).split_whitespace()).collect::<Vec<_>>().join(" ")
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Tổ chức quán triệt sâu sắc nội dung Kết luận.",
+                "Thực hiện chế độ báo cáo theo quy định của cơ quan hành chính nhà nước."
+            ]
+        );
+        // Goals and tasks are different zones.
+        assert_ne!(us.first().map(|u| u.scope), us.get(1).map(|u| u.scope));
+    }
+
+    #[test]
+    fn actor_headings_open_scopes() {
+        let doc = rasoat_doc::parse_str(
+            "II. NHIỆM VỤ\n1. Phòng Văn hóa - Xã hội\n- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\n\
+             2. Văn phòng HĐND và UBND xã\n- Theo dõi, đôn đốc việc thực hiện Kế hoạch.\n\
+             3. Đổi mới chế độ hội họp\n- Xây dựng lịch họp khoa học.\n4. Đổi mới phương thức làm việc\n- Rà soát quy chế.\n",
+        );
+        let us = units(&doc);
+        let scopes: Vec<u64> = us.iter().map(|u| u.scope).collect();
+        assert_eq!(scopes.len(), 4);
+        assert_ne!(scopes.first(), scopes.get(1));
+        // Topic headings do not split the tasks.
+        assert_eq!(scopes.get(2), scopes.get(3));
+    }
+}
