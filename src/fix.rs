@@ -1,0 +1,151 @@
+//! `--fix` and `--diff`: apply safe suggestions to the user's file.
+//!
+//! Edits are spliced into the original bytes (each replacement encoded in the file's own
+//! encoding), so everything else — BOM, line endings, NFD text elsewhere, trailing bytes — stays
+//! exactly as it was. Writing is atomic (temp file in the same folder, then rename), keeps the
+//! permissions, and is refused when the file changed since it was read.
+
+use std::io::Write;
+use std::path::Path;
+
+use rasoat_doc::Document;
+use rasoat_rules::Diagnostic;
+use rasoat_text::Encoding;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    Off,
+    /// Write the fixed file.
+    Write,
+    /// Compute the change and show it; write nothing.
+    Diff,
+}
+
+#[derive(Debug, Default)]
+pub struct FixOutcome {
+    /// Indices (into the file's findings) of the diagnostics whose suggestion was applied.
+    pub applied: Vec<usize>,
+    /// A unified diff (zero context lines) of the change, for `--diff`.
+    pub diff: Option<String>,
+    /// Why the file could not be fixed.
+    pub error: Option<String>,
+}
+
+impl FixOutcome {
+    pub fn error(msg: &str) -> FixOutcome {
+        FixOutcome { error: Some(msg.to_owned()), ..FixOutcome::default() }
+    }
+}
+
+/// Encode `s` in the file's encoding (no BOM); `None` when it cannot be represented.
+fn encode(s: &str, enc: Encoding) -> Option<Vec<u8>> {
+    match enc {
+        Encoding::Utf8 | Encoding::Utf8Bom => Some(s.as_bytes().to_vec()),
+        Encoding::Utf16Le => Some(s.encode_utf16().flat_map(u16::to_le_bytes).collect()),
+        Encoding::Utf16Be => Some(s.encode_utf16().flat_map(u16::to_be_bytes).collect()),
+        Encoding::Windows1258 => {
+            // windows-1258 spells most toned vowels as base letter + combining mark: try NFC,
+            // then NFD, and refuse rather than write numeric character references.
+            use unicode_normalization::UnicodeNormalization;
+            let try_enc = |t: &str| {
+                let (out, _, had_errors) = encoding_rs::WINDOWS_1258.encode(t);
+                (!had_errors).then(|| out.into_owned())
+            };
+            try_enc(s).or_else(|| try_enc(&s.nfd().collect::<String>()))
+        }
+    }
+}
+
+/// The new bytes with every non-overlapping safe suggestion applied, and which diagnostics were.
+pub fn fixed_bytes(
+    bytes: &[u8],
+    doc: &Document,
+    diags: &[Diagnostic],
+) -> Result<(Vec<u8>, Vec<usize>), String> {
+    let mut edits: Vec<(usize, usize, Vec<u8>, usize)> = Vec::new();
+    for (i, d) in diags.iter().enumerate() {
+        let Some(s) = d.suggestions.iter().find(|s| s.safe) else { continue };
+        let start = doc.map.original_offset(d.span.start);
+        let end = doc.map.original_offset(d.span.end);
+        if start > end || end > bytes.len() {
+            continue;
+        }
+        let Some(enc) = encode(&s.replacement, doc.encoding) else {
+            return Err(format!(
+                "không mã hóa được {:?} bằng {} (cannot encode the replacement)",
+                s.replacement, doc.encoding
+            ));
+        };
+        edits.push((start, end, enc, i));
+    }
+    edits.sort_by_key(|e| (e.0, e.1));
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut pos = 0;
+    let mut applied = Vec::new();
+    for (start, end, rep, i) in edits {
+        // Overlapping edits: the first wins; a second run picks up what is left.
+        if start < pos {
+            continue;
+        }
+        out.extend_from_slice(bytes.get(pos..start).unwrap_or_default());
+        out.extend_from_slice(&rep);
+        pos = end;
+        applied.push(i);
+    }
+    out.extend_from_slice(bytes.get(pos..).unwrap_or_default());
+    applied.sort_unstable();
+    Ok((out, applied))
+}
+
+/// Fix (or diff) one file whose bytes were `bytes` when checked.
+pub fn apply(path: &Path, bytes: &[u8], doc: &Document, diags: &[Diagnostic], mode: FixMode) -> FixOutcome {
+    let (new, applied) = match fixed_bytes(bytes, doc, diags) {
+        Ok(r) => r,
+        Err(e) => return FixOutcome::error(&e),
+    };
+    if applied.is_empty() {
+        return FixOutcome::default();
+    }
+    match mode {
+        FixMode::Off => FixOutcome::default(),
+        FixMode::Diff => FixOutcome { diff: Some(diff(path, bytes, &new)), applied, error: None },
+        FixMode::Write => match write_atomic(path, bytes, &new) {
+            Ok(()) => FixOutcome { applied, ..FixOutcome::default() },
+            Err(e) => FixOutcome::error(&e),
+        },
+    }
+}
+
+fn write_atomic(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
+    // Write through symlinks to the real file rather than replacing the link.
+    let target = path.canonicalize().map_err(|e| crate::discover::io_message(&e))?;
+    let current = std::fs::read(&target).map_err(|e| crate::discover::io_message(&e))?;
+    if current != old {
+        return Err(
+            "tệp đã thay đổi từ lúc đọc, không sửa (file changed since it was read; not fixed)".into()
+        );
+    }
+    let dir = target.parent().ok_or("tệp không có thư mục cha (file has no parent directory)")?;
+    let perms = std::fs::metadata(&target).map_err(|e| crate::discover::io_message(&e))?.permissions();
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| crate::discover::io_message(&e))?;
+    tmp.write_all(new).map_err(|e| crate::discover::io_message(&e))?;
+    tmp.as_file().sync_all().map_err(|e| crate::discover::io_message(&e))?;
+    std::fs::set_permissions(tmp.path(), perms).map_err(|e| crate::discover::io_message(&e))?;
+    tmp.persist(&target).map_err(|e| crate::discover::io_message(&e.error))?;
+    Ok(())
+}
+
+/// A unified diff with no context lines: edits never add or remove line breaks, so lines pair up.
+fn diff(path: &Path, old: &[u8], new: &[u8]) -> String {
+    let text =
+        |b: &[u8]| rasoat_text::decode(b).map(|d| d.map.decoded_text(&d.text).to_owned()).unwrap_or_default();
+    let (a, b) = (text(old), text(new));
+    let mut out = format!("--- a/{p}\n+++ b/{p}\n", p = path.display());
+    for (n, (la, lb)) in a.split('\n').zip(b.split('\n')).enumerate() {
+        if la != lb {
+            let (la, lb) = (la.trim_end_matches('\r'), lb.trim_end_matches('\r'));
+            out.push_str(&format!("@@ -{l},1 +{l},1 @@\n-{la}\n+{lb}\n", l = n + 1));
+        }
+    }
+    out
+}

@@ -1,0 +1,318 @@
+//! Orchestration of `rasoat check`: inputs → (read → decode → parse → rules → render) in parallel
+//! → reports in input order.
+//!
+//! Each worker keeps only what the renderers need (positions, messages, and for human output the
+//! already-rendered text), so the document text is dropped as soon as a file is done.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rasoat_doc::Document;
+use rasoat_rules::{Context, Diagnostic, Lang, Packs, Registry, Selection, Severity};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::{Effective, IgnoreEntry};
+use crate::discover::{Input, io_message};
+
+/// Packs and the registry built from them, shared by every file whose configuration asks for
+/// the same rule directories.
+pub struct Engine {
+    pub packs: Packs,
+    pub registry: Registry,
+}
+
+impl Engine {
+    /// Embedded packs plus the packs of `dirs`, in order.
+    pub fn build(dirs: &[PathBuf]) -> Result<Engine, Box<rasoat_rules::PackError>> {
+        let mut packs = Packs::embedded()?;
+        for d in dirs {
+            packs.load_dir(d)?;
+        }
+        let registry = Registry::new(&packs)?;
+        Ok(Engine { packs, registry })
+    }
+}
+
+/// A suggestion in the JSON contract shape.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuggestionOut {
+    pub replacement: String,
+    pub safe: bool,
+}
+
+/// A related location in the JSON contract shape (plus `end_line`/`end_column`, kept out of
+/// JSON, for SARIF regions).
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedOut {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip)]
+    pub end_line: usize,
+    #[serde(skip)]
+    pub end_column: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One finding, positioned in the user's file (DESIGN.md JSON contract, field for field).
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub category: String,
+    pub severity: Severity,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub snippet: String,
+    pub suggestions: Vec<SuggestionOut>,
+    pub related: Vec<RelatedOut>,
+}
+
+impl Finding {
+    pub fn new(doc: &Document, d: &Diagnostic, lang: Lang) -> Finding {
+        let (s, e) = (doc.map.line_col(&doc.text, d.span.start), doc.map.line_col(&doc.text, d.span.end));
+        let category = d
+            .category()
+            .map(|c| c.as_str().to_owned())
+            .unwrap_or_else(|| d.rule.split('/').next().unwrap_or("").to_owned());
+        Finding {
+            rule: d.rule.clone(),
+            category,
+            severity: d.severity,
+            message: d.message.get(lang).to_owned(),
+            line: s.line,
+            column: s.column,
+            end_line: e.line,
+            end_column: e.column,
+            start: doc.map.original_offset(d.span.start),
+            end: doc.map.original_offset(d.span.end),
+            snippet: doc.map.snippet(&doc.text, d.span).to_owned(),
+            suggestions: d
+                .suggestions
+                .iter()
+                .map(|s| SuggestionOut { replacement: s.replacement.clone(), safe: s.safe })
+                .collect(),
+            related: d
+                .related
+                .iter()
+                .map(|r| {
+                    let (rs, re) =
+                        (doc.map.line_col(&doc.text, r.span.start), doc.map.line_col(&doc.text, r.span.end));
+                    RelatedOut {
+                        message: r.message.get(lang).to_owned(),
+                        line: rs.line,
+                        column: rs.column,
+                        end_line: re.line,
+                        end_column: re.column,
+                        start: doc.map.original_offset(r.span.start),
+                        end: doc.map.original_offset(r.span.end),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What became of one checked file.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub profiles: Vec<String>,
+    pub findings: Vec<Finding>,
+    /// Human output, rendered while the text was at hand.
+    pub human: String,
+    /// Keys of the `[[ignore]]` entries that suppressed something here.
+    pub used_ignores: Vec<String>,
+    /// `--fix`/`--diff` outcome for this file, when asked.
+    pub fix: Option<crate::fix::FixOutcome>,
+}
+
+/// One input's outcome, in input order.
+#[derive(Debug)]
+pub struct Report {
+    /// The path as the user gave or we found it (`<stdin>` for stdin).
+    pub path: String,
+    pub outcome: Result<Checked, String>,
+}
+
+/// The path shown for stdin.
+pub const STDIN_PATH: &str = "<stdin>";
+
+/// One unit of work: an input with its resolved configuration and engine.
+pub struct Job {
+    pub input: Input,
+    pub config: Arc<Effective>,
+    pub engine: Arc<Engine>,
+    pub selection: Arc<Selection>,
+    pub context: Arc<Context>,
+    pub max_file_size: u64,
+}
+
+/// Options of a run that are the same for every file.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    pub lang: Lang,
+    pub human: bool,
+    pub color: bool,
+    pub fix: crate::fix::FixMode,
+}
+
+/// Read a file or stdin, refusing what is larger than `max` bytes.
+pub fn read_input(path: Option<&Path>, max: u64) -> Result<Vec<u8>, String> {
+    let too_large =
+        |n: u64| format!("tệp quá lớn: {n} byte > giới hạn {max} byte (file too large; see --max-file-size)");
+    let mut bytes = Vec::new();
+    match path {
+        Some(p) => {
+            let file = std::fs::File::open(p).map_err(|e| io_message(&e))?;
+            let meta = file.metadata().map_err(|e| io_message(&e))?;
+            if meta.is_dir() {
+                return Err("là thư mục (is a directory)".into());
+            }
+            if meta.len() > max {
+                return Err(too_large(meta.len()));
+            }
+            // `take` guards against a file that grows while we read it.
+            file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
+        }
+        None => {
+            std::io::stdin()
+                .lock()
+                .take(max.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map_err(|e| io_message(&e))?;
+        }
+    }
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The document profiles that apply (JSON `files[].profiles`).
+fn profiles(_doc: &Document, _packs: &Packs) -> Vec<String> {
+    // TODO(profiles): call `rasoat_rules::rules::target::applicable_profiles(doc, packs)` once the
+    // target engineer lands it; until then no profile is reported.
+    Vec::new()
+}
+
+/// Check one job. Never panics outward: a panic inside a rule becomes this file's error.
+pub fn run_job(job: &Job, opts: RunOptions) -> Report {
+    let (path, file) = match &job.input {
+        Input::File(p) => (p.display().to_string(), Some(p.as_path())),
+        Input::Stdin => (STDIN_PATH.to_owned(), None),
+        Input::Error { path, message } => {
+            return Report { path: path.clone(), outcome: Err(message.clone()) };
+        }
+    };
+    let outcome =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_one(job, file, &path, opts)))
+            .unwrap_or_else(|_| {
+                Err("lỗi nội bộ khi kiểm tra tệp này (internal error; please report it)".into())
+            });
+    Report { path, outcome }
+}
+
+fn check_one(job: &Job, file: Option<&Path>, path: &str, opts: RunOptions) -> Result<Checked, String> {
+    let bytes = read_input(file, job.max_file_size)?;
+    let doc = rasoat_doc::parse_bytes(&bytes).map_err(|e| e.to_string())?;
+    let diagnostics = job.engine.registry.check(&doc, &job.context, &job.selection);
+    let mut used = BTreeSet::new();
+    let kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| match file.and_then(|f| suppressing(&job.config.ignores, f, &d.rule)) {
+            Some(entry) => {
+                used.insert(entry.key.clone());
+                false
+            }
+            None => true,
+        })
+        .collect();
+    let findings: Vec<Finding> = kept.iter().map(|d| Finding::new(&doc, d, opts.lang)).collect();
+    let human =
+        if opts.human { crate::render::human::render_file(path, &doc, &kept, opts) } else { String::new() };
+    let fix = match (opts.fix, file) {
+        (crate::fix::FixMode::Off, _) => None,
+        (mode, Some(f)) => Some(crate::fix::apply(f, &bytes, &doc, &kept, mode)),
+        (_, None) => Some(crate::fix::FixOutcome::error("stdin không sửa được (cannot fix stdin)")),
+    };
+    Ok(Checked {
+        profiles: profiles(&doc, &job.engine.packs),
+        findings,
+        human,
+        used_ignores: used.into_iter().collect(),
+        fix,
+    })
+}
+
+fn suppressing<'a>(entries: &'a [IgnoreEntry], file: &Path, rule: &str) -> Option<&'a IgnoreEntry> {
+    entries.iter().find(|e| e.matches_rule(rule) && e.matches_file(file))
+}
+
+/// Run all jobs on a pool of `jobs` threads (0: one per CPU), results in input order.
+pub fn run_all(
+    jobs: Vec<Job>,
+    threads: usize,
+    opts: RunOptions,
+    progress: bool,
+) -> Result<Vec<Report>, String> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| format!("không tạo được luồng xử lý (cannot start worker threads): {e}"))?;
+    let bar = progress.then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(jobs.len() as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} tệp (files) {elapsed}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let reports = pool.install(|| {
+        jobs.par_iter()
+            .map(|job| {
+                let r = run_job(job, opts);
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+                r
+            })
+            .collect()
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(reports)
+}
+
+/// Cache of engines by rule directories, so each distinct set of packs is loaded once.
+#[derive(Default)]
+pub struct Engines {
+    map: HashMap<Vec<PathBuf>, Result<Arc<Engine>, String>>,
+}
+
+impl Engines {
+    /// The engine for `dirs`; a pack error is printed (fancy, once) and returned as one line.
+    pub fn get(&mut self, dirs: Vec<PathBuf>) -> Result<Arc<Engine>, String> {
+        if let Some(r) = self.map.get(&dirs) {
+            return r.clone();
+        }
+        let r = Engine::build(&dirs).map(Arc::new).map_err(|e| {
+            crate::print_miette(&*e);
+            e.to_string()
+        });
+        self.map.insert(dirs, r.clone());
+        r
+    }
+}

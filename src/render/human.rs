@@ -1,0 +1,179 @@
+//! Human output through miette: the message, the offending text underlined, the suggestion as
+//! help, related spans as extra labels, the rule id as code.
+//!
+//! miette reads the normalised text with spans into it (byte offsets, its own line/column
+//! display); the contract positions (characters in the decoded text) are for JSON and SARIF.
+
+use std::fmt;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, SourceCode, SourceSpan, SpanContents,
+};
+use rasoat_doc::Document;
+use rasoat_rules::{Diagnostic, Lang, Severity};
+
+use crate::pipeline::RunOptions;
+use crate::render::Totals;
+
+/// The document text under a file name, for miette.
+struct Src<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl fmt::Debug for Src<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl SourceCode for Src<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let c = self.text.read_span(span, before, after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.to_owned(),
+            c.data(),
+            *c.span(),
+            c.line(),
+            c.column(),
+            c.line_count(),
+        )))
+    }
+}
+
+#[derive(Debug)]
+struct HumanDiag<'a> {
+    src: &'a Src<'a>,
+    rule: &'a str,
+    severity: Severity,
+    message: String,
+    help: Option<String>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl fmt::Display for HumanDiag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for HumanDiag<'_> {}
+
+impl miette::Diagnostic for HumanDiag<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.rule))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+/// Clamp a span to the text and to char boundaries (rules promise this; user input must not
+/// be able to make the renderer misbehave if one slips).
+fn clamp(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let fix = |mut x: usize| {
+        x = x.min(text.len());
+        while x > 0 && !text.is_char_boundary(x) {
+            x -= 1;
+        }
+        x
+    };
+    let (s, e) = (fix(start), fix(end));
+    (s, e.max(s))
+}
+
+fn label(text: &str, span: rasoat_text::Span, msg: Option<String>, primary: bool) -> LabeledSpan {
+    let (s, e) = clamp(text, span.start, span.end);
+    let ss = SourceSpan::from(s..e);
+    if primary { LabeledSpan::new_primary_with_span(msg, ss) } else { LabeledSpan::new_with_span(msg, ss) }
+}
+
+/// Render every diagnostic of one file.
+pub fn render_file(path: &str, doc: &Document, diags: &[Diagnostic], opts: RunOptions) -> String {
+    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
+    let src = Src { name: path, text: &doc.text };
+    let mut out = String::new();
+    for d in diags {
+        let (help_word, here) = match opts.lang {
+            Lang::Vi => ("gợi ý", "đây"),
+            Lang::En => ("suggestion", "here"),
+        };
+        let help = (!d.suggestions.is_empty()).then(|| {
+            let list: Vec<String> = d
+                .suggestions
+                .iter()
+                .map(|s| {
+                    if s.safe {
+                        format!("«{}»", s.replacement)
+                    } else {
+                        format!("«{}» (?)", s.replacement)
+                    }
+                })
+                .collect();
+            format!("{help_word}: {}", list.join(", "))
+        });
+        let primary_msg =
+            d.suggestions.first().map(|s| format!("→ {}", s.replacement)).or(Some(here.to_owned()));
+        let mut labels = vec![label(&doc.text, d.span, primary_msg, true)];
+        labels.extend(
+            d.related
+                .iter()
+                .map(|r| label(&doc.text, r.span, Some(r.message.get(opts.lang).to_owned()), false)),
+        );
+        let hd = HumanDiag {
+            src: &src,
+            rule: &d.rule,
+            severity: d.severity,
+            message: d.message.get(opts.lang).to_owned(),
+            help,
+            labels,
+        };
+        if handler.render_report(&mut out, &hd).is_err() {
+            // Fall back to one plain line rather than lose the finding.
+            let lc = doc.map.line_col(&doc.text, d.span.start);
+            out.push_str(&format!(
+                "{path}:{}:{}: {} [{}] {}\n",
+                lc.line,
+                lc.column,
+                d.severity.as_str(),
+                d.rule,
+                d.message.get(opts.lang)
+            ));
+        }
+    }
+    out
+}
+
+/// The closing summary line.
+pub fn summary(t: &Totals, lang: Lang) -> String {
+    let [e, w, i] = t.by_severity;
+    match lang {
+        Lang::Vi => format!(
+            "Đã kiểm tra {} tệp: {} phát hiện ({e} lỗi, {w} cảnh báo, {i} thông tin); {} tệp không kiểm tra được.",
+            t.files, t.diagnostics, t.errors
+        ),
+        Lang::En => format!(
+            "Checked {} file(s): {} finding(s) ({e} error, {w} warning, {i} info); {} input error(s).",
+            t.files, t.diagnostics, t.errors
+        ),
+    }
+}
