@@ -39,11 +39,14 @@ fn is_heading(text: &str, marked: bool) -> bool {
 /// mid-sentence, and the line starts lower case or with a number ("10% số lượng…"), or the
 /// paragraph is too long to be a heading.
 fn continues(prev: &str, next: &str) -> bool {
-    if line::ends_sentence(prev) || line::is_upper(prev) {
+    if line::ends_sentence(prev) {
         return false;
     }
     let first = next.chars().next();
-    first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) || line::word_count(prev) > 25
+    if first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        return true;
+    }
+    line::more_words_than(prev, 25) && !line::is_upper(prev)
 }
 
 /// Builds the blocks of one part from its body lines, in order.
@@ -84,7 +87,8 @@ impl<'a> BodyBuilder<'a> {
             // "… số lượng hội" / "ngợi trực tuyến …": one paragraph split by a page break.
             last.text = Span::new(last.text.start.min(content.start), content.end);
             last.span = Span::new(last.span.start, content.end);
-            last.heading = last.heading && is_heading(last.text.text(self.text), last.marker.is_some());
+            // It ran on mid-sentence: not a heading.
+            last.heading = false;
             self.last_line = Some(li);
             return;
         }

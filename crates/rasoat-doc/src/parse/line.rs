@@ -67,13 +67,22 @@ pub(crate) fn cells(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
 }
 
 /// Mostly upper-case letters (at least two letters, no more than a tenth lower case).
+/// Stops early on ordinary text: this runs on most lines.
 pub(crate) fn is_upper(s: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in s.chars() {
-        if c.is_uppercase() {
+        let (u, l) = if c.is_ascii() {
+            (c.is_ascii_uppercase(), c.is_ascii_lowercase())
+        } else {
+            (c.is_uppercase(), c.is_lowercase())
+        };
+        if u {
             upper += 1;
-        } else if c.is_lowercase() {
+        } else if l {
             lower += 1;
+            if lower > 2 && lower * 10 > upper {
+                return false;
+            }
         }
     }
     upper >= 2 && lower * 10 <= upper
@@ -90,6 +99,11 @@ pub(crate) fn starts_lower(s: &str) -> bool {
 
 pub(crate) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
+}
+
+/// `word_count(s) > n`, without counting past `n`.
+pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_some()
 }
 
 /// Ends a sentence or clause: after it, a lower-case line is a new paragraph, not a page break.

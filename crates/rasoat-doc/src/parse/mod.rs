@@ -59,6 +59,14 @@ pub fn split_lines(text: &str) -> Vec<Span> {
     lines
 }
 
+/// The structure alone (lines, parts, blocks) of normalised text, without fact extraction:
+/// for benchmarks and tools that need no facts.
+pub fn structure(text: &str) -> (Vec<Span>, Vec<Part>, Vec<Block>) {
+    let lines = split_lines(text);
+    let (parts, blocks) = parse_structure(text, &lines);
+    (lines, parts, blocks)
+}
+
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
