@@ -1,0 +1,510 @@
+//! Real-word errors (every syllable exists, the word does not) and words glued together.
+//!
+//! Evidence rule (DOMAIN.md §6): a syllable is flagged only when
+//! 1. its pair with every neighbour it has is unattested — seen fewer than [`ATTESTED`] times in
+//!    the statistics and not a lexicon word — so a rare but correct word with an attested
+//!    neighbour is never touched;
+//! 2. a candidate that differs only in marks or by one listed confusion (tr/ch, s/x, d/gi/r,
+//!    l/n, final n/ng, nh/n, c/t) is frequent itself and pairs with the same neighbours at
+//!    least [`STRONG`] times.
+//!
+//! Two adjacent syllables may be wrong together ("những nhiều" → "nhũng nhiễu", "Phần đầu
+//! đạt" → "Phấn đấu đạt"): a two-syllable word with the same skeleton replaces both when it is
+//! far more frequent than the observed pair and the outer neighbours agree with it.
+
+use rasoat_text::Span;
+use rasoat_text::syllable::{self, Case};
+
+use crate::model::{Id, Model};
+use crate::scan::{Class, Unit, is_vietnamese_line, key_into, scan_line};
+
+/// A pair seen at least this often (or in the lexicon) is attested: its syllables are never
+/// flagged.
+pub const ATTESTED: u32 = 2;
+/// A candidate must pair with a neighbour at least this often.
+pub const STRONG: u32 = 20;
+/// A candidate syllable must be at least this frequent.
+const MIN_CANDIDATE: u32 = 50;
+/// A two-syllable replacement must be seen at least this often…
+const STRONG_WORD: u32 = 20;
+/// …and this many times more often than the pair it replaces, when that pair is unattested.
+const WORD_RATIO: u32 = 20;
+/// When the observed pair is itself a word, a neighbour must pair with the candidate this often.
+const OUTER_STRONG: u32 = 10;
+
+/// What kind of finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingKind {
+    /// Every syllable exists, the word does not.
+    RealWord,
+    /// Words written without the space between them.
+    Glued,
+    /// A syllable that breaks orthography.
+    Orthography,
+    /// Raw Telex/VNI keystrokes.
+    Keystrokes,
+}
+
+/// One finding of the engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub span: Span,
+    pub kind: FindingKind,
+    /// Replacements, best first, written in the case of the original.
+    pub candidates: Vec<String>,
+    /// For orthography findings: what is wrong.
+    pub error: Option<rasoat_text::syllable::OrthoError>,
+}
+
+impl Finding {
+    /// Safe to apply automatically: exactly one candidate, and it changes letters only.
+    pub fn safe(&self) -> bool {
+        match self.candidates.as_slice() {
+            [only] => only.chars().all(|c| c.is_alphabetic() || c == ' '),
+            _ => false,
+        }
+    }
+}
+
+/// A unit with its vocabulary id.
+struct Slot {
+    id: Option<Id>,
+    /// Usable as context for its neighbours.
+    context: bool,
+}
+
+/// Lines of `text` as (offset, line) pairs.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0usize;
+    text.split('\n').map(move |l| {
+        let start = offset;
+        offset += l.len() + 1;
+        (start, l)
+    })
+}
+
+/// May this unit be corrected? Lower case, or capitalised only because it starts a sentence.
+fn checkable(u: &Unit<'_>) -> bool {
+    u.class == Class::Syllable
+        && !u.protected
+        && match u.case {
+            Case::Lower => true,
+            Case::Title => u.sentence_start,
+            Case::Upper | Case::Mixed => false,
+        }
+}
+
+/// Write `word` (lower case) in the case of `like`.
+pub(crate) fn recase(word: &str, like: Case) -> String {
+    match like {
+        Case::Lower | Case::Mixed => word.to_owned(),
+        Case::Upper => word.to_uppercase(),
+        Case::Title => {
+            let mut chars = word.chars();
+            let mut s = String::with_capacity(word.len());
+            if let Some(c) = chars.next() {
+                s.extend(c.to_uppercase());
+            }
+            s.push_str(chars.as_str());
+            s
+        }
+    }
+}
+
+/// Skeletons one listed confusion away from `skel` (plus `skel` itself).
+fn skeleton_variants(skel: &str, out: &mut Vec<String>) {
+    out.clear();
+    out.push(skel.to_owned());
+    let mut push = |s: String| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    let swaps: [(&str, &[&str]); 7] = [
+        ("tr", &["ch"]),
+        ("ch", &["tr"]),
+        ("gi", &["d", "r"]),
+        ("s", &["x"]),
+        ("x", &["s"]),
+        ("d", &["gi", "r"]),
+        ("r", &["d", "gi"]),
+    ];
+    for (from, tos) in swaps {
+        if let Some(rest) = skel.strip_prefix(from) {
+            // "d" must not take "đ" words' skeleton apart from their own; "s"/"x" + consonant is not an onset.
+            if rest.starts_with(|c: char| "aeiouy".contains(c)) {
+                for to in tos {
+                    push(format!("{to}{rest}"));
+                }
+            }
+        }
+    }
+    for (from, to) in [("l", "n"), ("n", "l")] {
+        if let Some(rest) = skel.strip_prefix(from)
+            && rest.starts_with(|c: char| "aeiouy".contains(c))
+        {
+            push(format!("{to}{rest}"));
+        }
+    }
+    if let Some(stem) = skel.strip_suffix("ng") {
+        push(format!("{stem}n"));
+    } else if let Some(stem) = skel.strip_suffix("nh") {
+        push(format!("{stem}n"));
+    } else if let Some(stem) = skel.strip_suffix('n') {
+        push(format!("{stem}ng"));
+        push(format!("{stem}nh"));
+    } else if let Some(stem) = skel.strip_suffix("ch") {
+        push(format!("{stem}t"));
+    } else if let Some(stem) = skel.strip_suffix('c') {
+        push(format!("{stem}t"));
+    } else if let Some(stem) = skel.strip_suffix('t') {
+        push(format!("{stem}c"));
+    }
+}
+
+/// Is the pair attested (lexicon or seen often enough)?
+fn attested(model: &Model, a: Option<Id>, b: Option<Id>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let p = model.pair(a, b);
+            p.lexicon || p.count >= ATTESTED
+        }
+        _ => false,
+    }
+}
+
+fn pair_count(model: &Model, a: Option<Id>, b: Option<Id>) -> u32 {
+    match (a, b) {
+        (Some(a), Some(b)) => model.pair(a, b).count,
+        _ => 0,
+    }
+}
+
+/// Reusable buffers, so a document costs a few allocations, not one per token.
+#[derive(Default)]
+struct Scratch {
+    slots: Vec<Slot>,
+    ranges: Vec<(usize, usize)>,
+    key: String,
+    skel: String,
+    variants: Vec<String>,
+    found: Vec<String>,
+}
+
+/// Real-word errors in `text` (a document's text; spans are offsets into it).
+pub fn check_real_words(model: &Model, text: &str, out: &mut Vec<Finding>) {
+    if model.is_empty() {
+        return;
+    }
+    let mut s = Scratch::default();
+    let mut units: Vec<Unit<'_>> = Vec::new();
+    for (base, line) in lines(text) {
+        scan_line(line, base, &mut units, &mut s.ranges);
+        if units.len() < 2 || !is_vietnamese_line(&units) {
+            continue;
+        }
+        s.slots.clear();
+        for u in &units {
+            let has_key = !u.protected && key_into(u, &mut s.key);
+            let id = if has_key { model.id(&s.key) } else { None };
+            s.slots.push(Slot { id, context: has_key && u.class != Class::Mixed });
+        }
+        let before = out.len();
+        check_pairs(model, &units, &mut s, out);
+        let pair_findings = out.len() - before;
+        for i in 0..units.len() {
+            // A syllable inside a two-syllable finding is already reported.
+            let covered = out.get(before..before + pair_findings).is_some_and(|f| {
+                f.iter().any(|f| {
+                    units.get(i).is_some_and(|u| f.span.start <= u.span.start && u.span.end <= f.span.end)
+                })
+            });
+            if !covered {
+                check_one(model, &units, i, &mut s, out);
+            }
+        }
+    }
+}
+
+/// The id of the neighbour of unit `i` on one side, when it gives context.
+fn neighbour(units: &[Unit<'_>], slots: &[Slot], i: usize, left: bool) -> Option<Option<Id>> {
+    let (u, j) = if left { (units.get(i)?, i.checked_sub(1)?) } else { (units.get(i + 1)?, i + 1) };
+    if u.boundary_before {
+        return None;
+    }
+    let slot = slots.get(j)?;
+    slot.context.then_some(slot.id)
+}
+
+fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: &mut Vec<Finding>) {
+    let Some(u) = units.get(i) else { return };
+    if !checkable(u) {
+        return;
+    }
+    let Some(me) = s.slots.get(i).map(|x| x.id) else { return };
+    let left = neighbour(units, &s.slots, i, true);
+    let right = neighbour(units, &s.slots, i, false);
+    // An unknown neighbour says nothing: only known ones count as evidence.
+    let left = left.flatten();
+    let right = right.flatten();
+    if left.is_none() && right.is_none() {
+        return;
+    }
+    if attested(model, left, me) || attested(model, me, right) {
+        return;
+    }
+    s.key.clear();
+    syllable::canonical_into(u.text, &mut s.key);
+    s.skel.clear();
+    syllable::skeleton_into(&s.key, &mut s.skel);
+    skeleton_variants(&s.skel, &mut s.variants);
+    s.found.clear();
+    let mut best: Vec<(u32, String)> = Vec::new();
+    for v in &s.variants {
+        model.syllables_with_skeleton(v, &mut s.found);
+    }
+    for cand in &s.found {
+        if *cand == s.key {
+            continue;
+        }
+        let Some(c) = model.id(cand) else { continue };
+        if model.count(c) < MIN_CANDIDATE {
+            continue;
+        }
+        let lc = pair_count(model, left, Some(c));
+        let rc = pair_count(model, Some(c), right);
+        if lc.max(rc) >= STRONG {
+            best.push((lc + rc, cand.clone()));
+        }
+    }
+    if best.is_empty() {
+        return;
+    }
+    best.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    out.push(Finding {
+        span: u.span,
+        kind: FindingKind::RealWord,
+        candidates: best.into_iter().take(3).map(|(_, w)| recase(&w, u.case)).collect(),
+        error: None,
+    });
+}
+
+/// Two adjacent syllables wrong together.
+fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec<Finding>) {
+    let mut i = 0;
+    while i + 1 < units.len() {
+        let (Some(a), Some(b)) = (units.get(i), units.get(i + 1)) else { break };
+        if !checkable(a) || !checkable(b) || b.boundary_before || (b.case != Case::Lower) {
+            i += 1;
+            continue;
+        }
+        let (Some(ia), Some(ib)) = (s.slots.get(i).map(|x| x.id), s.slots.get(i + 1).map(|x| x.id)) else {
+            break;
+        };
+        let left = neighbour(units, &s.slots, i, true).flatten();
+        let right = neighbour(units, &s.slots, i + 1, false).flatten();
+        if attested(model, left, ia) || attested(model, ib, right) {
+            i += 1;
+            continue;
+        }
+        let inner = pair_count(model, ia, ib);
+        let inner_lex = matches!((ia, ib), (Some(x), Some(y)) if model.pair(x, y).lexicon);
+        s.key.clear();
+        syllable::canonical_into(a.text, &mut s.key);
+        s.key.push(' ');
+        let split = s.key.len();
+        syllable::canonical_into(b.text, &mut s.key);
+        s.skel.clear();
+        syllable::skeleton_into(&s.key, &mut s.skel);
+        s.found.clear();
+        model.words_with_skeleton(&s.skel, &mut s.found);
+        let (ka, kb) = (s.key.get(..split - 1).unwrap_or(""), s.key.get(split..).unwrap_or(""));
+        let mut best: Option<(u32, &str)> = None;
+        for cand in &s.found {
+            let Some((ca, cb)) = cand.split_once(' ') else { continue };
+            // Both syllables must change; one changed syllable is the single-syllable check's job.
+            if ca == ka || cb == kb {
+                continue;
+            }
+            let (Some(ida), Some(idb)) = (model.id(ca), model.id(cb)) else { continue };
+            let count = model.pair(ida, idb).count;
+            let lc = pair_count(model, left, Some(ida));
+            let rc = pair_count(model, Some(idb), right);
+            let attested_inner = inner_lex || inner >= ATTESTED;
+            let ok = if attested_inner {
+                // A real word in the text ("phần đầu") is replaced only by a more frequent
+                // twin that a neighbour speaks for ("phấn đấu đạt": the observed "đầu đạt"
+                // is unattested).
+                count > inner && lc.max(rc) >= OUTER_STRONG
+            } else {
+                count >= STRONG_WORD && count >= WORD_RATIO.saturating_mul(inner + 1)
+            };
+            if !ok {
+                continue;
+            }
+            if best.is_none_or(|(c, _)| count > c) {
+                best = Some((count, cand.as_str()));
+            }
+        }
+        if let Some((_, word)) = best {
+            let (ca, cb) = word.split_once(' ').unwrap_or((word, ""));
+            let fixed = format!("{} {}", recase(ca, a.case), recase(cb, b.case));
+            out.push(Finding {
+                span: Span::new(a.span.start, b.span.end),
+                kind: FindingKind::RealWord,
+                candidates: vec![fixed],
+                error: None,
+            });
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Words glued together ("củaxã" → "của xã"): a token that is not a syllable but splits into
+/// two or three frequent syllables whose pairs are all attested.
+pub fn check_glued(model: &Model, text: &str, out: &mut Vec<Finding>) {
+    if model.is_empty() {
+        return;
+    }
+    let mut units: Vec<Unit<'_>> = Vec::new();
+    let mut ranges = Vec::new();
+    for (base, line) in lines(text) {
+        scan_line(line, base, &mut units, &mut ranges);
+        if !is_vietnamese_line(&units) {
+            continue;
+        }
+        for u in &units {
+            if u.class != Class::Other || u.protected || u.text.is_ascii() || u.text.chars().count() < 4 {
+                continue;
+            }
+            if !(u.case == Case::Lower || u.case == Case::Title && u.sentence_start) {
+                continue;
+            }
+            if let Some(split) = split_glued(model, u.text) {
+                out.push(Finding {
+                    span: u.span,
+                    kind: FindingKind::Glued,
+                    candidates: vec![split],
+                    error: None,
+                });
+            }
+        }
+    }
+}
+
+/// Frequency a glued piece must have.
+const GLUE_PIECE: u32 = 100;
+
+/// The best split of `word` into 2–3 frequent syllables with attested pairs.
+pub fn split_glued(model: &Model, word: &str) -> Option<String> {
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
+    let piece = |a: usize, b: usize| -> Option<Id> {
+        let p = word.get(a..b)?;
+        syllable::validate(p).ok()?;
+        let id = model.id(&syllable::canonical(p))?;
+        (model.count(id) >= GLUE_PIECE).then_some(id)
+    };
+    let mut best: Option<(u64, Vec<usize>)> = None;
+    let end = word.len();
+    for (x, &i) in bounds.iter().enumerate() {
+        let Some(p1) = piece(0, i) else { continue };
+        if let Some(p2) = piece(i, end)
+            && attested(model, Some(p1), Some(p2))
+        {
+            let score = u64::from(model.pair(p1, p2).count) + 1;
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((score, vec![i]));
+            }
+        }
+        for &j in bounds.iter().skip(x + 1) {
+            let (Some(p2), Some(p3)) = (piece(i, j), piece(j, end)) else { continue };
+            if attested(model, Some(p1), Some(p2)) && attested(model, Some(p2), Some(p3)) {
+                let score = u64::from(model.pair(p1, p2).count.min(model.pair(p2, p3).count)) + 1;
+                if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                    best = Some((score, vec![i, j]));
+                }
+            }
+        }
+    }
+    let (_, cuts) = best?;
+    let mut s = String::with_capacity(word.len() + 2);
+    let mut prev = 0;
+    for c in cuts {
+        s.push_str(word.get(prev..c)?);
+        s.push(' ');
+        prev = c;
+    }
+    s.push_str(word.get(prev..)?);
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn real_words(text: &str) -> Vec<(String, Vec<String>)> {
+        let mut out = Vec::new();
+        check_real_words(Model::embedded(), text, &mut out);
+        out.into_iter()
+            .map(|f| (text.get(f.span.start..f.span.end).unwrap_or("").to_owned(), f.candidates))
+            .collect()
+    }
+
+    fn first(text: &str) -> Option<(String, String)> {
+        real_words(text).into_iter().next().map(|(w, c)| (w, c.into_iter().next().unwrap_or_default()))
+    }
+
+    #[test]
+    fn variants() {
+        let mut v = Vec::new();
+        skeleton_variants("chuyen", &mut v);
+        assert!(v.contains(&"truyen".to_string()) && v.contains(&"chuyeng".to_string()));
+        skeleton_variants("dai", &mut v);
+        assert!(v.contains(&"giai".to_string()) && v.contains(&"rai".to_string()));
+    }
+
+    #[test]
+    fn seed_errors_are_found() {
+        let cases = [
+            ("khắc phục triệt để tình trạng chông chéo, trùng lặp", "chông", "chồng"),
+            ("Đẩy mạnh ứng dụng công nghệ thông tin, chuyên đổi số, đổi mới", "chuyên", "chuyển"),
+            ("viên chức vi phạm, những nhiều, gây phiền hà", "những nhiều", "nhũng nhiễu"),
+            ("trong tổ chức thực hiện. Phân đấu đạt được các chỉ tiêu", "Phân", "Phấn"),
+            ("trong tổ chức thực hiện. Phần đầu đạt được các chỉ tiêu", "Phần đầu", "Phấn đấu"),
+            ("- Công TTĐT phường;", "Công", "Cổng"),
+        ];
+        for (text, word, fix) in cases {
+            assert_eq!(
+                first(text),
+                Some((word.to_string(), fix.to_string())),
+                "{text}: {:?}",
+                real_words(text)
+            );
+        }
+    }
+
+    #[test]
+    fn correct_text_is_quiet() {
+        for text in [
+            "khắc phục triệt để tình trạng chồng chéo, trùng lặp",
+            "Đẩy mạnh ứng dụng công nghệ thông tin, chuyển đổi số, đổi mới",
+            "Phấn đấu đạt được các chỉ tiêu định lượng",
+            "tổ chức hội nghị kết hợp trực tuyến và trực tiếp",
+            "- Cổng TTĐT phường;",
+            "Ủy ban nhân dân tỉnh Đắk Lắk và xã Búk",
+        ] {
+            assert_eq!(real_words(text), Vec::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn glued_words_split() {
+        let m = Model::embedded();
+        assert_eq!(split_glued(m, "củaxã").as_deref(), Some("của xã"));
+        assert_eq!(split_glued(m, "nàythành").as_deref(), Some("này thành"));
+        assert_eq!(split_glued(m, "gọilàphường").as_deref(), Some("gọi là phường"));
+        assert_eq!(split_glued(m, "Nguyễn"), None);
+    }
+}

@@ -1,0 +1,247 @@
+//! The embedded spelling data, read in place.
+//!
+//! Files (in `rules/spelling-data/`, built by `examples/build_data.rs`):
+//! - `vocab.fst` — canonical key → id; ids are ranked by frequency (0 = most frequent), at most
+//!   65,535 so that a pair of ids fits a u32.
+//! - `unigram.bin` — u32 LE count per id.
+//! - `bigram.bin` — `n: u32`, then `n + 1` u32 offsets (entry index where the pairs of first id
+//!   `i` start), then entries of (second id: u16, value: u16), sorted by second id within a
+//!   group. `value` = count saturated at 32,767, high bit set when the pair is a lexicon word.
+//! - `syllable-skeletons.fst` — "skeleton\u{1}syllable" for every known syllable.
+//! - `word-skeletons.fst` — "skel skel\u{1}syl syl" for two-syllable lexicon words.
+//!
+//! Lookups are binary searches over `&'static [u8]`: no startup parsing, no allocation.
+
+use std::sync::OnceLock;
+
+use fst::{IntoStreamer, Streamer};
+
+/// Separates a skeleton from the word in the skeleton indexes.
+pub const SEP: char = '\u{1}';
+const LEXICON_BIT: u16 = 0x8000;
+
+macro_rules! data {
+    ($name:literal) => {
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/spelling-data/", $name))
+    };
+}
+
+static VOCAB: &[u8] = data!("vocab.fst");
+static UNIGRAM: &[u8] = data!("unigram.bin");
+static BIGRAM: &[u8] = data!("bigram.bin");
+static SYL_SKEL: &[u8] = data!("syllable-skeletons.fst");
+static WORD_SKEL: &[u8] = data!("word-skeletons.fst");
+
+/// A syllable or token id in the vocabulary.
+pub type Id = u16;
+
+/// A bigram's evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pair {
+    /// Times the pair was seen as neighbours in the statistics corpus (saturated at 32,767).
+    pub count: u32,
+    /// The pair is a two-syllable lexicon word (or part of a longer one).
+    pub lexicon: bool,
+}
+
+/// The spelling statistics.
+pub struct Model {
+    vocab: Option<fst::Map<&'static [u8]>>,
+    unigram: &'static [u8],
+    n: usize,
+    offsets: &'static [u8],
+    entries: &'static [u8],
+    syl_skel: Option<fst::Set<&'static [u8]>>,
+    word_skel: Option<fst::Set<&'static [u8]>>,
+}
+
+fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
+    let b = bytes.get(i * 4..i * 4 + 4)?;
+    Some(u32::from_le_bytes([*b.first()?, *b.get(1)?, *b.get(2)?, *b.get(3)?]))
+}
+
+fn u16_at(bytes: &[u8], byte: usize) -> Option<u16> {
+    let b = bytes.get(byte..byte + 2)?;
+    Some(u16::from_le_bytes([*b.first()?, *b.get(1)?]))
+}
+
+impl Model {
+    /// The model built into the binary (shared, built on first use in well under a
+    /// millisecond: only fst headers are read).
+    pub fn embedded() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| Model::from_bytes(VOCAB, UNIGRAM, BIGRAM, SYL_SKEL, WORD_SKEL))
+    }
+
+    /// A model over the given data; malformed parts are treated as empty (no findings), never
+    /// as a panic.
+    pub fn from_bytes(
+        vocab: &'static [u8],
+        unigram: &'static [u8],
+        bigram: &'static [u8],
+        syl_skel: &'static [u8],
+        word_skel: &'static [u8],
+    ) -> Model {
+        let n = u32_at(bigram, 0).map_or(0, |n| n as usize);
+        let offsets_len = (n + 1) * 4;
+        let (offsets, entries) = if bigram.len() >= 4 + offsets_len {
+            (bigram.get(4..4 + offsets_len).unwrap_or(&[]), bigram.get(4 + offsets_len..).unwrap_or(&[]))
+        } else {
+            (&[][..], &[][..])
+        };
+        Model {
+            vocab: fst::Map::new(vocab).ok(),
+            unigram,
+            n: if offsets.is_empty() { 0 } else { n },
+            offsets,
+            entries,
+            syl_skel: fst::Set::new(syl_skel).ok(),
+            word_skel: fst::Set::new(word_skel).ok(),
+        }
+    }
+
+    /// Whether any data is present (an empty model finds nothing).
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Id of a canonical key.
+    pub fn id(&self, key: &str) -> Option<Id> {
+        let v = self.vocab.as_ref()?.get(key)?;
+        Id::try_from(v).ok()
+    }
+
+    /// How often a token occurred in the statistics corpus.
+    pub fn count(&self, id: Id) -> u32 {
+        u32_at(self.unigram, usize::from(id)).unwrap_or(0)
+    }
+
+    /// Count of a canonical key (0 when unknown).
+    pub fn count_of(&self, key: &str) -> u32 {
+        self.id(key).map_or(0, |id| self.count(id))
+    }
+
+    /// Evidence for the pair (a, b).
+    pub fn pair(&self, a: Id, b: Id) -> Pair {
+        let a = usize::from(a);
+        if a >= self.n {
+            return Pair::default();
+        }
+        let (Some(lo), Some(hi)) = (u32_at(self.offsets, a), u32_at(self.offsets, a + 1)) else {
+            return Pair::default();
+        };
+        let (mut lo, mut hi) = (lo as usize, hi as usize);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let Some(second) = u16_at(self.entries, mid * 4) else { return Pair::default() };
+            match second.cmp(&b) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let v = u16_at(self.entries, mid * 4 + 2).unwrap_or(0);
+                    return Pair { count: u32::from(v & !LEXICON_BIT), lexicon: v & LEXICON_BIT != 0 };
+                }
+            }
+        }
+        Pair::default()
+    }
+
+    /// Syllables (canonical, lower case) whose skeleton is `skel`, appended to `out`.
+    pub fn syllables_with_skeleton(&self, skel: &str, out: &mut Vec<String>) {
+        prefixed(self.syl_skel.as_ref(), skel, out);
+    }
+
+    /// Two-syllable lexicon words ("syl syl") whose skeleton is `skel` ("chong cheo").
+    pub fn words_with_skeleton(&self, skel: &str, out: &mut Vec<String>) {
+        prefixed(self.word_skel.as_ref(), skel, out);
+    }
+}
+
+/// Entries "`skel`\u{1}word" of an index: push each word.
+fn prefixed(set: Option<&fst::Set<&'static [u8]>>, skel: &str, out: &mut Vec<String>) {
+    let Some(set) = set else { return };
+    let mut lo = String::with_capacity(skel.len() + 1);
+    lo.push_str(skel);
+    lo.push(SEP);
+    let mut hi = String::with_capacity(skel.len() + 1);
+    hi.push_str(skel);
+    hi.push('\u{2}');
+    let mut stream = set.range().ge(lo.as_bytes()).lt(hi.as_bytes()).into_stream();
+    while let Some(key) = stream.next() {
+        if let Some(word) = key.get(lo.len()..).and_then(|w| std::str::from_utf8(w).ok()) {
+            out.push(word.to_owned());
+        }
+    }
+}
+
+/// Writers for the data files, used by the builder (`examples/build_data.rs`).
+pub mod build {
+    use super::{LEXICON_BIT, SEP};
+
+    /// Serialise bigrams: `pairs` sorted by (a, b), `n` = vocabulary size.
+    pub fn bigram_bytes(n: usize, pairs: &[(u16, u16, u32, bool)]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(4 + (n + 1) * 4 + pairs.len() * 4);
+        out.extend_from_slice(&u32::try_from(n).unwrap_or(0).to_le_bytes());
+        let mut idx = 0usize;
+        for a in 0..=n {
+            while pairs.get(idx).is_some_and(|p| usize::from(p.0) < a) {
+                idx += 1;
+            }
+            out.extend_from_slice(&u32::try_from(idx).unwrap_or(0).to_le_bytes());
+        }
+        for &(_, b, count, lex) in pairs {
+            let v = u16::try_from(count.min(0x7FFF)).unwrap_or(0x7FFF) | if lex { LEXICON_BIT } else { 0 };
+            out.extend_from_slice(&b.to_le_bytes());
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out
+    }
+
+    /// The key of a skeleton index entry.
+    pub fn skeleton_entry(skel: &str, word: &str) -> String {
+        let mut s = String::with_capacity(skel.len() + word.len() + 1);
+        s.push_str(skel);
+        s.push(SEP);
+        s.push_str(word);
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leak(v: Vec<u8>) -> &'static [u8] {
+        Box::leak(v.into_boxed_slice())
+    }
+
+    #[test]
+    fn bigram_table_round_trip() {
+        let pairs = [(0u16, 1u16, 5u32, false), (0, 3, 40_000, true), (2, 0, 7, false)];
+        let bytes = leak(build::bigram_bytes(4, &pairs));
+        let vocab = leak(
+            fst::Map::from_iter([("a", 0u64), ("b", 1), ("c", 2)])
+                .map(|m| m.into_fst().into_inner())
+                .unwrap_or_default(),
+        );
+        let m = Model::from_bytes(vocab, &[], bytes, &[], &[]);
+        assert_eq!(m.pair(0, 1), Pair { count: 5, lexicon: false });
+        assert_eq!(m.pair(0, 3), Pair { count: 0x7FFF, lexicon: true });
+        assert_eq!(m.pair(2, 0).count, 7);
+        assert_eq!(m.pair(1, 0), Pair::default());
+        assert_eq!(m.pair(3, 3), Pair::default());
+        assert_eq!(m.pair(9, 3), Pair::default());
+        assert_eq!(m.id("b"), Some(1));
+    }
+
+    #[test]
+    fn empty_model_is_harmless() {
+        let m = Model::from_bytes(&[], &[], &[], &[], &[]);
+        assert!(m.is_empty());
+        assert_eq!(m.id("a"), None);
+        assert_eq!(m.pair(0, 0), Pair::default());
+        let mut v = Vec::new();
+        m.syllables_with_skeleton("a", &mut v);
+        assert!(v.is_empty());
+    }
+}

@@ -1,0 +1,163 @@
+//! Syllables that break Vietnamese orthography, and Telex/VNI keystrokes left in the text.
+//!
+//! What is never flagged (DOMAIN.md §6): all-caps tokens (abbreviations, headings), capitalised
+//! words inside a sentence (names), tokens inside URLs and e-mails, lines mostly in another
+//! language, plain-ASCII tokens that do not decode as Telex (foreign words: email, online),
+//! and any token the statistics corpus attests several times (loanwords "ôtô", "ôxy"; ethnic
+//! place names "Đắk", "Búk", "Krông").
+
+use rasoat_text::syllable::{self, Case, OrthoError};
+
+use crate::engine::{Finding, FindingKind, lines, split_glued};
+use crate::model::Model;
+use crate::scan::{Class, Unit, is_vietnamese_line, scan_line};
+
+/// A non-standard token seen this often in official text is a loanword or a name, not a typo.
+const ATTESTED_TOKEN: u32 = 5;
+/// A keystroke decoding must give a syllable at least this frequent.
+const DECODED_MIN: u32 = 100;
+
+/// Ethnic-minority place-name syllables outside standard orthography (the corpus attests most
+/// of them too; these are the ones too rare to rely on that).
+const NAME_SYLLABLES: [&str; 16] = [
+    "búk", "đắk", "đăk", "jút", "kbang", "krông", "lắk", "lăk", "mil", "pơng", "pơ", "glong", "đrăng",
+    "ayun", "kon", "rlấp",
+];
+
+fn may_check(u: &Unit<'_>) -> bool {
+    !u.protected
+        && match u.case {
+            Case::Lower => true,
+            Case::Title => u.sentence_start,
+            Case::Upper | Case::Mixed => false,
+        }
+}
+
+/// Orthography findings in `text` (spans are offsets into it).
+pub fn check_syllables(model: &Model, text: &str, out: &mut Vec<Finding>) {
+    let mut units: Vec<Unit<'_>> = Vec::new();
+    let mut ranges = Vec::new();
+    let mut key = String::new();
+    for (base, line) in lines(text) {
+        scan_line(line, base, &mut units, &mut ranges);
+        if units.is_empty() {
+            continue;
+        }
+        let vietnamese = is_vietnamese_line(&units);
+        for u in &units {
+            // Digits never occur in names: a VNI leftover is checked whatever its case.
+            if !(may_check(u) || u.class == Class::Mixed && !u.protected && u.case == Case::Title) {
+                continue;
+            }
+            key.clear();
+            syllable::canonical_into(u.text, &mut key);
+            match u.class {
+                Class::Number => {}
+                Class::Mixed => {
+                    if let Some(fix) = syllable::vni_decode(u.text)
+                        && decoded_is_common(model, &fix)
+                    {
+                        out.push(keystrokes(u, fix));
+                    }
+                }
+                Class::Syllable => {
+                    if let Err(OrthoError::MisplacedTone { expected }) = syllable::validate(u.text) {
+                        out.push(Finding {
+                            span: u.span,
+                            kind: FindingKind::Orthography,
+                            candidates: vec![expected.clone()],
+                            error: Some(OrthoError::MisplacedTone { expected }),
+                        });
+                    }
+                }
+                Class::Other if u.text.is_ascii() => {
+                    if u.text.len() >= 3
+                        && let Some(fix) = syllable::telex_decode(u.text)
+                        && decoded_is_common(model, &fix)
+                    {
+                        out.push(keystrokes(u, fix));
+                    }
+                }
+                Class::Other => {
+                    let candidates = same_skeleton(model, &key, u.case);
+                    if !vietnamese
+                        || attested_token(model, &key, candidates.first())
+                        || NAME_SYLLABLES.contains(&key.as_str())
+                        || u.text.contains(|c: char| !c.is_alphabetic())
+                    {
+                        continue;
+                    }
+                    let Err(error) = syllable::validate(u.text) else { continue };
+                    // A glued word ("củaxã") is the glued-words rule's finding.
+                    if matches!(error, OrthoError::TooLong | OrthoError::BadRhyme | OrthoError::BadOnset)
+                        && split_glued(model, u.text).is_some()
+                    {
+                        continue;
+                    }
+                    out.push(Finding {
+                        span: u.span,
+                        kind: FindingKind::Orthography,
+                        candidates,
+                        error: Some(error),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// A token the corpus attests several times is a loanword or a name — unless it is the
+/// misspelling of a far more frequent syllable with the same letters ("nguời" for "người").
+fn attested_token(model: &Model, key: &str, best: Option<&String>) -> bool {
+    let count = model.count_of(key);
+    let rival = best.map_or(0, |b| model.count_of(&syllable::canonical(b)));
+    count >= ATTESTED_TOKEN && count.saturating_mul(50) > rival
+}
+
+fn decoded_is_common(model: &Model, decoded: &str) -> bool {
+    model.count_of(&syllable::canonical(decoded)) >= DECODED_MIN
+}
+
+fn keystrokes(u: &Unit<'_>, fix: String) -> Finding {
+    Finding { span: u.span, kind: FindingKind::Keystrokes, candidates: vec![fix], error: None }
+}
+
+/// Known syllables with the same letters (marks aside), most frequent first, at most three.
+fn same_skeleton(model: &Model, key: &str, case: Case) -> Vec<String> {
+    let mut found = Vec::new();
+    model.syllables_with_skeleton(&syllable::skeleton(key), &mut found);
+    let mut scored: Vec<(u32, String)> = found.into_iter().map(|w| (model.count_of(&w), w)).collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored.into_iter().take(3).map(|(_, w)| crate::engine::recase(&w, case)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) -> Vec<(String, Vec<String>)> {
+        let mut out = Vec::new();
+        check_syllables(Model::embedded(), text, &mut out);
+        out.into_iter()
+            .map(|f| (text.get(f.span.start..f.span.end).unwrap_or("").to_owned(), f.candidates))
+            .collect()
+    }
+
+    #[test]
+    fn leftovers_and_bad_syllables() {
+        let found = check("Tổ chức ddieeuf hành, keets quả trowr thành Vie65t Nam, nguời dân, hoaì niệm");
+        let words: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(words, ["ddieeuf", "keets", "trowr", "Vie65t", "nguời", "hoaì"]);
+        let first: Vec<&str> = found.iter().filter_map(|f| f.1.first().map(String::as_str)).collect();
+        assert_eq!(first, ["điều", "kết", "trở", "Việt", "người", "hoài"]);
+    }
+
+    #[test]
+    fn what_is_left_alone() {
+        let text = "UBND tỉnh Đắk Lắk, xã Búk và Krông Pắc giao TTĐT gửi email, website, online; \
+                    mua ôtô, bình ôxy, chip; xem https://dichvucong.gov.vn/nguời hoặc \
+                    thuy@gmail.com; Hòa, hoà, thủy, thuỷ, kỹ, kĩ; năm 2026, 12a.";
+        assert_eq!(check(text), Vec::new());
+        assert_eq!(check("The Ministry of Home Affairs keeps records online"), Vec::new());
+    }
+}
