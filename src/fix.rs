@@ -44,16 +44,39 @@ fn encode(s: &str, enc: Encoding) -> Option<Vec<u8>> {
         Encoding::Utf16Le => Some(s.encode_utf16().flat_map(u16::to_le_bytes).collect()),
         Encoding::Utf16Be => Some(s.encode_utf16().flat_map(u16::to_be_bytes).collect()),
         Encoding::Windows1258 => {
-            // windows-1258 spells most toned vowels as base letter + combining mark: try NFC,
-            // then NFD, and refuse rather than write numeric character references.
-            use unicode_normalization::UnicodeNormalization;
-            let try_enc = |t: &str| {
-                let (out, _, had_errors) = encoding_rs::WINDOWS_1258.encode(t);
-                (!had_errors).then(|| out.into_owned())
-            };
-            try_enc(s).or_else(|| try_enc(&s.nfd().collect::<String>()))
+            // windows-1258 has letters with circumflex, breve and horn (â, ă, ơ, ư) but spells
+            // tones as combining marks: split each tone off its letter. Refuse rather than let
+            // the encoder write numeric character references.
+            let split = split_tones(s);
+            let (out, _, had_errors) = encoding_rs::WINDOWS_1258.encode(&split);
+            (!had_errors).then(|| out.into_owned())
         }
     }
+}
+
+/// The five Vietnamese tone marks as combining characters (windows-1258 has all five).
+fn is_tone_mark(c: char) -> bool {
+    matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+}
+
+/// "ữ" → "ư" + U+0303 (when the code page lacks the toned letter): the letter composed
+/// without its tone, then the tone mark.
+fn split_tones(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut buf = [0u8; 4];
+    for c in s.nfc() {
+        // Letters the code page has precomposed ("ú", "â") stay as they are.
+        if !encoding_rs::WINDOWS_1258.encode(c.encode_utf8(&mut buf)).2 {
+            out.push(c);
+            continue;
+        }
+        let d: Vec<char> = std::iter::once(c).nfd().collect();
+        let base: String = d.iter().copied().filter(|&m| !is_tone_mark(m)).collect();
+        out.extend(base.nfc());
+        out.extend(d.into_iter().filter(|&m| is_tone_mark(m)));
+    }
+    out
 }
 
 /// The new bytes with every non-overlapping safe suggestion applied, and which diagnostics were.
@@ -148,4 +171,17 @@ fn diff(path: &Path, old: &[u8], new: &[u8]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1258_replacements_split_tones() {
+        assert_eq!(split_tones("chữ"), "ch\u{1b0}\u{303}");
+        assert_eq!(encode("chữ", Encoding::Windows1258), Some(vec![b'c', b'h', 0xFD, 0xDE]));
+        assert_eq!(encode("中", Encoding::Windows1258), None);
+        assert_eq!(encode("a", Encoding::Utf16Le), Some(vec![b'a', 0]));
+    }
 }
