@@ -12,10 +12,12 @@
 use crate::model::{Citation, Date, DocKind, Spanned};
 
 use super::numbers::{date, year};
-use super::text::{Src, first_phrase, is_word, phrase_at, word_starts, ws_len};
+use super::text::{Src, at_word_start, first_phrase, is_word, phrase_at, phrase_before, ws_len};
 
-/// Type names, longest first where one starts another.
+/// Type names; a name that ends another comes after it.
 const KINDS: &[(&str, DocKind)] = &[
+    // Before "kết luận": the search reads backwards from the number.
+    ("thông báo kết luận", DocKind::ThongBao),
     ("quyết định", DocKind::QuyetDinh),
     ("nghị định", DocKind::NghiDinh),
     ("nghị quyết liên tịch", DocKind::NghiQuyet),
@@ -24,7 +26,6 @@ const KINDS: &[(&str, DocKind)] = &[
     ("chỉ thị", DocKind::ChiThi),
     ("thông tư liên tịch", DocKind::ThongTu),
     ("thông tư", DocKind::ThongTu),
-    ("thông báo kết luận", DocKind::ThongBao),
     ("thông báo", DocKind::ThongBao),
     ("công văn", DocKind::CongVan),
     ("báo cáo", DocKind::BaoCao),
@@ -74,29 +75,52 @@ const ISSUER_STOPS: &[&str] = &[
 ];
 
 /// All citations in `src`, in order.
+///
+/// Every citation has a number (or a draft's blank "số /KH-…"), so the search starts from
+/// digits and `/` and looks back for "số" and a type name: far fewer places than words.
 pub fn citations(src: &Src, doc_year: Option<i32>) -> Vec<Citation> {
     let text = src.text();
     let mut out = Vec::new();
     let mut skip_to = 0;
-    for ws in word_starts(text) {
-        if ws < skip_to {
+    let b = text.as_bytes();
+    let starts = (0..b.len()).filter(|&i| match b.get(i) {
+        Some(b'0'..=b'9') => at_word_start(text, i),
+        Some(b'/') => i == 0 || b.get(i - 1).is_some_and(u8::is_ascii_whitespace),
+        _ => false,
+    });
+    for num in starts {
+        if num < skip_to {
             continue;
         }
-        let Some(slice) = text.get(ws..) else { continue };
-        // Cheap first-letter filter: every type name starts with one of these.
-        if !slice.starts_with([
-            'q', 'Q', 'n', 'N', 'k', 'K', 'c', 'C', 't', 'T', 'b', 'B', 'l', 'L', 'h', 'H', 'p', 'P', 'v',
-            'V', 'đ', 'Đ',
-        ]) {
-            continue;
-        }
-        let Some((kind, n)) = first_phrase(slice, KINDS) else { continue };
-        if let Some((c, end)) = citation_at(src, text, ws, ws + n, kind, doc_year) {
+        let Some((start, kind, kind_len)) = type_before(text, num) else { continue };
+        if let Some((c, end)) = citation_at(src, text, start, start + kind_len, kind, doc_year) {
             skip_to = end;
             out.push(c);
         }
     }
     out
+}
+
+/// The type name before a number at `num`, over an optional "số" and ":":
+/// `(start, kind, length of the type name)`.
+fn type_before(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
+    let mut before = text.get(..num)?.trim_end();
+    if let Some(colon) = before.strip_suffix(':') {
+        before = colon.trim_end();
+    }
+    if let Some(p) = phrase_before(before, "số") {
+        before = before.get(..p)?;
+    }
+    // Most numbers follow "ngày", "Điều", "khoản"…: one char rules them out before the names.
+    let last = before.trim_end().chars().next_back()?.to_lowercase().next()?;
+    if !KINDS.iter().any(|(name, _)| name.ends_with(last)) {
+        return None;
+    }
+    KINDS.iter().find_map(|&(name, kind)| {
+        let start = phrase_before(before, name)?;
+        let len = phrase_at(text.get(start..)?, name)?;
+        Some((start, kind, len))
+    })
 }
 
 /// Parse what follows a type word ending at `after_kind`: the citation and its local end.
@@ -342,6 +366,8 @@ mod tests {
         assert_eq!((c.key.as_str(), c.issuer), ("76/NQ-CP", None));
         let c = one("theo Thông tư 01/2011/TT-BNV của Bộ Nội vụ");
         assert_eq!((c.kind, c.year, c.symbol.as_str()), (DocKind::ThongTu, Some(2011), "TT-BNV"));
+        let c = one("Thông báo kết luận số 12-TB/TU ngày 5/1/2026");
+        assert_eq!((c.kind, c.symbol.as_str()), (DocKind::ThongBao, "TB/TU"));
         let c = one("Quy định số 178-QĐ/TW ngày 27/6/2024 của Bộ Chính trị;");
         assert_eq!((c.kind, c.key.as_str()), (DocKind::Other, "178-QĐ/TW"));
         let c = one("Nghị quyết số 110/2023/QH15 ngày 29/11/2023 của Quốc hội");

@@ -20,10 +20,12 @@ use nom::{
     sequence::preceded,
 };
 
+use std::sync::LazyLock;
+
 use crate::model::{Date, Deadline, DeadlineValue, Recurrence};
 
 use super::numbers::{DayMonth, date, kw, small_or_roman, ws, year};
-use super::text::{Src, any_phrase_at, clause, first_phrase, phrase_at, word_starts, ws_len};
+use super::text::{Src, Triggers, any_phrase_at, clause, first_phrase, phrase_at, word_starts, ws_len};
 
 /// A period as written, before the document's year fills a gap.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -309,19 +311,20 @@ const TRIGGERS: &[&str] = &[
 const LABELS: &[&str] =
     &["thời gian thực hiện", "thời gian hoàn thành", "thời hạn hoàn thành", "thời hạn thực hiện", "thời hạn"];
 
+/// First words of [`TRIGGERS`] and [`LABELS`], searched for before anything is parsed.
+static BODY_TRIGGERS: LazyLock<Triggers> =
+    LazyLock::new(|| Triggers::new(&["trước", "chậm nhất", "hoàn thành", "thời gian", "thời hạn"]));
+
 /// Deadlines stated in running text, in order. `row` is left `None`.
 pub fn body(src: &Src, doc_year: Option<i32>) -> Vec<Deadline> {
     let text = src.text();
     let mut out = Vec::new();
     let mut skip_to = 0;
-    for ws in word_starts(text) {
+    for ws in BODY_TRIGGERS.find(text) {
         if ws < skip_to {
             continue;
         }
         let Some(slice) = text.get(ws..) else { continue };
-        if !slice.starts_with(['t', 'T', 'c', 'C', 'h', 'H']) {
-            continue;
-        }
         if let Some((_, n)) = any_phrase_at(slice, LABELS) {
             let after = slice.get(n..).unwrap_or("");
             let colon = after.trim_start();

@@ -25,6 +25,8 @@ fn dump_facts() {
     paths.sort();
     let (mut files, mut totals) = (0usize, [0usize; 5]);
     let (mut parse_ns, mut extract_ns) = (0u128, 0u128);
+    // Time per extractor over body blocks: targets, durations, deadlines, citations.
+    let mut each = [0u128; 4];
     for path in paths {
         if path.extension().is_none_or(|e| e != "txt") {
             continue;
@@ -35,6 +37,21 @@ fn dump_facts() {
         let t1 = std::time::Instant::now();
         let facts = crate::extract::extract(&doc);
         extract_ns += t1.elapsed().as_nanos();
+        for b in &doc.blocks {
+            let src = super::Src::new(doc.slice(b.text), b.text.start);
+            let t = std::time::Instant::now();
+            let _ = super::targets::targets(&src);
+            each[0] += t.elapsed().as_nanos();
+            let t = std::time::Instant::now();
+            let _ = super::durations::durations(&src);
+            each[1] += t.elapsed().as_nanos();
+            let t = std::time::Instant::now();
+            let _ = super::deadlines::body(&src, Some(2026));
+            each[2] += t.elapsed().as_nanos();
+            let t = std::time::Instant::now();
+            let _ = super::citations::citations(&src, Some(2026));
+            each[3] += t.elapsed().as_nanos();
+        }
         parse_ns += (t1 - t0).as_nanos();
         files += 1;
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -99,5 +116,12 @@ fn dump_facts() {
         totals[4],
         parse_ns / 1_000_000,
         extract_ns / 1_000_000
+    );
+    println!(
+        "TIMING blocks: targets={}ms durations={}ms deadlines={}ms citations={}ms",
+        each[0] / 1_000_000,
+        each[1] / 1_000_000,
+        each[2] / 1_000_000,
+        each[3] / 1_000_000
     );
 }

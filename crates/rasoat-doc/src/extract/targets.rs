@@ -20,7 +20,11 @@
 use crate::model::{Comparator, Target, Unit};
 
 use super::numbers::{decimal, quantity};
-use super::text::{Src, any_phrase_at, clause, is_word, phrase_at, phrase_before, word_starts};
+use std::sync::LazyLock;
+
+use super::text::{
+    Src, Triggers, any_phrase_at, clause, digit_starts, is_word, phrase_at, phrase_before, word_starts,
+};
 
 /// Phrases read backwards from a number. Longest first where one ends another.
 const COMPARATORS: &[(&str, Option<Comparator>)] = &[
@@ -226,10 +230,7 @@ fn push_quantity(
 /// quantities ("không quá 1/2 ngày") as [`Unit::Day`] targets.
 fn counts(src: &Src, text: &str, out: &mut Vec<Target>) {
     let b = text.as_bytes();
-    for ws in word_starts(text) {
-        if !b.get(ws).is_some_and(u8::is_ascii_digit) {
-            continue;
-        }
+    for ws in digit_starts(text) {
         // The tail of "1,5", "10/5", "2021-2030" is no number of its own.
         if ws > 0 && b.get(ws - 1).is_some_and(|c| matches!(c, b',' | b'.' | b'/' | b'-')) {
             continue;
@@ -240,6 +241,8 @@ fn counts(src: &Src, text: &str, out: &mut Vec<Target>) {
         if rest.trim_start().starts_with('%') || rest.starts_with(['/', '-', '.', ',']) {
             continue;
         }
+        // The noun first: it rules out most numbers (dates, years, article numbers) cheaply.
+        let Some((noun_start, noun_end)) = counted_noun(rest) else { continue };
         let (cs, _) = clause(text, ws, ne);
         let (cmp, _) = comparator_before(text.get(cs..ws).unwrap_or(""));
         let after_cmp = comparator_after(rest).is_some();
@@ -247,13 +250,15 @@ fn counts(src: &Src, text: &str, out: &mut Vec<Target>) {
         if !strong && !after_cmp {
             continue;
         }
-        let Some((noun_len, unit)) = counted_noun(rest) else { continue };
-        push_quantity(src, text, ws, ne + noun_len, value, Some(unit), out);
+        let noun = rest.get(noun_start..noun_end).unwrap_or("");
+        let unit = if phrase_at(noun, "ngày").is_some() { Unit::Day } else { Unit::Count(noun.to_string()) };
+        push_quantity(src, text, ws, ne + noun_end, value, Some(unit), out);
     }
 }
 
-/// The counted noun after a number: `(bytes, unit)`; `None` for units of time or money.
-fn counted_noun(rest: &str) -> Option<(usize, Unit)> {
+/// Where the counted noun after a number starts and ends in `rest` ("ngày" for days); `None`
+/// for units of time or money and for anything but a lower-case word.
+fn counted_noun(rest: &str) -> Option<(usize, usize)> {
     let lead = rest.len() - rest.trim_start().len();
     if lead == 0 {
         return None;
@@ -265,7 +270,7 @@ fn counted_noun(rest: &str) -> Option<(usize, Unit)> {
         if next.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        return Some((lead + n, Unit::Day));
+        return Some((lead, lead + n));
     }
     let first_end = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
     let first = after.get(..first_end)?;
@@ -286,18 +291,17 @@ fn counted_noun(rest: &str) -> Option<(usize, Unit)> {
             end = first_end + 1 + n;
         }
     }
-    let noun = after.get(..end)?;
-    Some((lead + end, Unit::Count(noun.to_string())))
+    Some((lead, lead + end))
 }
 
+static VAGUE_TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
+    let all: Vec<&str> = VAGUE_ALWAYS.iter().chain(VAGUE_ADVERBIAL).chain(&["cơ bản"]).copied().collect();
+    Triggers::new(&all)
+});
+
 fn vague(src: &Src, text: &str, out: &mut Vec<Target>) {
-    for ws in word_starts(text) {
+    for ws in VAGUE_TRIGGERS.find(text) {
         let Some(slice) = text.get(ws..) else { continue };
-        // Cheap first-letter filter before the phrase tables.
-        let Some(first) = slice.chars().next() else { continue };
-        if !matches!(first, 'đ' | 'Đ' | 'p' | 'P' | 'h' | 'H' | 't' | 'T' | 'n' | 'N' | 'c' | 'C') {
-            continue;
-        }
         let (phrase_len, measured_only) = if let Some((_, n)) = any_phrase_at(slice, VAGUE_ALWAYS) {
             (n, false)
         } else if let Some((_, n)) = any_phrase_at(slice, VAGUE_ADVERBIAL) {

@@ -91,6 +91,52 @@ impl<'a> Src<'a> {
     }
 }
 
+/// Fast search for trigger phrases: each phrase as written (lower case) and capitalised,
+/// found with SIMD substring search, kept only at word starts. Build once (in a `LazyLock`).
+/// ALL-CAPS text is not searched: headings state no deadlines or targets.
+pub struct Triggers {
+    finders: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl Triggers {
+    pub fn new(phrases: &[&str]) -> Self {
+        let mut finders = Vec::with_capacity(phrases.len() * 2);
+        for p in phrases {
+            finders.push(memchr::memmem::Finder::new(p.as_bytes()).into_owned());
+            let mut chars = p.chars();
+            if let Some(first) = chars.next() {
+                let cap: String = first.to_uppercase().chain(chars).collect();
+                if cap != *p {
+                    finders.push(memchr::memmem::Finder::new(cap.as_bytes()).into_owned());
+                }
+            }
+        }
+        Triggers { finders }
+    }
+
+    /// Word-start offsets in `s` where a phrase occurs, sorted and without repeats.
+    pub fn find(&self, s: &str) -> Vec<usize> {
+        let mut hits = Vec::new();
+        for f in &self.finders {
+            hits.extend(f.find_iter(s.as_bytes()).filter(|&p| at_word_start(s, p)));
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        hits
+    }
+}
+
+/// True when byte `p` of `s` starts a word (the previous char is no letter or digit).
+pub fn at_word_start(s: &str, p: usize) -> bool {
+    s.get(..p).is_some_and(|before| !before.chars().next_back().is_some_and(is_word))
+}
+
+/// Word-start offsets of ASCII digit runs ("2026" in "năm 2026", not "15" in "QH15").
+pub fn digit_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = s.as_bytes();
+    (0..b.len()).filter(move |&i| b.get(i).is_some_and(u8::is_ascii_digit) && at_word_start(s, i))
+}
+
 /// Case-insensitive equality of a text char with a (lower-case) pattern char.
 #[inline]
 pub fn eq_ci(c: char, p: char) -> bool {
