@@ -197,10 +197,8 @@ pub fn read_input(path: Option<&Path>, max: u64) -> Result<Vec<u8>, String> {
 }
 
 /// The document profiles that apply (JSON `files[].profiles`).
-fn profiles(_doc: &Document, _packs: &Packs) -> Vec<String> {
-    // TODO(profiles): call `rasoat_rules::rules::target::applicable_profiles(doc, packs)` once the
-    // target engineer lands it; until then no profile is reported.
-    Vec::new()
+fn profiles(doc: &Document, packs: &Packs) -> Vec<String> {
+    rasoat_rules::rules::target::applicable_profiles(doc, packs)
 }
 
 /// Check one job. Never panics outward: a panic inside a rule becomes this file's error.
