@@ -25,6 +25,7 @@ use crate::rule::Example;
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("core.toml", include_str!("../../../rules/core.toml")),
     ("spelling.toml", include_str!("../../../rules/spelling.toml")),
+    ("terminology.toml", include_str!("../../../rules/terminology.toml")),
 ];
 
 /// Where a pack came from, for messages and `rasoat rules`.
@@ -91,6 +92,13 @@ pub struct ForbiddenEntry {
     /// Words that, right after a term, make it acceptable ("huyện" in a historical name…).
     #[serde(default)]
     pub unless_after: Vec<String>,
+    /// Words that, right before a term, make it acceptable ("nguyên" Chủ tịch UBND huyện).
+    #[serde(default)]
+    pub unless_before: Vec<String>,
+    /// Phrases that, anywhere in the term's sentence, make it acceptable (history or the
+    /// transition itself: "cũ", "sắp xếp", "kết thúc hoạt động").
+    #[serde(default)]
+    pub unless_context: Vec<String>,
     pub message_vi: String,
     pub message_en: String,
     #[serde(default)]

@@ -1,0 +1,407 @@
+//! `structure/numbering`: every level of the body's numbering runs without gaps or repeats and
+//! restarts under its parent; point letters follow the Vietnamese alphabet.
+
+use std::sync::LazyLock;
+
+use rasoat_doc::{Block, BlockId, BlockKind, Document, Marker};
+
+use crate::diagnostic::{Message, Severity};
+use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
+
+/// The letters that number points (Nghị định 30/2020/NĐ-CP, Phụ lục I): the Vietnamese
+/// alphabet without the vowels with diacritics. There is no f, j, w or z.
+pub const POINT_LETTERS: [char; 23] = [
+    'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v',
+    'x', 'y',
+];
+
+/// Where a point letter sits in the sequence: `Ok(position)` (1-based) for a Vietnamese letter,
+/// `Err(previous)` for a Latin letter the Vietnamese alphabet lacks (f, j, w, z), with the
+/// position of the Vietnamese letter it was meant to follow (f comes after e, so `Err(6)`).
+pub fn point_position(letter: char) -> Option<Result<u32, u32>> {
+    let lower = letter.to_lowercase().next()?;
+    if let Some(i) = POINT_LETTERS.iter().position(|&c| c == lower) {
+        return Some(Ok(i as u32 + 1));
+    }
+    let after = match lower {
+        'f' => 'e',
+        'j' => 'i',
+        'w' => 'v',
+        'z' => 'y',
+        _ => return None,
+    };
+    let i = POINT_LETTERS.iter().position(|&c| c == after)?;
+    Some(Err(i as u32 + 1))
+}
+
+/// The point letter at a 1-based position.
+pub fn point_letter(position: u32) -> Option<char> {
+    POINT_LETTERS.get((position as usize).checked_sub(1)?).copied()
+}
+
+/// Roman numeral for 1..=3999.
+pub fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for &(value, digits) in &TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// The levels whose numbers run in sequence among siblings. Articles (`Điều`) are numbered
+/// across chapters, and bullets carry no number, so neither is checked here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Roman,
+    Numbered(u8),
+    Point,
+}
+
+impl Level {
+    fn of(kind: BlockKind) -> Option<Level> {
+        match kind {
+            BlockKind::Roman => Some(Level::Roman),
+            BlockKind::Numbered { depth } => Some(Level::Numbered(depth)),
+            BlockKind::Point => Some(Level::Point),
+            _ => None,
+        }
+    }
+}
+
+/// How one marker reads: its number in the sequence, or a letter outside the alphabet.
+enum Reading {
+    Number(u32),
+    /// A Latin letter with no place in the Vietnamese alphabet; the sequence resumes after the
+    /// given position.
+    Foreign {
+        letter: char,
+        after: u32,
+    },
+}
+
+fn read_marker(level: Level, marker: &Marker) -> Option<Reading> {
+    if level == Level::Point {
+        // Read the letter ourselves: the parser's position for a foreign letter is a guess.
+        let letter = marker.text.chars().next()?;
+        return match point_position(letter)? {
+            Ok(n) => Some(Reading::Number(n)),
+            Err(after) => Some(Reading::Foreign { letter, after }),
+        };
+    }
+    marker.numbers.last().copied().map(Reading::Number)
+}
+
+/// Render the marker that should stand where `actual` is, in the author's style (closing
+/// character, case).
+fn expected_marker(level: Level, prefix: &[u32], n: u32, actual: &Marker) -> Option<String> {
+    match level {
+        Level::Point => {
+            let letter = point_letter(n)?;
+            let close: String = actual.text.chars().skip(1).collect();
+            let upper = actual.text.chars().next().is_some_and(char::is_uppercase);
+            let letter: String = if upper { letter.to_uppercase().collect() } else { letter.to_string() };
+            Some(format!("{letter}{close}"))
+        }
+        Level::Roman => {
+            let tail: String = actual.text.chars().skip_while(|c| c.is_ascii_alphabetic()).collect();
+            // Parts lettered "A. B. C." keep their style.
+            if actual.text.starts_with(|c: char| matches!(c, 'A'..='H')) {
+                let letter = char::from_u32('A' as u32 + n.checked_sub(1)?)?;
+                return Some(format!("{letter}{tail}"));
+            }
+            Some(format!("{}{tail}", roman(n)))
+        }
+        Level::Numbered(_) => {
+            let mut parts: Vec<String> = prefix.iter().map(u32::to_string).collect();
+            parts.push(n.to_string());
+            let dot = if actual.text.trim_end().ends_with('.') { "." } else { "" };
+            Some(format!("{}{dot}", parts.join(".")))
+        }
+    }
+}
+
+/// The sequence state of one level among one parent's children.
+struct Run {
+    level: Level,
+    /// The last position seen (0 before the first).
+    last: u32,
+    /// The marker text of the last block seen.
+    last_text: String,
+}
+
+pub struct Numbering {
+    docs: RuleDocs,
+}
+
+static DOCS: LazyLock<RuleDocs> = LazyLock::new(|| {
+    RuleDocs {
+    summary: Message::new(
+        "Đánh số các phần, mục, điểm liên tục, không lặp, bắt đầu lại dưới mỗi mục cha; điểm theo bảng chữ cái tiếng Việt (a, b, c, d, đ, e, g…).",
+        "Parts, sections and points are numbered without gaps or repeats and restart under each parent; point letters follow the Vietnamese alphabet (a, b, c, d, đ, e, g…).",
+    ),
+    why: Message::new(
+        "Số thứ tự sai làm dẫn chiếu nhầm (\"điểm e khoản 2\") và cho thấy văn bản được cắt ghép chưa rà soát. Bảng chữ cái tiếng Việt không có f, j, w, z: sau \"e)\" là \"g)\", sau \"d)\" là \"đ)\".",
+        "Wrong numbering breaks cross-references (\"point e of section 2\") and shows a cut-and-paste draft. The Vietnamese alphabet has no f, j, w or z: \"e)\" is followed by \"g)\", \"d)\" by \"đ)\".",
+    ),
+    legal_basis: "Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II (bố cục: phần, mục, khoản, điểm; điểm đánh theo thứ tự chữ cái tiếng Việt)".into(),
+    examples: vec![
+        Example {
+            bad: "I. MỤC ĐÍCH\n\n1. Mục đích\n\na) Một.\n\nb) Hai.\n\nc) Ba.\n\nd) Bốn.\n\nđ) Năm.\n\ne) Sáu.\n\nf) Bảy.\n".into(),
+            good: "I. MỤC ĐÍCH\n\n1. Mục đích\n\na) Một.\n\nb) Hai.\n\nc) Ba.\n\nd) Bốn.\n\nđ) Năm.\n\ne) Sáu.\n\ng) Bảy.\n".into(),
+        },
+        Example {
+            bad: "I. MỤC ĐÍCH\n\n1. Mục đích\n\n3. Yêu cầu\n".into(),
+            good: "I. MỤC ĐÍCH\n\n1. Mục đích\n\n2. Yêu cầu\n".into(),
+        },
+    ],
+    source: "built-in".into(),
+}
+});
+
+impl Numbering {
+    pub fn new() -> Self {
+        Numbering { docs: DOCS.clone() }
+    }
+}
+
+impl Default for Numbering {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Rule for Numbering {
+    fn id(&self) -> &str {
+        "structure/numbering"
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+
+    fn docs(&self) -> &RuleDocs {
+        &self.docs
+    }
+
+    fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        for part in &doc.parts {
+            check_siblings(doc, None, &part.roots, sink);
+        }
+        for block in &doc.blocks {
+            if !block.children.is_empty() {
+                check_siblings(doc, Some(block), &block.children, sink);
+            }
+        }
+    }
+}
+
+/// Check the numbered children of one parent (or the roots of a part).
+fn check_siblings(doc: &Document, parent: Option<&Block>, ids: &[BlockId], sink: &mut Sink) {
+    // A parent has few levels among its children: a small vec beats a map.
+    let mut runs: Vec<Run> = Vec::new();
+    for &id in ids {
+        let Some(block) = doc.blocks.get(id) else { continue };
+        let Some(level) = Level::of(block.kind) else { continue };
+        let Some(marker) = &block.marker else { continue };
+        let Some(reading) = read_marker(level, marker) else { continue };
+        // The numbers a sub-section inherits: `1.2.` under `1.` must start with 1.
+        let prefix: Vec<u32> = match (level, parent.and_then(|p| p.marker.as_ref().map(|m| (p.kind, m)))) {
+            (Level::Numbered(d), Some((BlockKind::Numbered { depth }, pm))) if d == depth + 1 => {
+                pm.numbers.clone()
+            }
+            (Level::Numbered(d), _) if d > 1 => {
+                marker.numbers.get(..usize::from(d - 1)).map(<[u32]>::to_vec).unwrap_or_default()
+            }
+            _ => Vec::new(),
+        };
+        let run_idx = match runs.iter().position(|r| r.level == level) {
+            Some(i) => i,
+            None => {
+                runs.push(Run { level, last: 0, last_text: String::new() });
+                runs.len() - 1
+            }
+        };
+        let Some(run) = runs.get_mut(run_idx) else { continue };
+        let expected = run.last + 1;
+        let suggestion = expected_marker(level, &prefix, expected, marker);
+        let shown = suggestion.clone().unwrap_or_default();
+        let prev = run.last_text.clone();
+        match reading {
+            Reading::Foreign { letter, after } => {
+                let msg = Message::new(
+                    format!(
+                        "Bảng chữ cái tiếng Việt không có chữ \"{letter}\": điểm này phải là \"{shown}\" (đánh lại các điểm sau nếu cần)."
+                    ),
+                    format!(
+                        "The Vietnamese alphabet has no \"{letter}\": this point should be \"{shown}\" (renumber the following points if needed)."
+                    ),
+                );
+                let d = sink.report(marker.span, msg);
+                if let Some(s) = suggestion {
+                    d.suggest(s, false);
+                }
+                // The author meant the letter after `after`; resume from there.
+                run.last = (after + 1).max(run.last);
+            }
+            Reading::Number(n) => {
+                if n != expected {
+                    let (vi, en) = if run.last == 0 {
+                        (
+                            format!(
+                                "Đánh số phải bắt đầu lại từ \"{shown}\" dưới mục cha, không phải \"{}\".",
+                                marker.text
+                            ),
+                            format!(
+                                "Numbering must restart at \"{shown}\" under its parent, not \"{}\".",
+                                marker.text
+                            ),
+                        )
+                    } else if n == run.last {
+                        (
+                            format!(
+                                "\"{}\" lặp lại số thứ tự của mục trước; phải là \"{shown}\".",
+                                marker.text
+                            ),
+                            format!(
+                                "\"{}\" repeats the previous number; it should be \"{shown}\".",
+                                marker.text
+                            ),
+                        )
+                    } else if n > expected {
+                        (
+                            format!(
+                                "Đánh số bị nhảy cóc: sau \"{prev}\" phải là \"{shown}\", không phải \"{}\".",
+                                marker.text
+                            ),
+                            format!(
+                                "Numbering skips: \"{prev}\" is followed by \"{shown}\", not \"{}\".",
+                                marker.text
+                            ),
+                        )
+                    } else {
+                        (
+                            format!(
+                                "Đánh số không theo thứ tự: sau \"{prev}\" phải là \"{shown}\", không phải \"{}\".",
+                                marker.text
+                            ),
+                            format!(
+                                "Numbering out of order: \"{prev}\" is followed by \"{shown}\", not \"{}\".",
+                                marker.text
+                            ),
+                        )
+                    };
+                    let d = sink.report(marker.span, Message::new(vi, en));
+                    if let Some(s) = suggestion {
+                        d.suggest(s, false);
+                    }
+                    // Resync on what the author wrote, so one slip gives one finding.
+                    run.last = n.max(run.last);
+                } else {
+                    run.last = n;
+                }
+                // `1.2.` under `1.`: the inherited numbers must be the parent's.
+                if let Level::Numbered(d) = level
+                    && d > 1
+                    && n == expected
+                    && let Some(head) = marker.numbers.get(..usize::from(d - 1))
+                    && parent.is_some_and(|p| matches!(p.kind, BlockKind::Numbered { .. }))
+                    && head != prefix.as_slice()
+                {
+                    let want = expected_marker(level, &prefix, n, marker).unwrap_or_default();
+                    let d = sink.report(
+                        marker.span,
+                        Message::new(
+                            format!("\"{}\" không khớp số của mục cha; phải là \"{want}\".", marker.text),
+                            format!(
+                                "\"{}\" does not match its parent's number; it should be \"{want}\".",
+                                marker.text
+                            ),
+                        ),
+                    );
+                    d.suggest(want, false);
+                }
+            }
+        }
+        run.last_text = marker.text.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::run_on_text;
+
+    #[test]
+    fn alphabet_positions() {
+        assert_eq!(point_position('a').and_then(Result::ok), Some(1));
+        assert_eq!(point_position('đ').and_then(Result::ok), Some(5));
+        assert_eq!(point_position('g').and_then(Result::ok), Some(7));
+        assert_eq!(point_position('y').and_then(Result::ok), Some(23));
+        assert_eq!(point_position('f').and_then(Result::err), Some(6));
+        assert_eq!(point_position('Đ').and_then(Result::ok), Some(5));
+        assert!(point_position('ă').is_none());
+        assert_eq!(point_letter(7), Some('g'));
+        assert_eq!(point_letter(0), None);
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(14), "XIV");
+    }
+
+    fn findings(text: &str) -> Vec<(String, Vec<String>)> {
+        run_on_text(&Numbering::new(), text)
+            .into_iter()
+            .map(|d| (d.message.vi, d.suggestions.into_iter().map(|s| s.replacement).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn f_after_e_suggests_g() {
+        let text = "1. Mục\n\na) A.\n\nb) B.\n\nc) C.\n\nd) D.\n\nđ) Đ.\n\ne) E.\n\nf) F.\n";
+        let f = findings(text);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, vec!["g)".to_string()]);
+    }
+
+    #[test]
+    fn d_then_e_skips_đ() {
+        let f = findings("1. Mục\n\na) A.\n\nb) B.\n\nc) C.\n\nd) D.\n\ne) E.\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, vec!["đ)".to_string()]);
+    }
+
+    #[test]
+    fn gaps_repeats_and_restarts() {
+        let f = findings("I. A\n\n1. X\n\n2. Y\n\n2. Z\n\nII. B\n\n1. X\n\nIV. C\n");
+        assert_eq!(f.len(), 2, "{f:?}");
+        let mut s: Vec<String> = f.into_iter().flat_map(|x| x.1).collect();
+        s.sort();
+        assert_eq!(s, vec!["3.".to_string(), "III.".to_string()]);
+        // Restarting under a new parent is right, not a repeat.
+        assert!(findings("I. A\n\n1. X\n\n2. Y\n\nII. B\n\n1. X\n\n2. Y\n").is_empty());
+    }
+
+    #[test]
+    fn sub_sections_follow_their_parent() {
+        assert!(findings("1. A\n\n1.1. X\n\n1.2. Y\n\n2. B\n\n2.1. Z\n").is_empty());
+        let f = findings("1. A\n\n1.1. X\n\n1.3. Y\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, vec!["1.2.".to_string()]);
+    }
+}
