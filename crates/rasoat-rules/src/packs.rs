@@ -25,7 +25,8 @@ use crate::rule::Example;
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("core.toml", include_str!("../../../rules/core.toml")),
     ("spelling.toml", include_str!("../../../rules/spelling.toml")),
-    ("terminology.toml", include_str!("../../../rules/terminology.toml")),
+    ("names.toml", include_str!("../../../rules/names.toml")),
+    ("style.toml", include_str!("../../../rules/style.toml")),
 ];
 
 /// Where a pack came from, for messages and `rasoat rules`.
@@ -92,13 +93,6 @@ pub struct ForbiddenEntry {
     /// Words that, right after a term, make it acceptable ("huyện" in a historical name…).
     #[serde(default)]
     pub unless_after: Vec<String>,
-    /// Words that, right before a term, make it acceptable ("nguyên" Chủ tịch UBND huyện).
-    #[serde(default)]
-    pub unless_before: Vec<String>,
-    /// Phrases that, anywhere in the term's sentence, make it acceptable (history or the
-    /// transition itself: "cũ", "sắp xếp", "kết thúc hoạt động").
-    #[serde(default)]
-    pub unless_context: Vec<String>,
     pub message_vi: String,
     pub message_en: String,
     #[serde(default)]
@@ -113,6 +107,12 @@ pub struct ForbiddenEntry {
 #[serde(deny_unknown_fields)]
 pub struct ConsistencyEntry {
     pub variants: Vec<String>,
+    /// Words that, right before / after an occurrence, mean it is not the variant ("mặt hàng
+    /// ngày càng…" is not "hàng ngày").
+    #[serde(default)]
+    pub forbid_before: Vec<String>,
+    #[serde(default)]
+    pub forbid_after: Vec<String>,
     pub basis: String,
     #[serde(default)]
     pub examples: Vec<SpannedExample>,

@@ -277,6 +277,40 @@ pub fn is_all_caps(s: &str) -> bool {
     any
 }
 
+/// Check one example of a pack entry when the registry is built: `bad` must make `fires`
+/// true (a finding of this very entry), `good` must raise no finding at all. A failing
+/// example rejects the pack with an error pointing at the example in the TOML.
+pub(crate) fn check_pack_example(
+    pack: &crate::packs::Pack,
+    example: &crate::packs::SpannedExample,
+    rule_id: &str,
+    fires: impl Fn(&str) -> bool,
+    findings: impl Fn(&str) -> Vec<String>,
+) -> Result<(), Box<crate::packs::PackError>> {
+    let span = Some(example.span());
+    let ex = example.get_ref();
+    if !fires(&ex.bad) {
+        return Err(Box::new(pack.error_at(
+            span,
+            format!("{rule_id}: ví dụ sai không bị phát hiện (bad example not flagged): {:?}", ex.bad),
+            "ví dụ này (this example)".to_owned(),
+        )));
+    }
+    let good = findings(&ex.good);
+    if !good.is_empty() {
+        return Err(Box::new(pack.error_at(
+            span,
+            format!(
+                "{rule_id}: ví dụ đúng bị báo lỗi (good example flagged): {:?}: {}",
+                ex.good,
+                good.join("; ")
+            ),
+            "ví dụ này (this example)".to_owned(),
+        )));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,38 +382,4 @@ mod tests {
         let f = Folded::new("bất kỳ");
         assert!(set(&[]).find_all(&f).is_empty());
     }
-}
-
-/// Check one example of a pack entry when the registry is built: `bad` must make `fires`
-/// true (a finding of this very entry), `good` must raise no finding at all. A failing
-/// example rejects the pack with an error pointing at the example in the TOML.
-pub(crate) fn check_pack_example(
-    pack: &crate::packs::Pack,
-    example: &crate::packs::SpannedExample,
-    rule_id: &str,
-    fires: impl Fn(&str) -> bool,
-    findings: impl Fn(&str) -> Vec<String>,
-) -> Result<(), Box<crate::packs::PackError>> {
-    let span = Some(example.span());
-    let ex = example.get_ref();
-    if !fires(&ex.bad) {
-        return Err(Box::new(pack.error_at(
-            span,
-            format!("{rule_id}: ví dụ sai không bị phát hiện (bad example not flagged): {:?}", ex.bad),
-            "ví dụ này (this example)".to_owned(),
-        )));
-    }
-    let good = findings(&ex.good);
-    if !good.is_empty() {
-        return Err(Box::new(pack.error_at(
-            span,
-            format!(
-                "{rule_id}: ví dụ đúng bị báo lỗi (good example flagged): {:?}: {}",
-                ex.good,
-                good.join("; ")
-            ),
-            "ví dụ này (this example)".to_owned(),
-        )));
-    }
-    Ok(())
 }

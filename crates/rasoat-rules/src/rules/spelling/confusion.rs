@@ -104,10 +104,7 @@ impl Confusion {
             source: packs.packs.iter().map(|p| p.data.pack.name.as_str()).collect::<Vec<_>>().join(", "),
         };
         let rule = Confusion { set, entries, docs };
-        let mut index = 0usize;
-        for (pack, e) in packs.entries(|p| &p.confusion) {
-            let this = index;
-            index += 1;
+        for (this, (pack, e)) in packs.entries(|p| &p.confusion).enumerate() {
             for ex in &e.examples {
                 check_pack_example(
                     pack,

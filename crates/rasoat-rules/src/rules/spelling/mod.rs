@@ -1,6 +1,8 @@
 //! `spelling/…` rules.
 
+pub mod capitalization;
 pub mod confusion;
+pub mod repeated_word;
 
 use crate::packs::{PackError, Packs};
 use crate::rule::Rule;
@@ -10,6 +12,8 @@ pub fn rules(packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
     let rules: Vec<Box<dyn Rule>> = vec![
         // One line per rule, in reporting order.
         Box::new(confusion::Confusion::from_packs(packs)?),
+        Box::new(repeated_word::RepeatedWord::new()),
+        Box::new(capitalization::Capitalization::from_packs(packs)?),
     ];
     Ok(rules)
 }

@@ -1,9 +1,77 @@
 //! `style/…` rules.
 
+pub mod inconsistent_variant;
+pub mod mixed_tone_placement;
+
 use crate::packs::{PackError, Packs};
 use crate::rule::Rule;
 
 /// The `style/…` rules, configured by the packs.
-pub fn rules(_packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
-    Ok(Vec::new())
+pub fn rules(packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
+    let rules: Vec<Box<dyn Rule>> = vec![
+        Box::new(mixed_tone_placement::MixedTonePlacement::new()),
+        Box::new(inconsistent_variant::InconsistentVariant::from_packs(packs)?),
+    ];
+    Ok(rules)
+}
+
+/// Run the pack-driven spelling, style and encoding rules over every `.txt` under
+/// `$RASOAT_CORPUS` and print each finding, to read them for false positives:
+/// `RASOAT_CORPUS=../shared/corpus-dev cargo test -p rasoat-rules --lib corpus_scan -- --ignored --nocapture`
+#[cfg(test)]
+mod corpus_scan {
+    use crate::{Context, Packs, Registry, Selection};
+
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+    }
+
+    #[test]
+    #[ignore = "reads a corpus directory given by RASOAT_CORPUS"]
+    fn corpus_scan() {
+        let Ok(dir) = std::env::var("RASOAT_CORPUS") else { return };
+        let Ok(packs) = Packs::embedded() else { panic!("packs") };
+        let Ok(registry) = Registry::new(&packs) else { panic!("registry") };
+        let select =
+            ["spelling/confusion", "spelling/repeated-word", "spelling/capitalization", "style", "encoding"];
+        let selection =
+            Selection { select: select.iter().map(|s| (*s).to_owned()).collect(), ..Selection::default() };
+        let mut paths = Vec::new();
+        files(std::path::Path::new(&dir), &mut paths);
+        paths.sort();
+        let mut counts = std::collections::BTreeMap::<String, usize>::new();
+        let (mut bytes, start) = (0usize, std::time::Instant::now());
+        for p in &paths {
+            let Ok(data) = std::fs::read(p) else { continue };
+            bytes += data.len();
+            let Ok(doc) = rasoat_doc::parse_bytes(&data) else { continue };
+            for d in registry.check(&doc, &Context::default(), &selection) {
+                *counts.entry(d.rule.clone()).or_default() += 1;
+                let lc = doc.map.line_col(&doc.text, d.span.start);
+                let fix = d.suggestions.first().map(|s| s.replacement.as_str()).unwrap_or("");
+                println!(
+                    "{}:{}:{}\t{}\t{:?}\t→ {:?}\t{}",
+                    p.display(),
+                    lc.line,
+                    lc.column,
+                    d.rule,
+                    d.span.text(&doc.text),
+                    fix,
+                    d.message.vi
+                );
+            }
+        }
+        println!("files {} bytes {} time {:?}", paths.len(), bytes, start.elapsed());
+        for (rule, n) in counts {
+            println!("{rule}\t{n}");
+        }
+    }
 }

@@ -1,0 +1,138 @@
+//! `encoding/combining-mark`: combining marks that NFC could not compose.
+//!
+//! The text is normalised to NFC before any rule runs, so "e" + U+0301 is already "é". A mark
+//! still standing alone sits on a letter it cannot combine with (two tone marks, a mark on a
+//! consonant, a mark after a space) — the trace of a broken conversion or a bad keyboard
+//! driver. It prints as a stray accent and defeats search and spelling checks.
+
+use rasoat_doc::Document;
+use rasoat_text::Span;
+
+use crate::diagnostic::{Message, Severity};
+use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
+
+pub const ID: &str = "encoding/combining-mark";
+
+pub struct CombiningMark {
+    docs: RuleDocs,
+}
+
+impl Default for CombiningMark {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
+}
+
+impl CombiningMark {
+    pub fn new() -> Self {
+        CombiningMark {
+            docs: RuleDocs {
+                summary: Message::new(
+                    "Dấu thanh/dấu phụ rời (ký tự kết hợp U+0300–U+036F) không ghép được vào chữ.",
+                    "A stand-alone combining mark (U+0300–U+036F) that cannot be composed with its letter.",
+                ),
+                why: Message::new(
+                    "Dấu rời là dấu vết của lỗi chuyển mã hoặc bộ gõ: hiển thị thành dấu lơ lửng, làm sai tìm kiếm và kiểm tra chính tả. Văn bản phải dùng chữ dựng sẵn Unicode.",
+                    "A stray mark comes from a broken conversion or keyboard driver: it shows as a floating accent and breaks search and spelling checks. Documents must use precomposed Unicode letters.",
+                ),
+                legal_basis:
+                    "Nghị định 30/2020/NĐ-CP, Phụ lục I, mục I.3 (phông chữ Unicode theo TCVN 6909:2001)"
+                        .to_owned(),
+                examples: vec![Example {
+                    bad: "định k\u{1ef3}\u{300} báo cáo".into(),
+                    good: "định kỳ báo cáo".into(),
+                }],
+                source: "built-in".to_owned(),
+            },
+        }
+    }
+}
+
+impl Rule for CombiningMark {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+
+    fn docs(&self) -> &RuleDocs {
+        &self.docs
+    }
+
+    fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        let text = doc.text.as_str();
+        // Fast path: every combining mark in this block is encoded as 0xCC or 0xCD 0x80..=0xAF.
+        if !text.bytes().any(|b| b == 0xCC || b == 0xCD) {
+            return;
+        }
+        let mut base: Option<(usize, char)> = None;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !is_combining(c) {
+                base = Some((i, c));
+                continue;
+            }
+            // A run of marks, reported with the letter they hang on.
+            let mut end = i + c.len_utf8();
+            let mut marks = vec![c];
+            while let Some(&(j, d)) = iter.peek() {
+                if !is_combining(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                marks.push(d);
+                iter.next();
+            }
+            let (start, letter) = match base {
+                Some((b, ch)) if b + ch.len_utf8() == i && !ch.is_whitespace() => (b, Some(ch)),
+                _ => (i, None),
+            };
+            let codes =
+                marks.iter().map(|m| format!("U+{:04X}", u32::from(*m))).collect::<Vec<_>>().join(" ");
+            let d = sink.report(
+                Span::new(start, end),
+                Message::new(
+                    format!("Dấu rời {codes} không ghép được vào chữ (lỗi chuyển mã hoặc bộ gõ); cần gõ lại chữ này."),
+                    format!("Stand-alone combining mark {codes} (broken conversion or keyboard); retype this letter."),
+                ),
+            );
+            // Dropping the stray marks keeps the letter; whether it needed one of them is a
+            // human's call.
+            if let Some(ch) = letter {
+                d.suggest(ch.to_string(), false);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_the_letter_and_its_stray_marks() {
+        let text = "định k\u{1ef3}\u{300}\u{301} và \u{301}x";
+        let d = crate::examples::run_on_text(&CombiningMark::new(), text);
+        assert_eq!(d.len(), 2);
+        let first = d.first();
+        assert_eq!(first.map(|d| d.span.text(text)), Some("\u{1ef3}\u{300}\u{301}"));
+        assert_eq!(
+            first.and_then(|d| d.suggestions.first()).map(|s| s.replacement.as_str()),
+            Some("\u{1ef3}")
+        );
+        assert_eq!(d.get(1).map(|d| d.suggestions.is_empty()), Some(true));
+    }
+
+    #[test]
+    fn composed_text_is_fine() {
+        // NFD input is composed by normalisation before the rule sees it.
+        let d = crate::examples::run_on_text(&CombiningMark::new(), "Vie\u{302}\u{323}t Nam");
+        assert!(d.is_empty());
+    }
+}

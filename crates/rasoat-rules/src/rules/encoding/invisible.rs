@@ -1,0 +1,177 @@
+//! `encoding/invisible`: invisible characters inside the text (zero-width spaces, soft
+//! hyphens, a byte-order mark that is not at the start, word joiners).
+//!
+//! They come from copying out of web pages and PDFs. Inside a word they split it for search
+//! and spelling checks ("đư\u{AD}ợc" is not "được") while the page looks fine.
+
+use rasoat_doc::Document;
+use rasoat_text::Span;
+
+use crate::diagnostic::{Message, Severity};
+use crate::phrase::is_word_char;
+use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
+
+pub const ID: &str = "encoding/invisible";
+
+/// Beyond this many findings in one document the rest are summed up in one more finding
+/// (a document pasted from the web can hold thousands).
+const MAX_FINDINGS: usize = 50;
+
+pub struct Invisible {
+    docs: RuleDocs,
+}
+
+impl Default for Invisible {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Name of an invisible character, in Vietnamese and English.
+fn invisible_name(c: char) -> Option<(&'static str, &'static str)> {
+    Some(match c {
+        '\u{200B}' => ("dấu cách độ rộng 0", "zero-width space"),
+        '\u{200C}' => ("ký tự không nối độ rộng 0", "zero-width non-joiner"),
+        '\u{200D}' => ("ký tự nối độ rộng 0", "zero-width joiner"),
+        '\u{2060}' => ("ký tự nối từ", "word joiner"),
+        '\u{FEFF}' => ("dấu thứ tự byte (BOM)", "byte-order mark"),
+        '\u{AD}' => ("gạch nối mềm", "soft hyphen"),
+        '\u{180E}' => ("dấu tách nguyên âm Mông Cổ", "Mongolian vowel separator"),
+        '\u{2061}'..='\u{2064}' => ("toán tử ẩn", "invisible operator"),
+        _ => return None,
+    })
+}
+
+impl Invisible {
+    pub fn new() -> Self {
+        Invisible {
+            docs: RuleDocs {
+                summary: Message::new(
+                    "Ký tự ẩn trong văn bản (dấu cách độ rộng 0, gạch nối mềm, BOM giữa văn bản).",
+                    "Invisible characters in the text (zero-width spaces, soft hyphens, a BOM inside the text).",
+                ),
+                why: Message::new(
+                    "Ký tự ẩn do sao chép từ trang web hoặc PDF: nhìn không thấy nhưng cắt đôi từ, làm sai tìm kiếm, sắp xếp và kiểm tra chính tả.",
+                    "Invisible characters come from copying web pages or PDFs: unseen, they split words and break search, sorting and spelling checks.",
+                ),
+                legal_basis:
+                    "Nghị định 30/2020/NĐ-CP, Phụ lục I, mục I.3 (bộ mã ký tự Unicode theo TCVN 6909:2001)"
+                        .to_owned(),
+                examples: vec![Example {
+                    bad: "Kế hoạch được\u{200B} ban hành; đư\u{AD}ợc".into(),
+                    good: "Kế hoạch được ban hành; được".into(),
+                }],
+                source: "built-in".to_owned(),
+            },
+        }
+    }
+}
+
+impl Rule for Invisible {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn docs(&self) -> &RuleDocs {
+        &self.docs
+    }
+
+    fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        let text = doc.text.as_str();
+        // Fast path: every character above is encoded with a lead byte 0xC2, 0xE1 or 0xE2/0xEF.
+        if !text.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF)) {
+            return;
+        }
+        let (mut reported, mut extra, mut first_extra) = (0usize, 0usize, None);
+        let mut prev: Option<char> = None;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let Some((vi, en)) = invisible_name(c) else {
+                prev = Some(c);
+                continue;
+            };
+            // A BOM at the very start is an encoding signature, not content.
+            if i == 0 && c == '\u{FEFF}' {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if invisible_name(d).is_none() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                iter.next();
+            }
+            let next = text.get(end..).and_then(|s| s.chars().next());
+            let span = Span::new(i, end);
+            if reported >= MAX_FINDINGS {
+                extra += 1;
+                first_extra.get_or_insert(span);
+                continue;
+            }
+            reported += 1;
+            let between_letters = prev.is_some_and(is_word_char) && next.is_some_and(is_word_char);
+            let d = sink.report(
+                span,
+                Message::new(
+                    format!("Ký tự ẩn: {vi} (U+{:04X}); cần xóa.", u32::from(c)),
+                    format!("Invisible character: {en} (U+{:04X}); remove it.", u32::from(c)),
+                ),
+            );
+            // Between two letters a zero-width space may stand for a real space: the writer
+            // decides. A soft hyphen never does.
+            if between_letters && c != '\u{AD}' {
+                d.suggest("", false).suggest(" ", false);
+            } else {
+                d.suggest("", true);
+            }
+        }
+        if let Some(span) = first_extra {
+            sink.report(
+                span,
+                Message::new(
+                    format!("Còn {extra} chỗ khác có ký tự ẩn trong văn bản."),
+                    format!("{extra} more places with invisible characters in the document."),
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<crate::Diagnostic> {
+        crate::examples::run_on_text(&Invisible::new(), text)
+    }
+
+    #[test]
+    fn soft_hyphen_inside_a_word_is_safely_removed() {
+        let d = run("đư\u{AD}ợc");
+        assert_eq!(d.len(), 1);
+        let s = d.first().and_then(|d| d.suggestions.first());
+        assert_eq!(s.map(|s| (s.replacement.as_str(), s.safe)), Some(("", true)));
+    }
+
+    #[test]
+    fn zero_width_space_between_letters_is_a_human_call() {
+        let d = run("kế\u{200B}hoạch");
+        assert_eq!(d.first().map(|d| d.suggestions.iter().all(|s| !s.safe)), Some(true));
+    }
+
+    #[test]
+    fn many_are_summed_up() {
+        let text = "a\u{200B} ".repeat(MAX_FINDINGS + 10);
+        assert_eq!(run(&text).len(), MAX_FINDINGS + 1);
+    }
+
+    #[test]
+    fn clean_text_and_leading_bom() {
+        assert!(run("\u{FEFF}Kế hoạch").is_empty());
+    }
+}

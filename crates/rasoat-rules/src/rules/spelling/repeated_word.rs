@@ -1,0 +1,156 @@
+//! `spelling/repeated-word`: the same word typed twice in a row ("Các Các", "của của").
+//!
+//! A frequent slip in real drafts (DOMAIN.md §5–6), usually left by editing. Only closed-class
+//! words are checked (see [`FUNCTION_WORDS`]): content syllables repeat across word boundaries
+//! all the time, and some words are doubled on purpose ("ngày ngày", "người người", "từ từ").
+//! Both copies must be written alike ("ủy Ủy ban" is "Đảng ủy" + "Ủy ban") and separated by
+//! spaces only (a line break, a tab between table cells or punctuation is layout).
+
+use rasoat_doc::Document;
+use rasoat_text::Span;
+use rasoat_text::token::{TokenKind, tokens};
+
+use crate::diagnostic::{Message, Severity};
+use crate::phrase::fold_char;
+use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
+
+pub const ID: &str = "spelling/repeated-word";
+
+/// Closed-class words (lower case, NFC) whose doubling is a slip. Vietnamese words are
+/// several syllables, so a syllable repeated across a word boundary is ordinary text ("hành vi
+/// vi phạm", "giao thông thông minh", "mã số số 01", "Nghệ nhân nhân dân"): only words that
+/// never end one word and start the next are checked. ("có" is left out: "Nếu có có thể…".)
+const FUNCTION_WORDS: &[&str] = &[
+    "các", "của", "và", "được", "những", "trong", "với", "đã", "sẽ", "để", "theo", "tại", "thì", "mà", "bị",
+    "nhằm", "hoặc", "giữa", "này", "đó", "cho", "về", "là", "một", "do", "như", "trên", "dưới", "đến", "khi",
+    "nếu", "vào", "đang", "cũng", "vẫn", "hay", "nhưng",
+];
+
+pub struct RepeatedWord {
+    docs: RuleDocs,
+}
+
+impl Default for RepeatedWord {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Case-insensitive equality without allocating.
+fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.chars().map(fold_char).eq(b.chars().map(fold_char))
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| same_word(w, word))
+}
+
+impl RepeatedWord {
+    pub fn new() -> Self {
+        RepeatedWord {
+            docs: RuleDocs {
+                summary: Message::new(
+                    "Một từ bị gõ lặp hai lần liền nhau (“Các Các”, “của của”).",
+                    "A word typed twice in a row (“Các Các”, “của của”).",
+                ),
+                why: Message::new(
+                    "Từ lặp là dấu vết của việc sửa chữa dở dang; văn bản ban hành phải chuẩn xác về câu chữ. Các từ láy hoàn toàn hợp lệ (“ngày ngày”, “người người”, “từ từ”) không bị báo.",
+                    "A doubled word is a leftover of editing; an issued document must be word-perfect. Legitimate reduplications (“ngày ngày”, “người người”, “từ từ”) are not reported.",
+                ),
+                legal_basis:
+                    "Nghị định 30/2020/NĐ-CP, Điều 3 (văn bản phải bảo đảm chính xác về câu chữ) và Phụ lục I"
+                        .to_owned(),
+                examples: vec![
+                    Example {
+                        bad: "a) Các Các cơ quan, đơn vị nghiên cứu bổ sung tiêu chí.".into(),
+                        good: "a) Các cơ quan, đơn vị nghiên cứu bổ sung tiêu chí.".into(),
+                    },
+                    Example {
+                        bad: "Trách nhiệm của của người đứng đầu.".into(),
+                        good: "Người người thi đua, ngày ngày thi đua; năm 2025\n2025 là năm bản lề.".into(),
+                    },
+                ],
+                source: "built-in".to_owned(),
+            },
+        }
+    }
+}
+
+impl Rule for RepeatedWord {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+
+    fn docs(&self) -> &RuleDocs {
+        &self.docs
+    }
+
+    fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        if doc.legacy_font.is_some() {
+            return;
+        }
+        let text = doc.text.as_str();
+        let mut prev: Option<rasoat_text::token::Token<'_>> = None;
+        for tok in tokens(text, 0) {
+            let Some(p) = prev.replace(tok) else { continue };
+            if tok.kind != TokenKind::Word || p.kind != TokenKind::Word {
+                continue;
+            }
+            if p.text != tok.text || !in_list(FUNCTION_WORDS, tok.text) {
+                continue;
+            }
+            // Only spaces between them: a line break, a tab (table cells) or punctuation means
+            // the repetition is layout, not a slip.
+            let gap = Span::new(p.span.end, tok.span.start).text(text);
+            if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
+                continue;
+            }
+            let span = p.span.cover(tok.span);
+            sink.report(
+                span,
+                Message::new(
+                    format!("Từ “{}” bị lặp hai lần liền nhau.", p.text),
+                    format!("The word “{}” is repeated.", p.text),
+                ),
+            )
+            .suggest(p.text, true);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<crate::Diagnostic> {
+        crate::examples::run_on_text(&RepeatedWord::new(), text)
+    }
+
+    #[test]
+    fn finds_doubled_function_words_with_a_safe_fix() {
+        let d = run("Các Các cơ quan và và đơn vị");
+        assert_eq!(d.len(), 2);
+        let first = d.first().and_then(|d| d.suggestions.first());
+        assert_eq!(first.map(|s| (s.replacement.as_str(), s.safe)), Some(("Các", true)));
+    }
+
+    #[test]
+    fn skips_reduplication_numbers_and_layout() {
+        assert!(run("ngày ngày, người người, đâu đâu, từ từ").is_empty());
+        assert!(run("Bảng 10 10 chỉ tiêu").is_empty());
+        assert!(run("trách nhiệm của\ncủa người đứng đầu").is_empty());
+        assert!(run("Đơn vị\tĐơn vị").is_empty());
+        assert!(run("x x x").is_empty());
+        assert!(run("thực hiện, thực hiện").is_empty());
+    }
+
+    #[test]
+    fn syllables_repeated_across_words_are_fine() {
+        assert!(run("hành vi vi phạm; giao thông thông minh; mã số số 01; Đảng ủy Ủy ban").is_empty());
+        assert!(run("Nếu có có thể thực hiện sau").is_empty());
+    }
+}

@@ -1,0 +1,268 @@
+//! `style/mixed-tone-placement`: one document, two tone-placement styles.
+//!
+//! Both "hòa, khỏe, thủy, Ủy" (mark on the first vowel of open oa/oe/uy) and "hoà, khoẻ,
+//! thuỷ, Uỷ" (on the second) are accepted, as are "kỹ" and "kĩ" (DOMAIN.md §5). A document
+//! should use one of each: a mix gets ONE warning per pair of styles, naming both forms with
+//! their counts, pointing at the first occurrence of the minority style, with the others as
+//! related spans. When the configuration enforces a style (`Context::tone_style`), every word
+//! in the other style is reported with a safe fix instead.
+
+use rasoat_doc::Document;
+use rasoat_text::Span;
+use rasoat_text::syllable::{self, Placement};
+use rasoat_text::token::{TokenKind, tokens};
+
+use crate::diagnostic::{Message, Severity};
+use crate::phrase::fold_char;
+use crate::rule::{Context, Example, Rule, RuleDocs, Sink, ToneStyle};
+
+pub const ID: &str = "style/mixed-tone-placement";
+
+/// At most this many related spans on the one mixing warning.
+const MAX_RELATED: usize = 20;
+
+pub struct MixedTonePlacement {
+    docs: RuleDocs,
+}
+
+impl Default for MixedTonePlacement {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Occurrences of one style: every span, and the first word as written.
+#[derive(Default)]
+struct Seen<'a> {
+    spans: Vec<Span>,
+    first: &'a str,
+}
+
+impl<'a> Seen<'a> {
+    fn add(&mut self, word: &'a str, span: Span) {
+        if self.spans.is_empty() {
+            self.first = word;
+        }
+        self.spans.push(span);
+    }
+}
+
+/// "kỹ"/"kỷ" (y) or "kĩ"/"kỉ" (i): `Some(true)` for y, `Some(false)` for i.
+fn ky_style(word: &str) -> Option<bool> {
+    let mut cs = word.chars().map(fold_char);
+    let (Some('k'), Some(v), None) = (cs.next(), cs.next(), cs.next()) else { return None };
+    match v {
+        'ỹ' | 'ỷ' => Some(true),
+        'ĩ' | 'ỉ' => Some(false),
+        _ => None,
+    }
+}
+
+impl MixedTonePlacement {
+    pub fn new() -> Self {
+        MixedTonePlacement {
+            docs: RuleDocs {
+                summary: Message::new(
+                    "Văn bản dùng lẫn hai kiểu đặt dấu thanh (“hòa”/“hoà”, “Ủy”/“Uỷ”) hoặc “kỹ”/“kĩ”.",
+                    "The document mixes two tone-placement styles (“hòa”/“hoà”, “Ủy”/“Uỷ”) or “kỹ”/“kĩ”.",
+                ),
+                why: Message::new(
+                    "Hai kiểu đặt dấu đều được chấp nhận, nhưng một văn bản phải thống nhất một kiểu; dùng lẫn cho thấy văn bản được cắt ghép từ nhiều nguồn và chưa được rà soát.",
+                    "Both styles are accepted, but one document must use one; a mix shows text pasted from several sources and not reviewed.",
+                ),
+                legal_basis: "Nghị định 30/2020/NĐ-CP, Phụ lục I (trình bày thống nhất); Quyết định 240/QĐ-BGDĐT (1984) và thực tiễn chính tả hiện hành về vị trí dấu thanh".to_owned(),
+                examples: vec![
+                    Example {
+                        bad: "Bảo đảm hòa hợp, giữ gìn sức khỏe và hoà giải ở cơ sở.".into(),
+                        good: "Bảo đảm hòa hợp, giữ gìn sức khỏe và hòa giải ở cơ sở.".into(),
+                    },
+                    Example {
+                        bad: "Nâng cao kỹ năng số và kĩ thuật.".into(),
+                        good: "Nâng cao kĩ năng số và kĩ thuật; hoà giải, khoẻ mạnh.".into(),
+                    },
+                ],
+                source: "built-in".to_owned(),
+            },
+        }
+    }
+
+    fn mixing_warning(sink: &mut Sink, a: &Seen<'_>, b: &Seen<'_>, labels: [(&str, &str); 2]) {
+        if a.spans.is_empty() || b.spans.is_empty() {
+            return;
+        }
+        // The minority is the style to change; on a tie, the one that appears later.
+        let a_first = a.spans.first().map_or(0, |s| s.start);
+        let b_first = b.spans.first().map_or(0, |s| s.start);
+        let a_minor = a.spans.len() < b.spans.len() || (a.spans.len() == b.spans.len() && a_first > b_first);
+        let ((minor, minor_label), (major, major_label)) =
+            if a_minor { ((a, labels[0]), (b, labels[1])) } else { ((b, labels[1]), (a, labels[0])) };
+        let Some(&at) = minor.spans.first() else { return };
+        let d = sink.report(
+            at,
+            Message::new(
+                format!(
+                    "Dùng lẫn hai kiểu viết: “{}” ({}, {} lần) và “{}” ({}, {} lần); nên thống nhất theo một kiểu.",
+                    major.first,
+                    major_label.0,
+                    major.spans.len(),
+                    minor.first,
+                    minor_label.0,
+                    minor.spans.len()
+                ),
+                format!(
+                    "Two spelling styles mixed: “{}” ({}, {}×) and “{}” ({}, {}×); use one.",
+                    major.first,
+                    major_label.1,
+                    major.spans.len(),
+                    minor.first,
+                    minor_label.1,
+                    minor.spans.len()
+                ),
+            ),
+        );
+        if let Some(&first_major) = major.spans.first() {
+            d.relate(
+                first_major,
+                Message::new(
+                    format!("kiểu {} dùng ở đây", major_label.0),
+                    format!("{} used here", major_label.1),
+                ),
+            );
+        }
+        for &s in minor.spans.iter().skip(1).take(MAX_RELATED) {
+            d.relate(
+                s,
+                Message::new(format!("cũng kiểu {}", minor_label.0), format!("also {}", minor_label.1)),
+            );
+        }
+    }
+}
+
+impl Rule for MixedTonePlacement {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn docs(&self) -> &RuleDocs {
+        &self.docs
+    }
+
+    fn check(&self, doc: &Document, ctx: &Context, sink: &mut Sink) {
+        if doc.legacy_font.is_some() {
+            return;
+        }
+        let text = doc.text.as_str();
+        let (mut old, mut new, mut with_y, mut with_i) =
+            (Seen::default(), Seen::default(), Seen::default(), Seen::default());
+        let enforced = ctx.tone_style.map(|s| match s {
+            ToneStyle::Old => Placement::Old,
+            ToneStyle::New => Placement::New,
+        });
+        for tok in tokens(text, 0) {
+            // Only short words with a non-ASCII letter can carry a tone mark worth parsing.
+            if tok.kind != TokenKind::Word || tok.text.len() > 16 || tok.text.is_ascii() {
+                continue;
+            }
+            if let Some(y) = ky_style(tok.text) {
+                if y {
+                    with_y.add(tok.text, tok.span)
+                } else {
+                    with_i.add(tok.text, tok.span)
+                }
+                continue;
+            }
+            let Ok(syl) = syllable::parse(tok.text) else { continue };
+            let Some(style) = syl.placement_style() else { continue };
+            match enforced {
+                Some(want) if want != style => {
+                    let fixed = syl.to_string_with(want);
+                    let (vi, en) = match want {
+                        Placement::Old => ("kiểu cũ: hòa, thủy", "old style: hòa, thủy"),
+                        Placement::New => ("kiểu mới: hoà, thuỷ", "new style: hoà, thuỷ"),
+                    };
+                    sink.report(
+                        tok.span,
+                        Message::new(
+                            format!(
+                                "Đặt dấu thanh không theo kiểu đã quy định ({vi}): “{}” → “{fixed}”.",
+                                tok.text
+                            ),
+                            format!(
+                                "Tone mark not in the configured style ({en}): “{}” → “{fixed}”.",
+                                tok.text
+                            ),
+                        ),
+                    )
+                    .suggest(fixed, true);
+                }
+                Some(_) => {}
+                None if style == Placement::Old => old.add(tok.text, tok.span),
+                None => new.add(tok.text, tok.span),
+            }
+        }
+        Self::mixing_warning(
+            sink,
+            &old,
+            &new,
+            [
+                ("dấu đặt trên nguyên âm đầu", "mark on the first vowel"),
+                ("dấu đặt trên nguyên âm sau", "mark on the second vowel"),
+            ],
+        );
+        Self::mixing_warning(
+            sink,
+            &with_y,
+            &with_i,
+            [("viết y", "spelt with y"), ("viết i", "spelt with i")],
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, style: Option<ToneStyle>) -> Vec<crate::Diagnostic> {
+        let doc = rasoat_doc::parse_str(text);
+        let rule = MixedTonePlacement::new();
+        let mut sink = Sink::new(rule.id(), rule.default_severity());
+        rule.check(&doc, &Context { tone_style: style }, &mut sink);
+        sink.into_diagnostics()
+    }
+
+    #[test]
+    fn one_warning_at_the_first_minority_word() {
+        let text = "Hòa giải, sức khỏe, thủy lợi, Uỷ ban, hoà nhập.";
+        let d = run(text, None);
+        assert_eq!(d.len(), 1);
+        let Some(d) = d.first() else { return };
+        assert_eq!(d.span.text(text), "Uỷ");
+        assert!(d.message.vi.contains("3 lần") && d.message.vi.contains("2 lần"), "{}", d.message.vi);
+        assert_eq!(d.related.len(), 2);
+    }
+
+    #[test]
+    fn one_style_alone_is_fine() {
+        assert!(run("Hòa giải, sức khỏe, ỦY BAN, kỹ năng, kỷ luật.", None).is_empty());
+        assert!(run("Hoà giải, sức khoẻ, UỶ BAN, kĩ năng, quý, quả.", None).is_empty());
+    }
+
+    #[test]
+    fn ky_and_ki_mixed() {
+        let d = run("kỹ năng, kỹ thuật, kĩ sư", None);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d.first().map(|d| d.span.start), Some("kỹ năng, kỹ thuật, ".len()));
+    }
+
+    #[test]
+    fn configured_style_reports_each_deviation_with_a_fix() {
+        let d = run("Hòa giải, khoẻ mạnh, THỦY lợi", Some(ToneStyle::New));
+        let fixes: Vec<_> =
+            d.iter().filter_map(|d| d.suggestions.first()).map(|s| s.replacement.as_str()).collect();
+        assert_eq!(fixes, ["Hoà", "THUỶ"]);
+    }
+}
