@@ -27,6 +27,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("spelling.toml", include_str!("../../../rules/spelling.toml")),
     ("names.toml", include_str!("../../../rules/names.toml")),
     ("style.toml", include_str!("../../../rules/style.toml")),
+    ("terminology.toml", include_str!("../../../rules/terminology.toml")),
 ];
 
 /// Where a pack came from, for messages and `rasoat rules`.
@@ -93,6 +94,13 @@ pub struct ForbiddenEntry {
     /// Words that, right after a term, make it acceptable ("huyện" in a historical name…).
     #[serde(default)]
     pub unless_after: Vec<String>,
+    /// Words that, right before a term, make it acceptable ("nguyên" Chủ tịch UBND huyện).
+    #[serde(default)]
+    pub unless_before: Vec<String>,
+    /// Phrases that, anywhere in the term's sentence, make it acceptable (history or the
+    /// transition itself: "cũ", "sắp xếp", "kết thúc hoạt động").
+    #[serde(default)]
+    pub unless_context: Vec<String>,
     pub message_vi: String,
     pub message_en: String,
     #[serde(default)]
