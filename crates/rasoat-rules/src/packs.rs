@@ -28,6 +28,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("names.toml", include_str!("../../../rules/names.toml")),
     ("style.toml", include_str!("../../../rules/style.toml")),
     ("terminology.toml", include_str!("../../../rules/terminology.toml")),
+    ("kl226.toml", include_str!("../../../rules/kl226.toml")),
+    ("documents.toml", include_str!("../../../rules/documents.toml")),
 ];
 
 /// Where a pack came from, for messages and `rasoat rules`.
@@ -174,6 +176,10 @@ pub struct IndicatorEntry {
     /// "%" or "ngày" or a counted noun.
     pub unit: String,
     pub basis: String,
+    /// Severity of findings about this indicator when not the rule's default ("warning" for a
+    /// requirement that rests on a single source).
+    #[serde(default)]
+    pub severity: Option<String>,
 }
 
 /// `[[document]]`: a known document, to check citations against.

@@ -1,0 +1,425 @@
+//! Target profiles compiled from the `[[profile]]` pack entries, and the matching of a
+//! document's extracted targets and durations to a profile's indicators.
+//!
+//! Matching works on facts, not on raw text: each [`Target`] carries its clause; the subject
+//! phrases of every indicator are found once per document (one automaton, one pass), and a
+//! target is assigned to the indicator whose subject is nearest to it inside its own stretch
+//! of the clause (two targets in one clause split it, so "giảm 10% số lượng hội nghị và tỷ
+//! lệ họp trực tuyến đạt tối thiểu 60%" gives each number its own subject).
+
+use rasoat_doc::{Comparator, DocKind, Document, Duration, Target, Unit};
+use rasoat_text::Span;
+
+use crate::diagnostic::Severity;
+use crate::packs::{IndicatorEntry, Pack, PackError, ProfileEntry};
+use crate::phrase::{Folded, PhraseMatch, PhraseSet};
+
+/// What an indicator requires of its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requirement {
+    /// At least the value (≥).
+    AtLeast,
+    /// At most the value (≤), e.g. a meeting length.
+    AtMost,
+    /// A reduction by at least the value.
+    Decrease,
+    /// Exactly the value (a bare "100%").
+    Exactly,
+}
+
+impl Requirement {
+    fn parse(s: &str) -> Option<Requirement> {
+        Some(match s {
+            "at-least" => Requirement::AtLeast,
+            "at-most" => Requirement::AtMost,
+            "decrease" => Requirement::Decrease,
+            "exactly" => Requirement::Exactly,
+            _ => return None,
+        })
+    }
+}
+
+/// The unit an indicator counts in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReqUnit {
+    Percent,
+    /// Days: the indicator limits a duration (`Facts::durations`), not a target.
+    Day,
+    Count(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub name_vi: String,
+    pub name_en: String,
+    /// Phrases (each a list of words that must all appear), as indices into the profile's
+    /// phrase set.
+    subject: Vec<Vec<usize>>,
+    exclude: Vec<usize>,
+    pub requirement: Requirement,
+    pub value: f64,
+    pub unit: ReqUnit,
+    pub basis: String,
+    /// Severity for findings about this indicator, when the pack sets one (a requirement
+    /// resting on a single source is a warning).
+    pub severity: Option<Severity>,
+}
+
+impl Indicator {
+    /// The required value in words ("không ít hơn 60%", "giảm ít nhất 10%").
+    pub fn required_vi(&self) -> String {
+        let v = format_value(self.value, &self.unit);
+        match self.requirement {
+            Requirement::AtLeast => format!("không ít hơn {v}"),
+            Requirement::AtMost => format!("không quá {v}"),
+            Requirement::Decrease => format!("giảm ít nhất {v}"),
+            Requirement::Exactly => v,
+        }
+    }
+
+    pub fn required_en(&self) -> String {
+        let v = format_value_en(self.value, &self.unit);
+        match self.requirement {
+            Requirement::AtLeast => format!("at least {v}"),
+            Requirement::AtMost => format!("at most {v}"),
+            Requirement::Decrease => format!("a cut of at least {v}"),
+            Requirement::Exactly => v,
+        }
+    }
+
+    pub fn is_duration(&self) -> bool {
+        self.unit == ReqUnit::Day
+    }
+}
+
+/// "1,5 ngày", "60%", "2 hội nghị" — Vietnamese decimal comma.
+pub fn format_value(value: f64, unit: &ReqUnit) -> String {
+    let n = format_number(value).replace('.', ",");
+    match unit {
+        ReqUnit::Percent => format!("{n}%"),
+        ReqUnit::Day if (value - 0.5).abs() < 1e-9 => "1/2 ngày".to_owned(),
+        ReqUnit::Day => format!("{n} ngày"),
+        ReqUnit::Count(noun) => format!("{n} {noun}"),
+    }
+}
+
+fn format_value_en(value: f64, unit: &ReqUnit) -> String {
+    let n = format_number(value);
+    match unit {
+        ReqUnit::Percent => format!("{n}%"),
+        ReqUnit::Day if (value - 1.0).abs() < 1e-9 => "1 day".to_owned(),
+        ReqUnit::Day => format!("{n} days"),
+        ReqUnit::Count(noun) => format!("{n} {noun}"),
+    }
+}
+
+pub fn format_number(value: f64) -> String {
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{}", value.round() as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// A compiled `[[profile]]`.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub id: String,
+    pub title: String,
+    /// Canonical keys of the documents whose citation makes the profile apply.
+    pub cites: Vec<String>,
+    pub kinds: Vec<DocKind>,
+    pub basis: String,
+    pub indicators: Vec<Indicator>,
+    /// Every subject/exclude word of every indicator, searched in one pass.
+    phrases: PhraseSet,
+}
+
+/// A document's number key as the registry and profiles compare it: no whitespace, upper case.
+pub fn canonical_key(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+}
+
+/// The kebab-case name of a kind in packs ("ke-hoach").
+pub fn kind_from_kebab(s: &str) -> Option<DocKind> {
+    Some(match s {
+        "ke-hoach" => DocKind::KeHoach,
+        "quyet-dinh" => DocKind::QuyetDinh,
+        "nghi-dinh" => DocKind::NghiDinh,
+        "nghi-quyet" => DocKind::NghiQuyet,
+        "ket-luan" => DocKind::KetLuan,
+        "chi-thi" => DocKind::ChiThi,
+        "thong-tu" => DocKind::ThongTu,
+        "thong-bao" => DocKind::ThongBao,
+        "cong-van" => DocKind::CongVan,
+        "bao-cao" => DocKind::BaoCao,
+        "luat" => DocKind::Luat,
+        "chuong-trinh" => DocKind::ChuongTrinh,
+        "other" => DocKind::Other,
+        _ => return None,
+    })
+}
+
+impl Profile {
+    /// Compile a pack entry; errors point into the pack.
+    pub fn compile(pack: &Pack, entry: &ProfileEntry) -> Result<Profile, Box<PackError>> {
+        let err = |msg: String| Box::new(pack.error_at(None, msg, "hồ sơ chỉ tiêu (profile)".to_owned()));
+        let mut kinds = Vec::new();
+        for k in &entry.kinds {
+            kinds.push(
+                kind_from_kebab(k).ok_or_else(|| err(format!("profile {}: unknown kind {k:?}", entry.id)))?,
+            );
+        }
+        let mut words: Vec<String> = Vec::new();
+        let mut intern = |w: &str| -> usize {
+            if let Some(i) = words.iter().position(|x| x == w) {
+                return i;
+            }
+            words.push(w.to_owned());
+            words.len() - 1
+        };
+        let mut indicators = Vec::new();
+        for ind in &entry.indicators {
+            indicators.push(
+                compile_indicator(ind, &mut intern).map_err(|m| err(format!("profile {}: {m}", entry.id)))?,
+            );
+        }
+        let phrases = PhraseSet::new(&words).map_err(|e| err(e.to_string()))?;
+        Ok(Profile {
+            id: entry.id.clone(),
+            title: entry.title.clone(),
+            cites: entry.applies_when_cites.iter().map(|c| canonical_key(c)).collect(),
+            kinds,
+            basis: entry.basis.clone(),
+            indicators,
+            phrases,
+        })
+    }
+
+    /// Whether the profile applies: the document's own kind is one of `kinds` (any part), and
+    /// it says it implements one of the cited documents — the citation stands in its title,
+    /// summary or preamble (before the first numbered part of the body), not merely somewhere.
+    pub fn applies(&self, doc: &Document) -> bool {
+        if !self.kinds.is_empty()
+            && !doc
+                .parts
+                .iter()
+                .any(|p| p.header.doc_type.as_ref().is_some_and(|t| self.kinds.contains(&t.value)))
+        {
+            return false;
+        }
+        let preamble_end = preamble_end(doc);
+        doc.facts.citations.iter().any(|c| {
+            c.span.start < preamble_end
+                && (self.cites.contains(&c.key) || self.cites.contains(&canonical_key(&c.number_text.value)))
+        })
+    }
+
+    /// Assign each target of the document to at most one non-duration indicator.
+    pub fn match_targets<'d>(&self, doc: &'d Document, found: &[PhraseMatch]) -> Vec<(usize, &'d Target)> {
+        let targets = &doc.facts.targets;
+        let mut out = Vec::new();
+        for (i, t) in targets.iter().enumerate() {
+            let window = narrow_window(
+                t.clause,
+                t.span,
+                i.checked_sub(1).and_then(|p| targets.get(p)),
+                targets.get(i + 1),
+            );
+            let decrease =
+                t.comparator == Some(Comparator::Decrease) || says_decrease(doc, window.start, t.span.end);
+            let best = self
+                .indicators
+                .iter()
+                .enumerate()
+                .filter(|(_, ind)| !ind.is_duration() && unit_fits(t.unit.as_ref(), &ind.unit))
+                .filter(|(_, ind)| (ind.requirement == Requirement::Decrease) == decrease)
+                .filter_map(|(k, ind)| self.distance(ind, found, window, t.span).map(|d| (d, k)))
+                .min_by_key(|&(d, k)| (d, k));
+            if let Some((_, k)) = best {
+                out.push((k, t));
+            }
+        }
+        out
+    }
+
+    /// Assign each duration to at most one duration indicator (by the subject in its clause).
+    pub fn match_durations<'d>(
+        &self,
+        doc: &'d Document,
+        found: &[PhraseMatch],
+    ) -> Vec<(usize, &'d Duration)> {
+        let durations = &doc.facts.durations;
+        let mut out = Vec::new();
+        for (i, d) in durations.iter().enumerate() {
+            let prev = i.checked_sub(1).and_then(|p| durations.get(p)).map(|p| p.span);
+            let next = durations.get(i + 1).map(|n| n.span);
+            let window = narrow(d.clause, d.span, prev, next);
+            let best = self
+                .indicators
+                .iter()
+                .enumerate()
+                .filter(|(_, ind)| ind.is_duration())
+                .filter_map(|(k, ind)| self.distance(ind, found, window, d.span).map(|dist| (dist, k)))
+                .min_by_key(|&(dist, k)| (dist, k));
+            if let Some((_, k)) = best {
+                out.push((k, d));
+            }
+        }
+        out
+    }
+
+    /// Occurrences of every subject word in the document, in order.
+    pub fn find_subjects(&self, folded: &Folded) -> Vec<PhraseMatch> {
+        self.phrases.find_all(folded)
+    }
+
+    /// How far the indicator's nearest complete subject phrase is from `at` inside `window`;
+    /// `None` when no phrase has all its words there, or an exclusion phrase is there.
+    fn distance(&self, ind: &Indicator, found: &[PhraseMatch], window: Span, at: Span) -> Option<usize> {
+        let lo = found.partition_point(|m| m.span.start < window.start);
+        let inside: Vec<&PhraseMatch> = found
+            .get(lo..)?
+            .iter()
+            .take_while(|m| m.span.start < window.end)
+            .filter(|m| m.span.end <= window.end)
+            .collect();
+        if ind.exclude.iter().any(|&w| inside.iter().any(|m| m.pattern == w)) {
+            return None;
+        }
+        // Bytes between an occurrence and the number (0 when they overlap).
+        let gap = |s: Span| at.start.saturating_sub(s.end).max(s.start.saturating_sub(at.end));
+        ind.subject
+            .iter()
+            .filter_map(|phrase| {
+                phrase
+                    .iter()
+                    .map(|&w| inside.iter().filter(|m| m.pattern == w).map(|m| gap(m.span)).min())
+                    .try_fold(0usize, |acc, d| d.map(|d| acc.max(d)))
+            })
+            .min()
+    }
+}
+
+fn compile_indicator(
+    ind: &IndicatorEntry,
+    intern: &mut impl FnMut(&str) -> usize,
+) -> Result<Indicator, String> {
+    let requirement = Requirement::parse(&ind.comparator)
+        .ok_or_else(|| format!("indicator {}: unknown comparator {:?}", ind.id, ind.comparator))?;
+    let unit = match ind.unit.trim() {
+        "%" => ReqUnit::Percent,
+        "ngày" => ReqUnit::Day,
+        "" => return Err(format!("indicator {}: empty unit", ind.id)),
+        other => ReqUnit::Count(other.to_lowercase()),
+    };
+    if ind.subject.is_empty() || ind.subject.iter().any(|p| p.is_empty()) {
+        return Err(format!("indicator {}: every subject phrase needs at least one word", ind.id));
+    }
+    let severity = match ind.severity.as_deref() {
+        None => None,
+        Some(s) => {
+            Some(Severity::parse(s).ok_or_else(|| format!("indicator {}: unknown severity {s:?}", ind.id))?)
+        }
+    };
+    Ok(Indicator {
+        id: ind.id.clone(),
+        name_vi: ind.name_vi.clone(),
+        name_en: ind.name_en.clone(),
+        subject: ind.subject.iter().map(|p| p.iter().map(|w| intern(w)).collect()).collect(),
+        exclude: ind.exclude.iter().map(|w| intern(w)).collect(),
+        requirement,
+        value: ind.value,
+        unit,
+        basis: ind.basis.clone(),
+        severity,
+    })
+}
+
+fn unit_fits(unit: Option<&Unit>, req: &ReqUnit) -> bool {
+    match (unit, req) {
+        // A vague target states no number and so no unit: it may be about anything.
+        (None, _) => true,
+        (Some(Unit::Percent), ReqUnit::Percent) => true,
+        (Some(Unit::Day), ReqUnit::Day) => true,
+        (Some(Unit::Count(a)), ReqUnit::Count(b)) => a.to_lowercase() == *b,
+        _ => false,
+    }
+}
+
+fn narrow_window(clause: Span, at: Span, prev: Option<&Target>, next: Option<&Target>) -> Span {
+    narrow(clause, at, prev.map(|p| p.span), next.map(|n| n.span))
+}
+
+/// The stretch of `clause` that belongs to the number at `at`: from the previous number in the
+/// same clause to the next one.
+fn narrow(clause: Span, at: Span, prev: Option<Span>, next: Option<Span>) -> Span {
+    let mut w = clause.cover(at);
+    if let Some(p) = prev
+        && p.end > w.start
+        && p.end <= at.start
+    {
+        w.start = p.end;
+    }
+    if let Some(n) = next
+        && n.start < w.end
+        && n.start >= at.end
+    {
+        w.end = n.start;
+    }
+    w
+}
+
+/// Whether the words leading up to a number say it is a reduction ("giảm", "cắt giảm",
+/// "tinh giản"), whatever comparator the extractor gave it ("giảm ít nhất 10%").
+fn says_decrease(doc: &Document, from: usize, to: usize) -> bool {
+    let text = doc.text.get(from..to).unwrap_or("").to_lowercase();
+    text.split(|c: char| !crate::phrase::is_word_char(c)).any(|w| w == "giảm" || w == "giản")
+}
+
+/// Where the preamble ends: the start of the first numbered part (I., 1., Điều 1.) of the
+/// body. A document without one is judged by its first fifth.
+pub fn preamble_end(doc: &Document) -> usize {
+    use rasoat_doc::BlockKind;
+    let first_numbered = doc.blocks.iter().find(|b| {
+        matches!(b.kind, BlockKind::Roman | BlockKind::Article)
+            || (matches!(b.kind, BlockKind::Numbered { depth: 1 }) && b.parent.is_none())
+    });
+    match first_numbered {
+        Some(b) => b.span.start,
+        None => doc.text.len() / 5,
+    }
+}
+
+/// The span to point a whole-document finding at: the block that lists most targets, else
+/// the summary line, the type line, or the first block.
+pub fn targets_anchor(doc: &Document) -> Span {
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for t in &doc.facts.targets {
+        if let Some(b) = t.block.or_else(|| doc.block_at(t.span.start)) {
+            *counts.entry(b).or_default() += 1;
+        }
+    }
+    // Most targets; the earliest block on ties.
+    let best = counts.into_iter().max_by_key(|&(b, n)| (n, std::cmp::Reverse(b))).map(|(b, _)| b);
+    if let Some(span) = best.and_then(|b| doc.blocks.get(b)).map(|b| b.span) {
+        return span;
+    }
+    title_anchor(doc)
+}
+
+/// The summary line, the type line, or the first block — for a finding about a document.
+pub fn title_anchor(doc: &Document) -> Span {
+    let part = doc.main_part();
+    if let Some(s) = part.and_then(|p| p.header.summary) {
+        return s;
+    }
+    if let Some(t) = part.and_then(|p| p.header.doc_type.as_ref()) {
+        return t.span;
+    }
+    if let Some(b) = doc.blocks.first() {
+        return b.span;
+    }
+    doc.lines.iter().copied().find(|l| !l.text(&doc.text).trim().is_empty()).unwrap_or_default()
+}
