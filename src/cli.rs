@@ -45,6 +45,9 @@ pub enum Command {
     Parse(ParseArgs),
     /// In cấu hình áp dụng cho một tệp và nguồn của nó (print the effective configuration).
     Config(ConfigArgs),
+    /// Ghi các phát hiện hiện có vào tệp baseline, để `check --baseline` chỉ báo cái mới
+    /// (record current findings so that `check --baseline` reports only new ones).
+    Baseline(BaselineArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -150,6 +153,20 @@ pub struct CheckArgs {
     /// Chỉ hiển thị thay đổi của --fix, không ghi (show what --fix would change; write nothing).
     #[arg(long)]
     pub diff: bool,
+
+    /// Không báo các phát hiện đã ghi trong baseline này (hide findings recorded in this
+    /// baseline; keyed by rule, matched text and surrounding words, not line numbers).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Tệp baseline cần ghi (the baseline file to write).
+    #[arg(long, short, value_name = "FILE", default_value = "rasoat-baseline.json")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub check: CheckArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,6 +1,7 @@
 //! `rasoat`: the command-line interface. See `rasoat --help` and DESIGN.md for the contracts
 //! (JSON shape, flags, exit codes 0/1/2).
 
+mod baseline;
 mod cli;
 mod config;
 mod discover;
@@ -45,6 +46,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain(args),
         Command::Parse(args) => parse(args),
         Command::Config(args) => show_config(args),
+        Command::Baseline(args) => write_baseline(args),
     };
     ExitCode::from(code)
 }
@@ -90,158 +92,53 @@ fn context_for(cfg: &config::Effective) -> Context {
     Context { tone_style: cfg.tone_style, ..Default::default() }
 }
 
+/// Everything a checking run produced, before rendering.
+struct Run {
+    reports: Vec<Report>,
+    /// Errors not tied to one input (configuration files, fixes), as (path, one-line reason).
+    extra_errors: Vec<(String, String)>,
+    configs: Vec<Arc<config::Effective>>,
+    engines: Vec<Arc<Engine>>,
+    diffs: String,
+    fixed: usize,
+}
+
 fn check(args: CheckArgs) -> u8 {
     let lang = Lang::from(args.lang);
     let fail_on = Severity::from(args.fail_on);
-    for p in args.select.iter().chain(&args.ignore) {
-        if !config::valid_rule_pattern(p) {
-            eprintln!(
-                "rasoat: lỗi (error): {p:?} không phải mã luật hay nhóm luật (not a rule id or category; see `rasoat rules`)"
-            );
-            return EXIT_ERROR;
-        }
-    }
-    let mut engines = Engines::default();
-    // Bad packs given on the command line stop the run: nothing could be checked reliably.
-    if engines.get(args.rule_source.rules.clone()).is_err() {
-        return EXIT_ERROR;
-    }
-    let mut resolver = config::Resolver::new(args.config.clone());
-    if let Some(forced) = &args.config
-        && let Err(e) = resolver.load(forced)
-    {
-        print_miette(&*e);
-        return EXIT_ERROR;
-    }
-
-    let fix_mode = match (args.fix, args.diff) {
-        (_, true) => fix::FixMode::Diff,
-        (true, false) => fix::FixMode::Write,
-        (false, false) => fix::FixMode::Off,
-    };
-    let mut extra_errors: Vec<(String, String)> = Vec::new();
-    let mut reported_configs = HashSet::new();
-    let mut jobs = Vec::new();
-    let mut configs = Vec::new();
-    let mut used_engines: Vec<Arc<Engine>> = Vec::new();
-    for input in discover::expand(&args.paths) {
-        let file = match &input {
-            Input::File(p) => Some(p.clone()),
-            Input::Stdin => None,
-            Input::Error { .. } => {
-                let engine = engines.get(args.rule_source.rules.clone());
-                if let Ok(engine) = engine {
-                    jobs.push(Job {
-                        input,
-                        config: Arc::default(),
-                        engine,
-                        selection: Arc::default(),
-                        context: Arc::default(),
-                        max_file_size: DEFAULT_MAX_FILE_SIZE,
-                    });
-                }
-                continue;
-            }
-        };
-        let shown =
-            file.as_ref().map_or_else(|| pipeline::STDIN_PATH.to_owned(), |p| p.display().to_string());
-        let cfg = match resolver.for_file(file.as_deref()) {
-            Ok(c) => c,
-            Err(e) => {
-                if reported_configs.insert(e.path().to_owned()) {
-                    print_miette(&*e);
-                    extra_errors.push((e.path().to_owned(), e.to_string()));
-                }
-                let msg =
-                    format!("không kiểm tra: cấu hình {} lỗi (not checked: invalid configuration)", e.path());
-                jobs.push(error_job(&mut engines, &args, shown, msg));
-                continue;
-            }
-        };
-        let mut dirs = cfg.rules_dirs.clone();
-        dirs.extend(args.rule_source.rules.iter().cloned());
-        let engine = match engines.get(dirs) {
-            Ok(e) => e,
-            Err(m) => {
-                let msg = format!("không kiểm tra: gói luật lỗi (not checked: bad rule pack): {m}");
-                jobs.push(error_job(&mut engines, &args, shown, msg));
-                continue;
-            }
-        };
-        if !used_engines.iter().any(|e| Arc::ptr_eq(e, &engine)) {
-            used_engines.push(engine.clone());
-        }
-        configs.push(cfg.clone());
-        jobs.push(Job {
-            input,
-            max_file_size: args.max_file_size.or(cfg.max_file_size).unwrap_or(DEFAULT_MAX_FILE_SIZE),
-            selection: Arc::new(selection_for(&cfg, &args)),
-            context: Arc::new(context_for(&cfg)),
-            config: cfg,
-            engine,
-        });
-    }
-    if used_engines.is_empty()
-        && let Ok(e) = engines.get(args.rule_source.rules.clone())
-    {
-        used_engines.push(e);
-    }
-
-    let opts = RunOptions {
-        lang,
-        human: args.format == Format::Human,
-        color: args.format == Format::Human
-            && std::io::stdout().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none(),
-        fix: fix_mode,
-    };
-    let progress = !args.quiet && jobs.len() >= 20 && std::io::stderr().is_terminal();
-    let mut reports = match pipeline::run_all(jobs, args.jobs.unwrap_or(0), opts, progress) {
+    let mut run = match execute(&args) {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("rasoat: lỗi (error): {e}");
-            return EXIT_ERROR;
-        }
+        Err(code) => return code,
     };
-
-    // --fix: applied findings are gone from the file, so they are not reported (as in ruff).
-    let mut diffs = String::new();
-    let mut fixed_total = 0usize;
-    for r in &mut reports {
-        let Ok(c) = &mut r.outcome else { continue };
-        let Some(f) = c.fix.take() else { continue };
-        if let Some(e) = &f.error {
-            extra_errors.push((r.path.clone(), e.clone()));
-        }
-        if let Some(d) = &f.diff {
-            diffs.push_str(d);
-        }
-        if fix_mode == fix::FixMode::Write && !f.applied.is_empty() {
-            fixed_total += f.applied.len();
-            let applied: BTreeSet<usize> = f.applied.iter().copied().collect();
-            let mut i = 0;
-            c.findings.retain(|_| {
-                let keep = !applied.contains(&i);
-                i += 1;
-                keep
-            });
-            // The human text was rendered before fixing: re-rendering needs the text we
-            // dropped, so say what happened instead.
-            c.human.push_str(&format!(
-                "{}: đã sửa {} chỗ (fixed {})\n",
-                r.path,
-                applied.len(),
-                applied.len()
-            ));
+    let mut baselined = 0usize;
+    if let Some(path) = &args.baseline {
+        match baseline::Baseline::load(path) {
+            Ok(b) => baselined = b.filter(&mut run.reports),
+            Err(e) => {
+                error_line(&path.display().to_string(), &e);
+                return EXIT_ERROR;
+            }
         }
     }
-
+    let Run { reports, mut extra_errors, configs, engines: used_engines, diffs, fixed: fixed_total } = run;
+    extra_errors.sort();
+    extra_errors.dedup();
     match args.format {
         Format::Human => {
             let mut out = String::new();
             for r in &reports {
                 match &r.outcome {
-                    Ok(c) => out.push_str(&c.human),
+                    Ok(c) => {
+                        for f in &c.findings {
+                            out.push_str(&f.human);
+                        }
+                        if c.fixed > 0 {
+                            out.push_str(&format!(
+                                "{}: đã sửa {} chỗ (fixed {})\n",
+                                r.path, c.fixed, c.fixed
+                            ));
+                        }
+                    }
                     Err(m) => error_line(&r.path, m),
                 }
             }
@@ -256,6 +153,11 @@ fn check(args: CheckArgs) -> u8 {
                 out.push('\n');
                 if fixed_total > 0 {
                     out.push_str(&format!("Đã sửa {fixed_total} chỗ (fixed {fixed_total}).\n"));
+                }
+                if baselined > 0 {
+                    out.push_str(&format!(
+                        "{baselined} phát hiện đã có trong baseline, không hiện (already in the baseline, not shown).\n"
+                    ));
                 }
             }
             write_stdout(&out);
@@ -306,6 +208,174 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// `rasoat baseline`: record the current findings so that `check --baseline` shows only new ones.
+fn write_baseline(args: cli::BaselineArgs) -> u8 {
+    let run = match execute(&args.check) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    for r in &run.reports {
+        if let Err(m) = &r.outcome {
+            error_line(&r.path, m);
+        }
+    }
+    for (p, m) in &run.extra_errors {
+        error_line(p, m);
+    }
+    let b = baseline::Baseline::from_reports(&run.reports);
+    let n = b.len();
+    if let Err(e) = b.save(&args.output) {
+        error_line(&args.output.display().to_string(), &e);
+        return EXIT_ERROR;
+    }
+    if !args.check.quiet {
+        eprintln!("rasoat: đã ghi {n} phát hiện vào {} (wrote {n} findings)", args.output.display());
+    }
+    let had_errors = !run.extra_errors.is_empty() || run.reports.iter().any(|r| r.outcome.is_err());
+    if had_errors { EXIT_ERROR } else { EXIT_OK }
+}
+
+/// Resolve inputs, configurations and rule packs, then check everything.
+fn execute(args: &CheckArgs) -> Result<Run, u8> {
+    let lang = Lang::from(args.lang);
+    for p in args.select.iter().chain(&args.ignore) {
+        if !config::valid_rule_pattern(p) {
+            eprintln!(
+                "rasoat: lỗi (error): {p:?} không phải mã luật hay nhóm luật (not a rule id or category; see `rasoat rules`)"
+            );
+            return Err(EXIT_ERROR);
+        }
+    }
+    let mut engines = Engines::default();
+    // Bad packs given on the command line stop the run: nothing could be checked reliably.
+    if engines.get(args.rule_source.rules.clone()).is_err() {
+        return Err(EXIT_ERROR);
+    }
+    let mut resolver = config::Resolver::new(args.config.clone());
+    if let Some(forced) = &args.config
+        && let Err(e) = resolver.load(forced)
+    {
+        print_miette(&*e);
+        return Err(EXIT_ERROR);
+    }
+
+    let fix_mode = match (args.fix, args.diff) {
+        (_, true) => fix::FixMode::Diff,
+        (true, false) => fix::FixMode::Write,
+        (false, false) => fix::FixMode::Off,
+    };
+    let mut extra_errors: Vec<(String, String)> = Vec::new();
+    let mut reported_configs = HashSet::new();
+    let mut jobs = Vec::new();
+    let mut configs = Vec::new();
+    let mut used_engines: Vec<Arc<Engine>> = Vec::new();
+    for input in discover::expand(&args.paths) {
+        let file = match &input {
+            Input::File(p) => Some(p.clone()),
+            Input::Stdin => None,
+            Input::Error { .. } => {
+                let engine = engines.get(args.rule_source.rules.clone());
+                if let Ok(engine) = engine {
+                    jobs.push(Job {
+                        input,
+                        config: Arc::default(),
+                        engine,
+                        selection: Arc::default(),
+                        context: Arc::default(),
+                        max_file_size: DEFAULT_MAX_FILE_SIZE,
+                    });
+                }
+                continue;
+            }
+        };
+        let shown =
+            file.as_ref().map_or_else(|| pipeline::STDIN_PATH.to_owned(), |p| p.display().to_string());
+        let cfg = match resolver.for_file(file.as_deref()) {
+            Ok(c) => c,
+            Err(e) => {
+                if reported_configs.insert(e.path().to_owned()) {
+                    print_miette(&*e);
+                    extra_errors.push((e.path().to_owned(), e.to_string()));
+                }
+                let msg =
+                    format!("không kiểm tra: cấu hình {} lỗi (not checked: invalid configuration)", e.path());
+                jobs.push(error_job(&mut engines, args, shown, msg));
+                continue;
+            }
+        };
+        let mut dirs = cfg.rules_dirs.clone();
+        dirs.extend(args.rule_source.rules.iter().cloned());
+        let engine = match engines.get(dirs) {
+            Ok(e) => e,
+            Err(m) => {
+                let msg = format!("không kiểm tra: gói luật lỗi (not checked: bad rule pack): {m}");
+                jobs.push(error_job(&mut engines, args, shown, msg));
+                continue;
+            }
+        };
+        if !used_engines.iter().any(|e| Arc::ptr_eq(e, &engine)) {
+            used_engines.push(engine.clone());
+        }
+        configs.push(cfg.clone());
+        jobs.push(Job {
+            input,
+            max_file_size: args.max_file_size.or(cfg.max_file_size).unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            selection: Arc::new(selection_for(&cfg, args)),
+            context: Arc::new(context_for(&cfg)),
+            config: cfg,
+            engine,
+        });
+    }
+    if used_engines.is_empty()
+        && let Ok(e) = engines.get(args.rule_source.rules.clone())
+    {
+        used_engines.push(e);
+    }
+
+    let opts = RunOptions {
+        lang,
+        human: args.format == Format::Human,
+        color: args.format == Format::Human
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
+        fix: fix_mode,
+    };
+    let progress = !args.quiet && jobs.len() >= 20 && std::io::stderr().is_terminal();
+    let mut reports = match pipeline::run_all(jobs, args.jobs.unwrap_or(0), opts, progress) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("rasoat: lỗi (error): {e}");
+            return Err(EXIT_ERROR);
+        }
+    };
+
+    // --fix: applied findings are gone from the file, so they are not reported (as in ruff).
+    let mut diffs = String::new();
+    let mut fixed_total = 0usize;
+    for r in &mut reports {
+        let Ok(c) = &mut r.outcome else { continue };
+        let Some(f) = c.fix.take() else { continue };
+        if let Some(e) = &f.error {
+            extra_errors.push((r.path.clone(), e.clone()));
+        }
+        if let Some(d) = &f.diff {
+            diffs.push_str(d);
+        }
+        if fix_mode == fix::FixMode::Write && !f.applied.is_empty() {
+            fixed_total += f.applied.len();
+            let applied: BTreeSet<usize> = f.applied.iter().copied().collect();
+            let mut i = 0;
+            c.findings.retain(|_| {
+                let keep = !applied.contains(&i);
+                i += 1;
+                keep
+            });
+            c.fixed = applied.len();
+        }
+    }
+    Ok(Run { reports, extra_errors, configs, engines: used_engines, diffs, fixed: fixed_total })
 }
 
 fn error_job(engines: &mut Engines, args: &CheckArgs, path: String, message: String) -> Job {

@@ -74,6 +74,14 @@ pub struct Finding {
     pub snippet: String,
     pub suggestions: Vec<SuggestionOut>,
     pub related: Vec<RelatedOut>,
+    /// Human rendering, made while the text was at hand (empty unless human output).
+    #[serde(skip)]
+    pub human: String,
+    /// The matched text, normalised (NFC), and the words around it: the baseline key.
+    #[serde(skip)]
+    pub key_text: String,
+    #[serde(skip)]
+    pub key_context: String,
 }
 
 impl Finding {
@@ -117,8 +125,26 @@ impl Finding {
                     }
                 })
                 .collect(),
+            human: String::new(),
+            key_text: d.span.text(&doc.text).to_owned(),
+            key_context: context_of(&doc.text, d.span),
         }
     }
+}
+
+/// Up to `CONTEXT_CHARS` characters either side of a span, within its line, whitespace
+/// collapsed: what identifies a finding when lines move.
+fn context_of(text: &str, span: rasoat_text::Span) -> String {
+    const CONTEXT_CHARS: usize = 32;
+    let before = text.get(..span.start).unwrap_or("");
+    let before = before.rsplit('\n').next().unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let after = after.split('\n').next().unwrap_or("");
+    let skip = before.chars().count().saturating_sub(CONTEXT_CHARS);
+    let b: String = before.chars().skip(skip).collect();
+    let a: String = after.chars().take(CONTEXT_CHARS).collect();
+    let joined = format!("{b} … {a}");
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What became of one checked file.
@@ -126,8 +152,8 @@ impl Finding {
 pub struct Checked {
     pub profiles: Vec<String>,
     pub findings: Vec<Finding>,
-    /// Human output, rendered while the text was at hand.
-    pub human: String,
+    /// Findings fixed in place by `--fix` (and removed from `findings`).
+    pub fixed: usize,
     /// Keys of the `[[ignore]]` entries that suppressed something here.
     pub used_ignores: Vec<String>,
     /// `--fix`/`--diff` outcome for this file, when asked.
@@ -233,9 +259,12 @@ fn check_one(job: &Job, file: Option<&Path>, path: &str, opts: RunOptions) -> Re
             None => true,
         })
         .collect();
-    let findings: Vec<Finding> = kept.iter().map(|d| Finding::new(&doc, d, opts.lang)).collect();
-    let human =
-        if opts.human { crate::render::human::render_file(path, &doc, &kept, opts) } else { String::new() };
+    let mut findings: Vec<Finding> = kept.iter().map(|d| Finding::new(&doc, d, opts.lang)).collect();
+    if opts.human {
+        for (f, h) in findings.iter_mut().zip(crate::render::human::render_file(path, &doc, &kept, opts)) {
+            f.human = h;
+        }
+    }
     let fix = match (opts.fix, file) {
         (crate::fix::FixMode::Off, _) => None,
         (mode, Some(f)) => Some(crate::fix::apply(f, &bytes, &doc, &kept, mode)),
@@ -244,7 +273,7 @@ fn check_one(job: &Job, file: Option<&Path>, path: &str, opts: RunOptions) -> Re
     Ok(Checked {
         profiles: profiles(&doc, &job.engine.packs),
         findings,
-        human,
+        fixed: 0,
         used_ignores: used.into_iter().collect(),
         fix,
     })

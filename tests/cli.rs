@@ -554,3 +554,32 @@ fn help_teaches_with_examples() -> TestResult {
     assert!(out.stdout.contains("--fail-on"), "{}", out.stdout);
     Ok(())
 }
+
+#[test]
+fn baseline_hides_known_findings_by_content_not_line() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let p = dir.path();
+    std::fs::write(p.join("plan.txt"), PLAN)?;
+    let pack = pack_dir();
+    let base = ["--rules", pack.as_str(), "--select", "spelling/confusion"];
+    let mut args = vec!["baseline", "--output", "base.json"];
+    args.extend_from_slice(&base);
+    args.push("plan.txt");
+    let out = run_in(p, &args, None)?;
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(p.join("base.json"))?)?;
+    assert_eq!(saved["entries"][0]["text"], "chữ sai");
+
+    // Lines inserted above: the old finding stays hidden; a new one on another line shows.
+    std::fs::write(p.join("plan.txt"), format!("Mở đầu.\n\n{PLAN}Thêm một chữ sai nữa.\n"))?;
+    let out = check(p, &["--format", "json", "--baseline", "base.json", "plan.txt"], None)?;
+    let v = out.json()?;
+    let diags = v["files"][0]["diagnostics"].as_array().ok_or("no diagnostics")?;
+    assert_eq!(diags.len(), 1, "{}", out.stdout);
+    assert_eq!(diags[0]["line"], 5);
+    assert_eq!(out.code, 1);
+
+    let bad = check(p, &["--baseline", "missing.json", "plan.txt"], None)?;
+    assert_eq!(bad.code, 2);
+    Ok(())
+}

@@ -106,13 +106,14 @@ fn label(text: &str, span: rasoat_text::Span, msg: Option<String>, primary: bool
     if primary { LabeledSpan::new_primary_with_span(msg, ss) } else { LabeledSpan::new_with_span(msg, ss) }
 }
 
-/// Render every diagnostic of one file.
-pub fn render_file(path: &str, doc: &Document, diags: &[Diagnostic], opts: RunOptions) -> String {
+/// Render every diagnostic of one file, one string each.
+pub fn render_file(path: &str, doc: &Document, diags: &[Diagnostic], opts: RunOptions) -> Vec<String> {
     let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
     let src = Src { name: path, text: &doc.text };
-    let mut out = String::new();
+    let mut all = Vec::with_capacity(diags.len());
     for d in diags {
+        let mut out = String::new();
         let (help_word, here) = match opts.lang {
             Lang::Vi => ("gợi ý", "đây"),
             Lang::En => ("suggestion", "here"),
@@ -159,8 +160,9 @@ pub fn render_file(path: &str, doc: &Document, diags: &[Diagnostic], opts: RunOp
                 d.message.get(opts.lang)
             ));
         }
+        all.push(out);
     }
-    out
+    all
 }
 
 /// The closing summary line.
