@@ -42,36 +42,51 @@ const KINDS: &[(&str, DocKind)] = &[
     ("quy chế", DocKind::Other),
 ];
 
-/// Words that end an issuer ("của Thủ tướng Chính phủ về …", "… ban hành Kế hoạch …").
-const ISSUER_STOPS: &[&str] = &[
+/// Words that end an issuer in any case: verbs and function words that never begin or continue
+/// an agency's name ("của Thủ tướng Chính phủ về …", "… tỉnh Bình Phước Thành lập trạm …").
+const ISSUER_STOPS_ANY_CASE: &[&str] = &[
     "về",
     "ban hành",
     "quy định",
     "hướng dẫn",
     "triển khai",
     "thực hiện",
-    "tại",
-    "đối với",
-    "theo",
-    "nhằm",
-    "để",
+    "thành lập",
+    "cho phép",
     "sửa đổi",
+    "bổ sung",
+    "công bố",
+    "bãi bỏ",
     "phê duyệt",
-    "giao",
-    "trên",
+    "kiện toàn",
+    "giải thể",
+    "xác định",
+    "quyết nghị",
+    "tiếp tục",
+    "điều chỉnh",
+    "đề nghị",
+    "không",
+    "chưa",
+    "vẫn",
+    "hiện",
+    "đủ",
+    "còn",
+    "sẽ",
     "đã",
-    "và",
-    "với",
-    "thì",
-    "trong",
-    "đến",
-    "gửi",
-    "cho",
-    "là",
-    "có",
-    "được",
-    "nêu",
-    "kèm",
+    "phải",
+    "cần",
+    "cũng",
+    "đang",
+    "tách",
+    "nhằm",
+    "đối với",
+];
+
+/// Words that end an issuer when written in lower case (capitalised they may start a name:
+/// "Bộ Giao thông vận tải", "Năm Căn").
+const ISSUER_STOPS_LOWER: &[&str] = &[
+    "theo", "tại", "để", "giao", "trên", "và", "với", "thì", "trong", "đến", "gửi", "cho", "là", "có",
+    "được", "nêu", "kèm", "nay", "này", "ngày", "năm",
 ];
 
 /// All citations in `src`, in order.
@@ -301,7 +316,7 @@ fn issuer_end(text: &str, is: usize) -> usize {
 
 fn stops_issuer(word: &str) -> bool {
     let Some(first) = word.chars().next() else { return false };
-    if first.is_lowercase() && ISSUER_STOPS.iter().any(|w| phrase_at(word, w).is_some()) {
+    if first.is_lowercase() && ISSUER_STOPS_LOWER.iter().any(|w| phrase_at(word, w).is_some()) {
         // "và" joins two names ("Bộ Khoa học và Công nghệ") unless a lower-case word or a new
         // citation follows.
         if phrase_at(word, "và").is_some() {
@@ -310,9 +325,8 @@ fn stops_issuer(word: &str) -> bool {
         }
         return true;
     }
-    // A new citation or a capitalised verb phrase ("… thành phố Triển khai Quyết định …").
-    first_phrase(word, KINDS).is_some()
-        || ["triển khai", "thực hiện", "ban hành", "về"].iter().any(|w| phrase_at(word, w).is_some())
+    // A new citation, or a verb ("… thành phố Triển khai Quyết định …").
+    first_phrase(word, KINDS).is_some() || ISSUER_STOPS_ANY_CASE.iter().any(|w| phrase_at(word, w).is_some())
 }
 
 #[cfg(test)]
@@ -396,6 +410,16 @@ mod tests {
         assert_eq!(c.issuer.map(|i| i.value), Some("Ủy ban nhân dân thành phố".to_string()));
         assert!(run("Chương trình 135 và Kế hoạch năm 2026; văn bản số hóa; báo cáo số liệu").is_empty());
         assert!(run("Luật số 80/2015/QH13 - Luật ban hành văn bản").len() == 1);
+    }
+
+    #[test]
+    fn issuers_stop_at_verbs() {
+        let c = one("Quyết định số 12/QĐ-UBND của Ủy ban nhân dân tỉnh Bình Phước Thành lập trạm y tế xã");
+        assert_eq!(c.issuer.map(|i| i.value), Some("Ủy ban nhân dân tỉnh Bình Phước".to_string()));
+        let c = one("Nghị định số 1/2020/NĐ-CP của Chính phủ xác định các dân tộc");
+        assert_eq!(c.issuer.map(|i| i.value), Some("Chính phủ".to_string()));
+        let c = one("Thông tư số 2/2021/TT-BGTVT của Bộ Giao thông vận tải.");
+        assert_eq!(c.issuer.map(|i| i.value), Some("Bộ Giao thông vận tải".to_string()));
     }
 
     #[test]

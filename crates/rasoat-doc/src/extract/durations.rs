@@ -46,6 +46,10 @@ pub fn durations(src: &Src) -> Vec<Duration> {
             comparator.get_or_insert(c);
             end += n;
         }
+        // "3 buổi tiếng Anh/tuần" counts sessions; a half-day "buổi" needs a limit word.
+        if per_unit < 1.0 && comparator.is_none() {
+            continue;
+        }
         let start = cmp_start.map_or(ns, |p| cs + p);
         let (cs, ce) = clause(text, start, end);
         out.push(Duration {
@@ -137,6 +141,8 @@ mod tests {
         assert_eq!(days, vec![0.5, 0.5]);
         assert_eq!(v.get(1).and_then(|d| d.1), Some(Comparator::AtMost));
         assert_eq!(run("họp 01 ngày").first().map(|d| (d.0, d.1)), Some((1.0, None)));
+        assert!(run("Mẫu giáo (3 buổi tiếng Anh/tuần)").is_empty());
+        assert!(run("cắt giảm 12/60 ngày").iter().all(|d| d.0 != 0.2));
     }
 
     #[test]

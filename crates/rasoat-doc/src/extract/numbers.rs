@@ -75,9 +75,12 @@ pub fn decimal(s: &str) -> IResult<&str, f64> {
 /// A quantity of days or percent: a [`decimal`] or a fraction `1/2`.
 pub fn quantity(s: &str) -> IResult<&str, f64> {
     let fraction: IResult<&str, (&str, char, &str)> = (digit1, char('/'), digit1).parse(s);
-    if let Ok((rest, (n, _, d))) = fraction {
-        let (n, d) = (digits_value(n), digits_value(d));
-        if d > 0 && n < d && boundary(rest).is_ok() {
+    if let Ok((rest, (n_text, _, d))) = fraction {
+        let (n, d) = (digits_value(n_text), digits_value(d));
+        // Only small denominators are fractions ("1/2", "2/3"); "12/60" is a ratio of counts.
+        // A leading zero ("01/03") writes "1 of 3" items, not a third.
+        let padded = n_text.starts_with('0');
+        if (1..=10).contains(&d) && n < d && !padded && boundary(rest).is_ok() {
             return Ok((rest, n as f64 / d as f64));
         }
     }
@@ -117,6 +120,11 @@ pub fn date_numeric(s: &str) -> IResult<&str, DayMonth> {
     // "10/5" followed by another separator and digits is something else (a number/symbol).
     let (rest, ()) = boundary(rest)?;
     if year.is_none() && rest.starts_with(['/', '-']) {
+        return fail(s);
+    }
+    // Without a year only a plausible day and month make a date ("12/60 ngày" is a ratio); with
+    // one, an impossible date (31/4/2026) is kept for a rule to flag.
+    if year.is_none() && !((1..=31).contains(&day) && (1..=12).contains(&month)) {
         return fail(s);
     }
     Ok((rest, DayMonth { day, month, year }))
@@ -179,6 +187,8 @@ mod tests {
         assert_eq!(val(decimal("15a")), None);
         assert_eq!(val(quantity("1/2 ngày")), Some(0.5));
         assert_eq!(val(quantity("01 ngày")), Some(1.0));
+        assert_eq!(val(quantity("12/60 ngày")), Some(12.0));
+        assert_eq!(val(quantity("01/03 ngày")), Some(1.0));
     }
 
     #[test]
@@ -193,6 +203,7 @@ mod tests {
         // A symbol, not a date.
         assert_eq!(val(date("09/2019/NĐ-CP")), None);
         assert_eq!(val(date("2021-2030")), None);
+        assert_eq!(val(date("12/60 ngày")), None);
     }
 
     #[test]

@@ -12,10 +12,10 @@
 //!   and document numbers, money and phone numbers never become targets.
 //! - A day quantity with a comparator ("không quá 1 ngày") is a [`Duration`](crate::Duration)
 //!   and also a target with [`Unit::Day`], so target profiles can match either.
-//! - Vague quantifiers ("đa số", "phần lớn", "hầu hết") are always recorded; the adverbial ones
-//!   ("từng bước", "ngày càng tăng", "được nâng lên", "cơ bản" + verb) only in a clause that
-//!   names something measured (tỷ lệ, số lượng, hội nghị, văn bản, hồ sơ…), since elsewhere
-//!   they are ordinary prose.
+//! - Vague wording ("đa số", "phần lớn", "hầu hết", "từng bước", "ngày càng tăng", "được nâng
+//!   lên", "cơ bản" + verb) is a target only in a clause that names something measured (tỷ lệ,
+//!   số lượng, chiếm, hội nghị, văn bản, hồ sơ…): elsewhere it is ordinary prose.
+//! - A fraction of a whole ("ít nhất 2/3 tổng số") is a percentage (66.7); of days, a duration.
 
 use crate::model::{Comparator, Target, Unit};
 
@@ -42,8 +42,15 @@ const COMPARATORS: &[(&str, Option<Comparator>)] = &[
     ("xấp xỉ", Some(Comparator::About)),
     ("khoảng", Some(Comparator::About)),
     ("gần", Some(Comparator::About)),
+    ("không nhỏ hơn", Some(Comparator::AtLeast)),
+    ("không lớn hơn", Some(Comparator::AtMost)),
+    ("nhỏ hơn", Some(Comparator::LessThan)),
+    ("thấp hơn", Some(Comparator::LessThan)),
+    ("ít hơn", Some(Comparator::LessThan)),
+    ("lớn hơn", Some(Comparator::MoreThan)),
+    ("cao hơn", Some(Comparator::MoreThan)),
+    ("nhiều hơn", Some(Comparator::MoreThan)),
     ("trên", Some(Comparator::MoreThan)),
-    ("hơn", Some(Comparator::MoreThan)),
     ("dưới", Some(Comparator::LessThan)),
     ("cắt giảm", Some(Comparator::Decrease)),
     ("tinh giản", Some(Comparator::Decrease)),
@@ -100,15 +107,21 @@ pub(crate) fn comparator_after(after: &str) -> Option<(Comparator, usize)> {
 
 /// Counted nouns that are units of time, money or measure: a number before them is no target.
 const NOT_COUNTED: &[&str] = &[
-    "tháng", "năm", "quý", "tuần", "giờ", "phút", "giây", "ngày", "buổi", "đồng", "triệu", "tỷ", "tỉ",
-    "nghìn", "ngàn", "trăm", "chục", "km", "m", "ha", "kg", "tấn", "lít", "tuổi", "usd", "vnđ",
+    // Function words: "ít nhất 01 trong các …", "thứ 301 trở lên".
+    "trong", "của", "và", "các", "những", "được", "là", "trở", "theo", "cho", "với", "tại", "đến", "từ",
+    "trên", "dưới", "tổng", "tháng", "năm", "quý", "tuần", "giờ", "phút", "giây", "ngày", "buổi", "đồng",
+    "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "trăm", "chục", "km", "m", "ha", "kg", "tấn", "lít", "tuổi", "usd",
+    "vnđ",
 ];
 
 /// One-syllable counters; other counted nouns take two syllables ("hội nghị", "văn bản").
 const ONE_SYLLABLE: &[&str] = &["lần", "đợt", "lượt", "người", "bài", "tin", "cuộc", "hồ", "việc"];
 
-/// Words that show a clause measures something, for the adverbial vague phrases.
+/// Words that show a clause measures something: vague wording elsewhere is ordinary prose
+/// ("biểu quyết theo đa số").
 const MEASURED: &[&str] = &[
+    "chiếm",
+    "tổng số",
     "tỷ lệ",
     "tỉ lệ",
     "số lượng",
@@ -123,9 +136,9 @@ const MEASURED: &[&str] = &[
     "số hoá",
 ];
 
-/// Quantifiers that always state a (vague) amount.
+/// Quantifiers that state a (vague) amount.
 const VAGUE_ALWAYS: &[&str] = &["đa số", "phần lớn", "hầu hết"];
-/// Adverbial vague wording: a target only in a clause that names something measured.
+/// Adverbial vague wording.
 const VAGUE_ADVERBIAL: &[&str] = &["từng bước", "ngày càng tăng", "được nâng lên"];
 /// "cơ bản" is vague only before a verb of completion ("cơ bản hoàn thành").
 const CO_BAN_VERBS: &[&str] =
@@ -151,6 +164,7 @@ pub fn targets(src: &Src) -> Vec<Target> {
     let mut out = Vec::new();
     percentages(src, text, &mut out);
     counts(src, text, &mut out);
+    fractions(src, text, &mut out);
     vague(src, text, &mut out);
     out.sort_by_key(|t| t.span.start);
     out
@@ -243,6 +257,7 @@ fn counts(src: &Src, text: &str, out: &mut Vec<Target>) {
         }
         // The noun first: it rules out most numbers (dates, years, article numbers) cheaply.
         let Some((noun_start, noun_end)) = counted_noun(rest) else { continue };
+        let is_fraction = slice.get(..slice.len() - rest.len()).is_some_and(|n| n.contains('/'));
         let (cs, _) = clause(text, ws, ne);
         let (cmp, _) = comparator_before(text.get(cs..ws).unwrap_or(""));
         let after_cmp = comparator_after(rest).is_some();
@@ -251,8 +266,41 @@ fn counts(src: &Src, text: &str, out: &mut Vec<Target>) {
             continue;
         }
         let noun = rest.get(noun_start..noun_end).unwrap_or("");
-        let unit = if phrase_at(noun, "ngày").is_some() { Unit::Day } else { Unit::Count(noun.to_string()) };
+        let unit = if phrase_at(noun, "ngày").is_some() {
+            Unit::Day
+        } else if is_fraction {
+            continue; // a fraction of a whole: see `fractions`
+        } else {
+            Unit::Count(noun.to_string())
+        };
         push_quantity(src, text, ws, ne + noun_end, value, Some(unit), out);
+    }
+}
+
+/// Fractions of a whole ("ít nhất 2/3 tổng số", "1/2 số hội nghị") as percentages, unless they
+/// measure days (those are durations).
+fn fractions(src: &Src, text: &str, out: &mut Vec<Target>) {
+    for ws in digit_starts(text) {
+        let Some(slice) = text.get(ws..) else { continue };
+        let digits = slice.bytes().take_while(u8::is_ascii_digit).count();
+        if slice.as_bytes().get(digits) != Some(&b'/') {
+            continue;
+        }
+        let Ok((rest, value)) = quantity(slice) else { continue };
+        if value >= 1.0 || rest.starts_with(['/', '-', '.', ',']) {
+            continue;
+        }
+        // A whole follows in lower case ("2/3 tổng số"); "ngày 1/2" is the first of February.
+        let after = rest.trim_start();
+        let before = text.get(..ws).unwrap_or("");
+        if !after.starts_with(char::is_lowercase)
+            || ["ngày", "buổi"].iter().any(|w| phrase_at(after, w).is_some())
+            || ["ngày", "tháng", "số", "điều", "khoản"].iter().any(|w| phrase_before(before, w).is_some())
+        {
+            continue;
+        }
+        let ne = text.len() - rest.len();
+        push_quantity(src, text, ws, ne, value * 100.0, Some(Unit::Percent), out);
     }
 }
 
@@ -277,7 +325,8 @@ fn counted_noun(rest: &str) -> Option<(usize, usize)> {
     if first.is_empty() || !first.chars().all(|c| c.is_lowercase()) {
         return None;
     }
-    if NOT_COUNTED.iter().any(|w| phrase_at(first, w).is_some()) {
+    // Units of measure are short ASCII words ("l", "cm", "dpi"); counted nouns are Vietnamese.
+    if NOT_COUNTED.iter().any(|w| phrase_at(first, w).is_some()) || (first.is_ascii() && first.len() <= 3) {
         return None;
     }
     let mut end = first_end;
@@ -302,10 +351,10 @@ static VAGUE_TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
 fn vague(src: &Src, text: &str, out: &mut Vec<Target>) {
     for ws in VAGUE_TRIGGERS.find(text) {
         let Some(slice) = text.get(ws..) else { continue };
-        let (phrase_len, measured_only) = if let Some((_, n)) = any_phrase_at(slice, VAGUE_ALWAYS) {
-            (n, false)
-        } else if let Some((_, n)) = any_phrase_at(slice, VAGUE_ADVERBIAL) {
-            (n, true)
+        let phrase_len = if let Some((_, n)) =
+            any_phrase_at(slice, VAGUE_ALWAYS).or_else(|| any_phrase_at(slice, VAGUE_ADVERBIAL))
+        {
+            n
         } else if let Some(n) = phrase_at(slice, "cơ bản") {
             let after = slice.get(n..).unwrap_or("");
             let lead = after.len() - after.trim_start().len();
@@ -313,13 +362,13 @@ fn vague(src: &Src, text: &str, out: &mut Vec<Target>) {
             if lead == 0 || verb.is_none() {
                 continue;
             }
-            (n, true)
+            n
         } else {
             continue;
         };
         let end = ws + phrase_len;
         let (cs, ce) = clause(text, ws, end);
-        if measured_only && !mentions_measure(text.get(cs..ce).unwrap_or("")) {
+        if !mentions_measure(text.get(cs..ce).unwrap_or("")) {
             continue;
         }
         let mut t = target(src, ws, end, text);
@@ -398,6 +447,8 @@ mod tests {
             ("hội nghị trực tiếp không vượt quá 40 %", Comparator::AtMost, 40.0),
             ("tỷ lệ thanh toán đạt tối thiểu 80%", Comparator::AtLeast, 80.0),
             ("hồ sơ đạt 1,5% trở xuống", Comparator::AtMost, 1.5),
+            ("Nhỏ hơn 50% bao phủ", Comparator::LessThan, 50.0),
+            ("không nhỏ hơn 50% tổng số", Comparator::AtLeast, 50.0),
         ];
         for (text, cmp, value) in cases {
             let t = one(text);
@@ -430,6 +481,12 @@ mod tests {
         assert_eq!((t.value, t.unit), (Some(0.5), Some(Unit::Day)));
         let t = one("kiểm tra tối thiểu 3 lần trong năm");
         assert_eq!(t.unit, Some(Unit::Count("lần".into())));
+        assert!(run("có ít nhất 01 trong các điều kiện sau").is_empty());
+        assert!(run("dung tích không nhỏ hơn 0,5 l mỗi bình").is_empty());
+        let t = one("Hội đồng họp khi có ít nhất 2/3 tổng số Ủy viên tham dự");
+        assert_eq!((t.unit, t.comparator), (Some(Unit::Percent), Some(Comparator::AtLeast)));
+        assert!(t.value.is_some_and(|v| (v - 200.0 / 3.0).abs() < 1e-9));
+        assert!(run("họp vào ngày 1/2 hằng năm").is_empty());
     }
 
     #[test]
@@ -443,6 +500,7 @@ mod tests {
         assert_eq!(t.vague.as_deref(), Some("ngày càng tăng"));
         let t = one("Phần lớn thủ tục hành chính được số hóa");
         assert_eq!(t.vague.as_deref(), Some("Phần lớn"));
+        assert!(run("biểu quyết theo đa số, các ý kiến khác nhau").is_empty());
         assert_eq!(one("số hóa văn bản cơ bản hoàn thành").vague.as_deref(), Some("cơ bản"));
         // Ordinary prose: no measured subject, or "cơ bản" as an adjective.
         assert!(run("từng bước hiện đại hóa nền hành chính").is_empty());
