@@ -114,7 +114,9 @@ fn expand_path(
             Ok(e) => {
                 if !e.file_type().is_dir() && has_wanted_extension(e.path()) {
                     found = true;
-                    push_file(out, e.into_path());
+                    // `rasoat check .` should show `a.txt`, not `./a.txt`.
+                    let p = e.into_path();
+                    push_file(out, p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p));
                 }
             }
             Err(e) => {

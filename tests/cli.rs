@@ -583,3 +583,43 @@ fn baseline_hides_known_findings_by_content_not_line() -> TestResult {
     assert_eq!(bad.code, 2);
     Ok(())
 }
+
+#[test]
+fn config_rules_dirs_are_relative_to_the_config_file() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("office/packs"))?;
+    std::fs::create_dir_all(p.join("office/drafts"))?;
+    std::fs::copy(fixtures().join("packs/e2e.toml"), p.join("office/packs/e2e.toml"))?;
+    std::fs::write(p.join("office/rasoat.toml"), "rules_dirs = [\"packs\"]\nmax_file_size = \"1MB\"\n")?;
+    std::fs::write(p.join("office/drafts/plan.txt"), PLAN)?;
+    let args = ["check", "--format", "json", "--select", "spelling/confusion", "office/drafts/plan.txt"];
+    let out = run_in(p, &args, None)?;
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert_eq!(first_diag(&out.json()?)?["snippet"], "chữ sai");
+
+    // A broken pack in a configured directory: that configuration's files are not checked.
+    std::fs::copy(fixtures().join("bad-pack/broken.toml"), p.join("office/packs/broken.toml"))?;
+    let out = run_in(p, &args, None)?;
+    assert_eq!(out.code, 2);
+    assert!(out.json()?["errors"][0]["message"].as_str().is_some_and(|m| m.contains("rule pack")));
+    assert!(out.stderr.contains("broken.toml"), "{}", out.stderr);
+    Ok(())
+}
+
+#[test]
+fn output_is_deterministic_across_thread_counts() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let p = dir.path();
+    for i in 0..12 {
+        let text = if i % 3 == 0 { CLEAN.to_owned() } else { PLAN.repeat(i) };
+        std::fs::write(p.join(format!("f{i:02}.txt")), text)?;
+    }
+    let one = check(p, &["--format", "json", "--jobs", "1", "."], None)?;
+    let four = check(p, &["--format", "json", "--jobs", "4", "."], None)?;
+    assert_eq!(one.stdout, four.stdout);
+    let v = one.json()?;
+    assert_eq!(v["summary"]["files"], 12);
+    assert_eq!(v["files"][0]["path"], "f00.txt");
+    Ok(())
+}
