@@ -184,4 +184,22 @@ mod tests {
         assert_eq!(encode("中", Encoding::Windows1258), None);
         assert_eq!(encode("a", Encoding::Utf16Le), Some(vec![b'a', 0]));
     }
+
+    #[test]
+    fn refuses_a_file_changed_since_read_and_keeps_permissions() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "edited by someone else")?;
+        assert!(write_atomic(&f, b"what we read", b"fixed").is_err());
+        assert_eq!(std::fs::read(&f)?, b"edited by someone else");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o640))?;
+            write_atomic(&f, b"edited by someone else", b"fixed")?;
+            assert_eq!(std::fs::read(&f)?, b"fixed");
+            assert_eq!(std::fs::metadata(&f)?.permissions().mode() & 0o777, 0o640);
+        }
+        Ok(())
+    }
 }

@@ -18,7 +18,7 @@ use crate::render::Totals;
 /// The document text under a file name, for miette.
 struct Src<'a> {
     name: &'a str,
-    text: &'a str,
+    doc: &'a Document,
 }
 
 impl fmt::Debug for Src<'_> {
@@ -34,13 +34,21 @@ impl SourceCode for Src<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let c = self.text.read_span(span, before, after)?;
+        let c = self.doc.text.read_span(span, before, after)?;
+        // miette reads the span alone (no context lines) for the `file:line:column` header:
+        // give it the contract column (characters of the decoded text, as in JSON) instead of
+        // its byte column, so both outputs agree.
+        let column = if before == 0 && after == 0 {
+            self.doc.map.line_col(&self.doc.text, span.offset()).column.saturating_sub(1)
+        } else {
+            c.column()
+        };
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.to_owned(),
             c.data(),
             *c.span(),
             c.line(),
-            c.column(),
+            column,
             c.line_count(),
         )))
     }
@@ -110,7 +118,7 @@ fn label(text: &str, span: rasoat_text::Span, msg: Option<String>, primary: bool
 pub fn render_file(path: &str, doc: &Document, diags: &[Diagnostic], opts: RunOptions) -> Vec<String> {
     let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
-    let src = Src { name: path, text: &doc.text };
+    let src = Src { name: path, doc };
     let mut all = Vec::with_capacity(diags.len());
     for d in diags {
         let mut out = String::new();
