@@ -468,7 +468,8 @@ fn human_output_shows_rule_text_and_suggestion() -> TestResult {
     std::fs::write(dir.path().join("plan.txt"), PLAN)?;
     let out = check(dir.path(), &["plan.txt"], None)?;
     assert_eq!(out.code, 1);
-    for needle in ["spelling/confusion", "plan.txt:2", "Có chữ sai ở đây.", "chữ đúng", "1 phát hiện"]
+    // The header column is in characters, as in JSON (miette's own would be bytes: 5).
+    for needle in ["spelling/confusion", "plan.txt:2:4", "Có chữ sai ở đây.", "chữ đúng", "1 phát hiện"]
     {
         assert!(out.stdout.contains(needle), "missing {needle:?} in\n{}", out.stdout);
     }
