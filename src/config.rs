@@ -245,7 +245,7 @@ impl Effective {
         } else {
             out.push_str("# Từ (from), gần nhất trước (closest first):\n");
             for s in &self.sources {
-                out.push_str(&format!("#   {}\n", s.display()));
+                out.push_str(&format!("#   {}\n", shown_path(s)));
             }
         }
         match toml::to_string(&shown) {
@@ -326,8 +326,14 @@ impl Resolver {
     }
 }
 
+/// A path for messages: relative to the current directory when it is below it.
+pub fn shown_path(p: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    p.strip_prefix(&cwd).unwrap_or(p).display().to_string()
+}
+
 fn load_chain(path: &Path, stack: &mut Vec<PathBuf>) -> Result<Effective, Box<ConfigError>> {
-    let shown = path.display().to_string();
+    let shown = shown_path(path);
     let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     if stack.contains(&canonical) {
         return Err(Box::new(ConfigError::Cycle { path: shown }));

@@ -408,7 +408,7 @@ fn report_unused_ignores(configs: &[Arc<config::Effective>], reports: &[Report])
         if !used.contains(e.key.as_str()) {
             eprintln!(
                 "rasoat: cảnh báo (warning): {}:{}: [[ignore]] path = {:?} không bỏ qua phát hiện nào (unused ignore entry)",
-                e.from.display(),
+                config::shown_path(&e.from),
                 e.line,
                 e.path
             );

@@ -178,11 +178,11 @@ pub fn summary(t: &Totals, lang: Lang) -> String {
     let [e, w, i] = t.by_severity;
     match lang {
         Lang::Vi => format!(
-            "Đã kiểm tra {} tệp: {} phát hiện ({e} lỗi, {w} cảnh báo, {i} thông tin); {} tệp không kiểm tra được.",
+            "Đã kiểm tra {} tệp: {} phát hiện ({e} lỗi, {w} cảnh báo, {i} thông tin); {} lỗi đầu vào hoặc cấu hình.",
             t.files, t.diagnostics, t.errors
         ),
         Lang::En => format!(
-            "Checked {} file(s): {} finding(s) ({e} error, {w} warning, {i} info); {} input error(s).",
+            "Checked {} file(s): {} finding(s) ({e} error, {w} warning, {i} info); {} input or configuration error(s).",
             t.files, t.diagnostics, t.errors
         ),
     }
