@@ -10,7 +10,7 @@ use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
 
 /// Appendix tasks are terser than body directives, so fewer terms make a task.
-const PARAMS: Params = Params { min_terms: 5, min_similarity: 0.8, min_length_ratio: 0.5 };
+const PARAMS: Params = Params { min_terms: 5, min_similarity: 0.8, min_length_ratio: 0.65 };
 
 pub struct DuplicateAppendixTask;
 
@@ -57,6 +57,10 @@ struct TaskRow {
 fn rows_from_model(doc: &Document, part: &rasoat_doc::Part) -> Vec<TaskRow> {
     let mut out = Vec::new();
     for table in &part.tables {
+        // Only task-assignment tables: procedure steps and fee schedules repeat by design.
+        if !table.columns.iter().any(|c| c.kind == ColumnKind::Lead) {
+            continue;
+        }
         let titles: Vec<Vec<u64>> = table
             .columns
             .iter()
@@ -116,7 +120,8 @@ fn rows_from_text(doc: &Document, part: &rasoat_doc::Part) -> Vec<TaskRow> {
         if kinds.contains(&ColumnKind::Task) && kinds.iter().filter(|k| **k != ColumnKind::Other).count() >= 2
         {
             if text != header {
-                columns = kinds;
+                // Only task-assignment tables (with a lead column) are read.
+                columns = if kinds.contains(&ColumnKind::Lead) { kinds } else { Vec::new() };
                 header = text;
             }
             continue;

@@ -10,7 +10,9 @@ use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
 
 /// Directives shorter than this (content terms) are labels, not directives.
-const PARAMS: Params = Params { min_terms: 8, min_similarity: 0.8, min_length_ratio: 0.5 };
+/// A copy may add a third to the directive ("Tiếp tục …", "… trên địa bàn xã"), not more: a
+/// longer item that merely contains the other (a citation inside a longer one) is not a copy.
+const PARAMS: Params = Params { min_terms: 8, min_similarity: 0.8, min_length_ratio: 0.65 };
 
 pub struct DuplicateDirective;
 
@@ -81,7 +83,7 @@ impl Rule for DuplicateDirective {
         let units = units(doc);
         let mut index = Index::new();
         for u in &units {
-            index.push(&doc.text, &u.pieces, u.scope);
+            index.push_in(&doc.text, &u.pieces, u.scope, u.section, u.cross_section);
         }
         let found = index.find_repeats(PARAMS, |_| true);
         for (later, m) in units.iter().zip(found) {

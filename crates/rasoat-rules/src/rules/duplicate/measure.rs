@@ -86,34 +86,60 @@ fn edit(text: &str, how: Edit) -> Option<String> {
     }
 }
 
-/// For every directive of `text` and every edit that applies: insert the edited copy as a new
-/// bullet right after the original and check that it is reported against the original.
+/// Where to paste a copy of `units[k]`: not next to it (neighbours in a list must be verbatim
+/// copies), but after its last sibling in the same section, or before its first sibling when
+/// it is the last one. Returns the offset of a line start or end and whether it is before.
+fn paste_point(doc: &Document, units: &[super::units::Unit], k: usize) -> Option<(usize, bool)> {
+    let u = units.get(k)?;
+    let siblings: Vec<&super::units::Unit> = units
+        .iter()
+        .enumerate()
+        .filter(|&(i, v)| i != k && v.scope == u.scope && v.section == u.section)
+        .map(|(_, v)| v)
+        .collect();
+    let line_end =
+        |at: usize| doc.text.get(at..).and_then(|r| r.find('\n')).map_or(doc.text.len(), |n| at + n);
+    let line_start = |at: usize| doc.text.get(..at).and_then(|r| r.rfind('\n')).map_or(0, |n| n + 1);
+    if let Some(last) = siblings.iter().rev().find(|v| v.span.start > u.span.start) {
+        return Some((line_end(last.span.end), false));
+    }
+    let first = siblings.first()?;
+    Some((line_start(first.span.start), true))
+}
+
+/// For every directive of `text` and every edit that applies: paste the edited copy as a new
+/// bullet in the same section and check that the pair is reported.
 /// Returns (found, tried) per edit and the number of findings not about the copy.
 fn inject(text: &str) -> ([(usize, usize); 5], usize) {
     let doc = rasoat_doc::parse_str(text);
     let base = run_on_text(&DuplicateDirective, text).len();
     let mut tally = [(0, 0); 5];
     let mut stray = 0;
-    for u in units(&doc) {
+    let all = units(&doc);
+    for (k, u) in all.iter().enumerate() {
         let original: String = u.pieces.iter().map(|&s| doc.slice(s)).collect::<Vec<_>>().join(" ");
         if original.split_whitespace().count() < 10 {
             continue;
         }
-        // The end of the unit's last line.
-        let end =
-            doc.text.get(u.span.end..).and_then(|r| r.find('\n')).map_or(doc.text.len(), |n| u.span.end + n);
-        for (k, how) in EDITS.iter().enumerate() {
+        let Some((at, before)) = paste_point(&doc, &all, k) else { continue };
+        for (e, how) in EDITS.iter().enumerate() {
             let Some(copy) = edit(&original, *how) else { continue };
-            let (head, tail) = (doc.text.get(..end).unwrap_or(""), doc.text.get(end..).unwrap_or(""));
-            let injected = format!("{head}\n\n- {copy}\n{tail}");
-            let copy_start = end + 4;
+            let (head, tail) = (doc.text.get(..at).unwrap_or(""), doc.text.get(at..).unwrap_or(""));
+            let (injected, copy_at, orig_at) = if before {
+                let block = format!("- {copy}\n\n");
+                (format!("{head}{block}{tail}"), at + 2, u.span.start + block.len() + 2)
+            } else {
+                (format!("{head}\n\n- {copy}{tail}"), at + 4, u.span.start + 2)
+            };
             let found = run_on_text(&DuplicateDirective, &injected);
+            let inside = |s: rasoat_text::Span, p: usize| s.start <= p && p < s.end;
             let hit = found.iter().any(|d| {
-                d.span.start <= copy_start
-                    && copy_start < d.span.end
-                    && d.related.iter().any(|r| r.span.start <= u.span.start + 2 && u.span.start < r.span.end)
+                d.related.iter().any(|r| {
+                    (inside(d.span, copy_at) && inside(r.span, orig_at))
+                        || (inside(d.span, orig_at) && inside(r.span, copy_at))
+                })
             });
-            if let Some(t) = tally.get_mut(k) {
+            if let Some(t) = tally.get_mut(e) {
                 t.1 += 1;
                 t.0 += usize::from(hit);
             }
@@ -218,8 +244,8 @@ fn injected_duplicates_in_corpus_dev() {
     eprintln!("corpus/dev injected: {found}/{tried} by edit {EDITS:?}: {total:?}; stray {stray}");
 }
 
-/// A synthetic plan of 5,000 distinct directives built from a shared vocabulary (so features
-/// repeat across paragraphs, as boilerplate does), with a few true copies.
+/// A synthetic plan of distinct directives built from a shared vocabulary (so features repeat
+/// across paragraphs, as boilerplate does), with one true copy every 500 paragraphs.
 fn synthetic(paragraphs: usize) -> String {
     const VERBS: [&str; 8] =
         ["Tăng cường", "Rà soát", "Đẩy mạnh", "Nâng cao", "Kiểm tra", "Hoàn thiện", "Triển khai", "Tổ chức"];
@@ -243,9 +269,15 @@ fn synthetic(paragraphs: usize) -> String {
         "ở các thôn, tổ dân phố",
         "tại bộ phận một cửa",
     ];
-    let mut s = String::from("KẾ HOẠCH\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n");
+    let mut lines: Vec<String> = Vec::with_capacity(paragraphs);
     let mut x: u64 = 0x2545_f491_4f6c_dd1d;
     for i in 0..paragraphs {
+        if i % 500 == 499
+            && let Some(earlier) = lines.get(i - 250).cloned()
+        {
+            lines.push(earlier);
+            continue;
+        }
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
@@ -254,13 +286,13 @@ fn synthetic(paragraphs: usize) -> String {
         let obj = OBJECTS.get(pick(OBJECTS.len(), 11)).copied().unwrap_or("");
         let place = PLACES.get(pick(PLACES.len(), 23)).copied().unwrap_or("");
         // The paragraph number makes every directive distinct, as real ones are.
-        s.push_str(&format!(
-            "- {verb} {obj} {place}, bảo đảm hoàn thành chỉ tiêu số {i} trước ngày {}/{}/2026; báo cáo kết quả về Ủy ban nhân dân.\n\n",
+        lines.push(format!(
+            "- {verb} {obj} {place}, bảo đảm hoàn thành chỉ tiêu số {i} trước ngày {}/{}/2026; báo cáo kết quả về Ủy ban nhân dân.",
             1 + i % 28,
             1 + i % 12
         ));
     }
-    s
+    format!("KẾ HOẠCH\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n{}\n", lines.join("\n\n"))
 }
 
 #[test]
@@ -278,5 +310,7 @@ fn linear_on_5000_paragraphs() {
             start.elapsed(),
             sink.len()
         );
+        // Exactly the planted copies.
+        assert_eq!(sink.len(), n / 500);
     }
 }

@@ -19,7 +19,7 @@
 
 use std::sync::LazyLock;
 
-use rasoat_doc::{Block, BlockKind, Document};
+use rasoat_doc::{Block, BlockKind, DocKind, Document};
 use rasoat_text::Span;
 use regex::Regex;
 
@@ -31,6 +31,12 @@ pub(crate) struct Unit {
     /// The text pieces (after the marker).
     pub pieces: Vec<Span>,
     pub scope: u64,
+    /// The parent heading or item (its block index + 1; 0 for none).
+    pub section: u64,
+    /// The unit is in a plan (Kế hoạch, Chương trình), where a directive repeated under another
+    /// heading is still a duplicate; in other documents (decrees, procedures) parallel sections
+    /// legitimately repeat their provisions, so only siblings are compared.
+    pub cross_section: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,9 +53,11 @@ enum Zone {
 enum Level {
     Roman,
     Article,
-    Numbered,
+    /// With its depth (`1.` → 1, `1.2.` → 2).
+    Numbered(u8),
     Point,
     Bullet,
+    Plus,
     Plain,
 }
 
@@ -75,10 +83,13 @@ fn text_marker(text: &str) -> Option<(Level, usize)> {
         Level::Roman
     } else if caps.name("article").is_some() {
         Level::Article
-    } else if caps.name("num").is_some() {
-        Level::Numbered
+    } else if let Some(num) = caps.name("num") {
+        let depth = num.as_str().trim_end_matches('.').split('.').count();
+        Level::Numbered(u8::try_from(depth).unwrap_or(u8::MAX))
     } else if caps.name("point").is_some() {
         Level::Point
+    } else if caps.name("bullet").is_some_and(|b| b.as_str() == "+") {
+        Level::Plus
     } else {
         Level::Bullet
     };
@@ -94,20 +105,24 @@ fn block_level(block: &Block) -> Option<Level> {
     Some(match block.kind {
         BlockKind::Roman => Level::Roman,
         BlockKind::Article => Level::Article,
-        BlockKind::Numbered { .. } => Level::Numbered,
+        BlockKind::Numbered { depth } => Level::Numbered(depth),
         BlockKind::Point => Level::Point,
-        BlockKind::Dash | BlockKind::Plus => Level::Bullet,
+        BlockKind::Dash => Level::Bullet,
+        BlockKind::Plus => Level::Plus,
         BlockKind::Paragraph => return None,
     })
 }
 
+/// Nesting depth: a block's parent is the nearest earlier block of a lower rank.
 fn rank(level: Level) -> u8 {
     match level {
         Level::Roman => 0,
         Level::Article => 1,
-        Level::Numbered => 2,
-        Level::Point => 3,
-        Level::Bullet | Level::Plain => 4,
+        Level::Numbered(depth) => 1 + depth.clamp(1, 4),
+        Level::Point => 6,
+        Level::Bullet => 7,
+        Level::Plus => 8,
+        Level::Plain => 9,
     }
 }
 
@@ -173,21 +188,56 @@ fn scope_key(part: usize, epoch: u32, zone: Zone, actor: usize) -> u64 {
     (part as u64) << 48 ^ u64::from(epoch) << 40 ^ z << 32 ^ actor as u64
 }
 
+/// Text that is never a directive: a caption in brackets ("(Ban hành kèm theo …)"), a form's
+/// address line or blanks to fill in.
+fn is_boilerplate(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with('(') && t.ends_with([')', '.']) && !t.get(1..).unwrap_or("").contains('('))
+        || t.starts_with("Kính gửi")
+        || t.contains("……")
+        || t.contains(".....")
+        || t.contains("ghi rõ họ tên")
+        || CITATION_ITEM.as_ref().is_some_and(|re| re.is_match(t))
+}
+
+/// An entry of a list of legal bases ("- Nghị định số 08/2022/NĐ-CP …", "- Luật Bảo vệ môi
+/// trường", "Căn cứ Nghị định số …" in a form): each procedure or form lists its own, so they
+/// repeat by design.
+static CITATION_ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:Căn cứ\s+)?(?:(?:Nghị định|Quyết định|Thông tư(?: liên tịch)?|Nghị quyết|Chỉ thị|Kết luận|Kế hoạch|Công văn|Thông báo|Quy định|Hướng dẫn|Văn bản hợp nhất)\s+(?:số\s+)?\d|(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)\s+\p{Lu})",
+    )
+    .ok()
+});
+
 /// The directives of every body in the document, in order.
 pub(crate) fn units(doc: &Document) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     for (p, part) in doc.parts.iter().enumerate() {
+        // A part without a type line (an annex) takes the type of the file's first typed part;
+        // a file with none at all is given the benefit of being a plan.
+        let kind = part
+            .header
+            .doc_type
+            .as_ref()
+            .or_else(|| doc.parts.iter().find_map(|p| p.header.doc_type.as_ref()));
+        let plan = kind.is_none_or(|t| matches!(t.value, DocKind::KeHoach | DocKind::ChuongTrinh));
         let mut zone = Zone::Preamble;
         let mut epoch = 0u32;
         // The innermost heading that opened a scope: (its rank, an id).
         let mut actor: Option<(u8, usize)> = None;
+        // Enclosing marked blocks, outermost first: (rank, block id).
+        let mut stack: Vec<(u8, usize)> = Vec::new();
         // The unit that a lower-case continuation would extend.
         let mut open: Option<usize> = None;
+        // Table lines seen: outside plans, text on either side of a table is not one list.
+        let mut tables = 0u64;
         for (id, block) in doc.blocks.iter().enumerate().take(part.blocks.end).skip(part.blocks.start) {
             let full = doc.slice(block.text);
             // Table rows are the appendix rule's; the parser normally keeps them out of blocks.
             if full.contains('\t') {
                 open = None;
+                tables += 1;
                 continue;
             }
             let (level, text_span) = match (block_level(block), block.marker.is_some()) {
@@ -216,6 +266,7 @@ pub(crate) fn units(doc: &Document) -> Vec<Unit> {
                 zone = Zone::Preamble;
                 epoch += 1;
                 actor = None;
+                stack.clear();
                 continue;
             }
             if trimmed.starts_with("Trên đây") {
@@ -224,15 +275,27 @@ pub(crate) fn units(doc: &Document) -> Vec<Unit> {
             let words = word_count(text);
             let heading = match level {
                 Level::Roman => true,
-                Level::Article => !ends_sentence(text) && words < 30,
-                Level::Numbered | Level::Point => {
+                Level::Article => !ends_sentence(text),
+                Level::Numbered(_) | Level::Point => {
                     (block.heading || !ends_sentence(text) || text.trim_end().ends_with(':')) && words < 30
                 }
-                Level::Bullet => false,
+                Level::Bullet | Level::Plus => false,
                 Level::Plain => (block.heading && words < 15) || is_upper(text),
             };
             let r = rank(level);
-            if level != Level::Plain && level != Level::Bullet {
+            while stack.last().is_some_and(|&(sr, _)| sr >= r) {
+                stack.pop();
+            }
+            let parent = stack.last().map_or(0, |&(_, b)| b as u64 + 1);
+            let section = if plan { parent } else { parent ^ tables << 40 };
+            if level != Level::Plain {
+                stack.push((r, id));
+            } else if heading || text.trim_end().ends_with(':') {
+                // A plain line that introduces a list ("Căn cứ pháp lý:") is its items' parent;
+                // the next point or numbered block closes it.
+                stack.push((rank(Level::Point), id));
+            }
+            if matches!(level, Level::Roman | Level::Article | Level::Numbered(_) | Level::Point) {
                 if actor.is_some_and(|(ar, _)| r <= ar) {
                     actor = None;
                 }
@@ -248,11 +311,11 @@ pub(crate) fn units(doc: &Document) -> Vec<Unit> {
                     actor = Some((r, id + 1));
                 }
             }
-            if heading || zone == Zone::Preamble {
+            if heading || zone == Zone::Preamble || is_boilerplate(text) {
                 continue;
             }
             let scope = scope_key(p, epoch, zone, actor.map_or(0, |(_, a)| a));
-            out.push(Unit { span: block.span, pieces: vec![text_span], scope });
+            out.push(Unit { span: block.span, pieces: vec![text_span], scope, section, cross_section: plan });
             open = Some(out.len() - 1);
         }
     }
@@ -268,7 +331,7 @@ mod tests {
         assert_eq!(text_marker("II. NHIỆM VỤ").map(|m| m.0), Some(Level::Roman));
         assert_eq!(text_marker("A. MỤC ĐÍCH, YÊU CẦU").map(|m| m.0), Some(Level::Roman));
         assert_eq!(text_marker("A. Nguyễn Văn"), None);
-        assert_eq!(text_marker("1.2. Rà soát"), Some((Level::Numbered, 5)));
+        assert_eq!(text_marker("1.2. Rà soát"), Some((Level::Numbered(2), 5)));
         assert_eq!(text_marker("đ) Kiểm tra").map(|m| m.0), Some(Level::Point));
         assert_eq!(text_marker("- Thực hiện"), Some((Level::Bullet, 2)));
         assert_eq!(text_marker("Điều 3. Chánh").map(|m| m.0), Some(Level::Article));
