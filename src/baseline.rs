@@ -5,7 +5,7 @@
 //! gap users keep reporting in ruff#1149). Identical keys are counted: a baseline with two
 //! "chông chéo" findings hides two, and a third one is new.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -100,25 +100,32 @@ impl Baseline {
         Ok(b)
     }
 
-    /// Drop the findings the baseline accounts for; returns how many were dropped.
-    pub fn filter(&self, reports: &mut [Report]) -> usize {
-        let mut left: HashMap<&Key, usize> = self.counts.iter().map(|(k, &n)| (k, n)).collect();
+    /// A filter that hides, report by report, the findings this baseline accounts for.
+    pub fn into_filter(self) -> Filter {
+        Filter { left: self.counts }
+    }
+}
+
+/// The findings of a baseline not yet matched in this run.
+#[derive(Debug)]
+pub struct Filter {
+    left: BTreeMap<Key, usize>,
+}
+
+impl Filter {
+    /// Drop the findings of `report` that the baseline accounts for; returns how many.
+    pub fn apply(&mut self, report: &mut Report) -> usize {
         let mut dropped = 0;
-        for r in reports {
-            let path = r.path.clone();
-            let Ok(c) = &mut r.outcome else { continue };
-            c.findings.retain(|f| {
-                let k = key(&path, f);
-                match left.get_mut(&k) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        dropped += 1;
-                        false
-                    }
-                    _ => true,
-                }
-            });
-        }
+        let path = report.path.clone();
+        let Ok(c) = &mut report.outcome else { return 0 };
+        c.findings.retain(|f| match self.left.get_mut(&key(&path, f)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                dropped += 1;
+                false
+            }
+            _ => true,
+        });
         dropped
     }
 }

@@ -4,7 +4,7 @@
 //! Each worker keeps only what the renderers need (positions, messages, and for human output the
 //! already-rendered text), so the document text is dropped as soon as a file is done.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -270,10 +270,24 @@ fn check_one(job: &Job, file: Option<&Path>, path: &str, opts: RunOptions) -> Re
         (mode, Some(f)) => Some(crate::fix::apply(f, &bytes, &doc, &kept, mode)),
         (_, None) => Some(crate::fix::FixOutcome::error("stdin không sửa được (cannot fix stdin)")),
     };
+    // Findings fixed in place are gone from the file: not reported (as in ruff).
+    let mut fixed = 0;
+    if opts.fix == crate::fix::FixMode::Write
+        && let Some(f) = &fix
+        && !f.applied.is_empty()
+    {
+        let applied: BTreeSet<usize> = f.applied.iter().copied().collect();
+        fixed = applied.len();
+        findings = findings
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, finding)| (!applied.contains(&i)).then_some(finding))
+            .collect();
+    }
     Ok(Checked {
         profiles: profiles(&doc, &job.engine.packs),
         findings,
-        fixed: 0,
+        fixed,
         used_ignores: used.into_iter().collect(),
         fix,
     })
@@ -283,12 +297,15 @@ fn suppressing<'a>(entries: &'a [IgnoreEntry], file: &Path, rule: &str) -> Optio
     entries.iter().find(|e| e.matches_rule(rule) && e.matches_file(file))
 }
 
-/// Run all jobs on a pool of `jobs` threads (0: one per CPU), results in input order.
+/// Run all jobs on a pool of `threads` threads (0: one per CPU). Each report is handed to
+/// `emit` as soon as it and all before it are done (output streams in input order), then kept
+/// for the summary.
 pub fn run_all(
     jobs: Vec<Job>,
     threads: usize,
     opts: RunOptions,
     progress: bool,
+    emit: &mut dyn FnMut(&mut Report),
 ) -> Result<Vec<Report>, String> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -306,16 +323,35 @@ pub fn run_all(
         }
         bar
     });
-    let reports = pool.install(|| {
-        jobs.par_iter()
-            .map(|job| {
-                let r = run_job(job, opts);
-                if let Some(b) = &bar {
-                    b.inc(1);
+    let mut reports = Vec::with_capacity(jobs.len());
+    let mut pending = BTreeMap::new();
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Report)>();
+    std::thread::scope(|scope| {
+        // The workers run on the pool; this thread only receives, so a pool of one thread
+        // cannot deadlock waiting for it.
+        let jobs = &jobs;
+        let pool = &pool;
+        scope.spawn(move || {
+            pool.install(|| {
+                jobs.par_iter().enumerate().for_each_with(tx, |tx, (i, job)| {
+                    // The receiver outlives the workers; a send error cannot happen.
+                    let _ = tx.send((i, run_job(job, opts)));
+                });
+            });
+        });
+        for (i, report) in rx {
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            pending.insert(i, report);
+            while let Some(mut r) = pending.remove(&reports.len()) {
+                match &bar {
+                    Some(b) => b.suspend(|| emit(&mut r)),
+                    None => emit(&mut r),
                 }
-                r
-            })
-            .collect()
+                reports.push(r);
+            }
+        }
     });
     if let Some(b) = bar {
         b.finish_and_clear();

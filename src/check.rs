@@ -1,0 +1,338 @@
+//! `rasoat check` and `rasoat baseline`: resolve inputs, configurations and rule packs, run the
+//! pipeline, render, and choose the exit code (0 clean, 1 findings at or above `--fail-on`,
+//! 2 usage, configuration or input errors).
+
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+use rasoat_rules::{Context, Lang, Selection, Severity};
+
+use crate::cli::{BaselineArgs, CheckArgs, Format};
+use crate::discover::Input;
+use crate::pipeline::{Engine, Engines, Job, Report, RunOptions};
+use crate::{
+    DEFAULT_MAX_FILE_SIZE, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, baseline, config, discover, fix, render,
+};
+use crate::{error_line, pipeline, print_miette, write_stdout};
+
+#[allow(clippy::needless_update)] // `..Default::default()` keeps working when fields are added.
+fn selection_for(cfg: &config::Effective, args: &CheckArgs) -> Selection {
+    let select =
+        if args.select.is_empty() { cfg.select.clone().unwrap_or_default() } else { args.select.clone() };
+    let mut ignore = cfg.ignore.clone();
+    ignore.extend(args.ignore.iter().cloned());
+    let severities = cfg.severity.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    Selection { select, ignore, severities, ..Default::default() }
+}
+
+#[allow(clippy::needless_update)] // as above
+fn context_for(cfg: &config::Effective) -> Context {
+    Context { tone_style: cfg.tone_style, ..Default::default() }
+}
+
+/// Everything a checking run produced.
+struct Run {
+    reports: Vec<Report>,
+    /// Errors not tied to one input (configuration files), as (path, one-line reason).
+    extra_errors: Vec<(String, String)>,
+    configs: Vec<Arc<config::Effective>>,
+    engines: Vec<Arc<Engine>>,
+}
+
+pub fn check(args: CheckArgs) -> u8 {
+    let lang = Lang::from(args.lang);
+    let fail_on = Severity::from(args.fail_on);
+    let mut filter = match &args.baseline {
+        None => None,
+        Some(path) => match baseline::Baseline::load(path) {
+            Ok(b) => Some(b.into_filter()),
+            Err(e) => {
+                error_line(&config::shown_path(path), &e);
+                return EXIT_ERROR;
+            }
+        },
+    };
+    let format = args.format;
+    let mut baselined = 0usize;
+    let mut fixed = 0usize;
+    let mut fix_errors: Vec<(String, String)> = Vec::new();
+    // Runs for each report, in input order, as soon as it is ready: human and GitHub output
+    // stream; JSON and SARIF are one document and are written at the end.
+    let mut emit = |r: &mut Report| {
+        if let Ok(c) = &mut r.outcome {
+            fixed += c.fixed;
+            if let Some(f) = c.fix.take() {
+                if let Some(e) = f.error {
+                    fix_errors.push((r.path.clone(), e));
+                }
+                if let Some(d) = f.diff {
+                    // The diff is the output of `--diff` in human mode; elsewhere it must not
+                    // corrupt the machine-readable stdout.
+                    if format == Format::Human { write_stdout(&d) } else { eprint!("{d}") }
+                }
+            }
+        }
+        if let Some(f) = &mut filter {
+            baselined += f.apply(r);
+        }
+        match format {
+            Format::Human => match &mut r.outcome {
+                Ok(c) => {
+                    let mut out = String::new();
+                    for f in &mut c.findings {
+                        // Printed now; not needed again.
+                        out.push_str(&std::mem::take(&mut f.human));
+                    }
+                    if c.fixed > 0 {
+                        out.push_str(&format!("{}: đã sửa {} chỗ (fixed {})\n", r.path, c.fixed, c.fixed));
+                    }
+                    write_stdout(&out);
+                }
+                Err(m) => error_line(&r.path, m),
+            },
+            Format::Github => write_stdout(&render::github::render(std::slice::from_ref(r))),
+            Format::Json | Format::Sarif => {}
+        }
+    };
+    let run = match execute(&args, &mut emit) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let Run { reports, mut extra_errors, configs, engines } = run;
+    extra_errors.extend(fix_errors);
+
+    match format {
+        Format::Human => {
+            for (p, m) in &extra_errors {
+                error_line(p, m);
+            }
+            if !args.quiet {
+                let mut t = render::Totals::of(&reports);
+                t.errors += extra_errors.len();
+                let mut out = render::human::summary(&t, lang);
+                out.push('\n');
+                if fixed > 0 {
+                    out.push_str(&format!("Đã sửa {fixed} chỗ (fixed {fixed}).\n"));
+                }
+                if baselined > 0 {
+                    out.push_str(&format!(
+                        "{baselined} phát hiện đã có trong baseline, không hiện (already in the baseline, not shown).\n"
+                    ));
+                }
+                write_stdout(&out);
+            }
+        }
+        Format::Json => write_stdout(&render::json::render(&reports, &extra_errors)),
+        Format::Sarif => {
+            let metas = rule_metas(&engines);
+            write_stdout(&render::sarif::render(&reports, &metas, &extra_errors, lang));
+        }
+        Format::Github => {
+            let mut out = String::new();
+            for (p, m) in &extra_errors {
+                out.push_str(&format!(
+                    "::error file={},title=rasoat::{}\n",
+                    render::github::escape_property(p),
+                    render::github::escape_data(m)
+                ));
+            }
+            write_stdout(&out);
+        }
+    }
+
+    if !args.quiet {
+        report_unused_ignores(&configs, &reports);
+    }
+    exit_code(&reports, &extra_errors, fail_on)
+}
+
+fn exit_code(reports: &[Report], extra_errors: &[(String, String)], fail_on: Severity) -> u8 {
+    let had_errors = !extra_errors.is_empty() || reports.iter().any(|r| r.outcome.is_err());
+    let failing = reports
+        .iter()
+        .filter_map(|r| r.outcome.as_ref().ok())
+        .flat_map(|c| &c.findings)
+        .any(|f| f.severity >= fail_on);
+    if had_errors {
+        EXIT_ERROR
+    } else if failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// `rasoat baseline`: record the current findings so that `check --baseline` shows only new ones.
+pub fn write_baseline(args: BaselineArgs) -> u8 {
+    let mut emit = |r: &mut Report| {
+        if let Err(m) = &r.outcome {
+            error_line(&r.path, m);
+        }
+    };
+    let run = match execute(&args.check, &mut emit) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    for (p, m) in &run.extra_errors {
+        error_line(p, m);
+    }
+    let b = baseline::Baseline::from_reports(&run.reports);
+    let n = b.len();
+    if let Err(e) = b.save(&args.output) {
+        error_line(&args.output.display().to_string(), &e);
+        return EXIT_ERROR;
+    }
+    if !args.check.quiet {
+        eprintln!("rasoat: đã ghi {n} phát hiện vào {} (wrote {n} findings)", args.output.display());
+    }
+    let had_errors = !run.extra_errors.is_empty() || run.reports.iter().any(|r| r.outcome.is_err());
+    if had_errors { EXIT_ERROR } else { EXIT_OK }
+}
+
+/// Resolve inputs, configurations and rule packs, then check everything, handing each report
+/// to `emit` in input order.
+fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, u8> {
+    for p in args.select.iter().chain(&args.ignore) {
+        if !config::valid_rule_pattern(p) {
+            eprintln!(
+                "rasoat: lỗi (error): {p:?} không phải mã luật hay nhóm luật (not a rule id or category; see `rasoat rules`)"
+            );
+            return Err(EXIT_ERROR);
+        }
+    }
+    let mut engines = Engines::default();
+    // Bad packs given on the command line stop the run: nothing could be checked reliably.
+    let Ok(cli_engine) = engines.get(args.rule_source.rules.clone()) else { return Err(EXIT_ERROR) };
+    let mut resolver = config::Resolver::new(args.config.clone());
+    if let Some(forced) = &args.config
+        && let Err(e) = resolver.load(forced)
+    {
+        print_miette(&*e);
+        return Err(EXIT_ERROR);
+    }
+
+    let mut extra_errors: Vec<(String, String)> = Vec::new();
+    let mut reported_configs = HashSet::new();
+    let mut jobs = Vec::new();
+    let mut configs = Vec::new();
+    let mut used_engines: Vec<Arc<Engine>> = Vec::new();
+    let error_job = |path: String, message: String| Job {
+        input: Input::Error { path, message },
+        config: Arc::default(),
+        engine: cli_engine.clone(),
+        selection: Arc::default(),
+        context: Arc::default(),
+        max_file_size: DEFAULT_MAX_FILE_SIZE,
+    };
+    for input in discover::expand(&args.paths) {
+        let file = match input {
+            Input::File(ref p) => Some(p.clone()),
+            Input::Stdin => None,
+            Input::Error { path, message } => {
+                jobs.push(error_job(path, message));
+                continue;
+            }
+        };
+        let shown =
+            file.as_ref().map_or_else(|| pipeline::STDIN_PATH.to_owned(), |p| p.display().to_string());
+        let cfg = match resolver.for_file(file.as_deref()) {
+            Ok(c) => c,
+            Err(e) => {
+                if reported_configs.insert(e.path().to_owned()) {
+                    print_miette(&*e);
+                    extra_errors.push((e.path().to_owned(), e.to_string()));
+                }
+                let msg =
+                    format!("không kiểm tra: cấu hình {} lỗi (not checked: invalid configuration)", e.path());
+                jobs.push(error_job(shown, msg));
+                continue;
+            }
+        };
+        let mut dirs = cfg.rules_dirs.clone();
+        dirs.extend(args.rule_source.rules.iter().cloned());
+        let engine = match engines.get(dirs) {
+            Ok(e) => e,
+            Err(m) => {
+                let msg = format!("không kiểm tra: gói luật lỗi (not checked: bad rule pack): {m}");
+                jobs.push(error_job(shown, msg));
+                continue;
+            }
+        };
+        if !used_engines.iter().any(|e| Arc::ptr_eq(e, &engine)) {
+            used_engines.push(engine.clone());
+        }
+        configs.push(cfg.clone());
+        jobs.push(Job {
+            input,
+            max_file_size: args.max_file_size.or(cfg.max_file_size).unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            selection: Arc::new(selection_for(&cfg, args)),
+            context: Arc::new(context_for(&cfg)),
+            config: cfg,
+            engine,
+        });
+    }
+    if used_engines.is_empty() {
+        used_engines.push(cli_engine.clone());
+    }
+
+    let opts = RunOptions {
+        lang: Lang::from(args.lang),
+        human: args.format == Format::Human,
+        color: args.format == Format::Human
+            && std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
+        fix: match (args.fix, args.diff) {
+            (_, true) => fix::FixMode::Diff,
+            (true, false) => fix::FixMode::Write,
+            (false, false) => fix::FixMode::Off,
+        },
+    };
+    let progress = !args.quiet && jobs.len() >= 20 && std::io::stderr().is_terminal();
+    let reports = match pipeline::run_all(jobs, args.jobs.unwrap_or(0), opts, progress, emit) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("rasoat: lỗi (error): {e}");
+            return Err(EXIT_ERROR);
+        }
+    };
+    Ok(Run { reports, extra_errors, configs, engines: used_engines })
+}
+
+/// Warn about `[[ignore]]` entries that suppressed nothing in this run: stale suppressions hide
+/// future findings for no reason.
+fn report_unused_ignores(configs: &[Arc<config::Effective>], reports: &[Report]) {
+    let used: HashSet<&str> = reports
+        .iter()
+        .filter_map(|r| r.outcome.as_ref().ok())
+        .flat_map(|c| c.used_ignores.iter().map(String::as_str))
+        .collect();
+    for e in config::all_ignore_entries(configs.iter()) {
+        if !used.contains(e.key.as_str()) {
+            eprintln!(
+                "rasoat: cảnh báo (warning): {}:{}: [[ignore]] path = {:?} không bỏ qua phát hiện nào (unused ignore entry)",
+                config::shown_path(&e.from),
+                e.line,
+                e.path
+            );
+        }
+    }
+}
+
+fn rule_metas(engines: &[Arc<Engine>]) -> Vec<render::sarif::RuleMeta> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for e in engines {
+        for r in e.registry.rules() {
+            if seen.insert(r.id().to_owned()) {
+                out.push(render::sarif::RuleMeta {
+                    id: r.id().to_owned(),
+                    category: r.category().as_str().to_owned(),
+                    severity: r.default_severity(),
+                    docs: r.docs().clone(),
+                });
+            }
+        }
+    }
+    out
+}
