@@ -103,6 +103,9 @@ pub struct ForbiddenEntry {
     /// transition itself: "cũ", "sắp xếp", "kết thúc hoạt động").
     #[serde(default)]
     pub unless_context: Vec<String>,
+    /// Only in documents of these kinds (kebab-case `DocKind` names: "ke-hoach"); any when empty.
+    #[serde(default)]
+    pub doc_kinds: Vec<String>,
     pub message_vi: String,
     pub message_en: String,
     #[serde(default)]

@@ -48,12 +48,13 @@ impl DocumentNumber {
     fn check_part(&self, doc: &Document, part: &Part, sink: &mut Sink) {
         let Some(num) = &part.header.number else { return };
         let kind = part.header.doc_type.as_ref().map(|t| t.value);
-        let symbol = doc.slice(num.symbol.span);
+        let symbol_span = symbol_extent(doc.slice(num.symbol.span), num.symbol.span);
+        let symbol = doc.slice(symbol_span);
 
         if symbol.chars().any(char::is_whitespace) {
             let fixed: String = symbol.chars().filter(|c| !c.is_whitespace()).collect();
             sink.report(
-                num.symbol.span,
+                symbol_span,
                 Message::new(
                     format!("Ký hiệu văn bản \"{symbol}\" có dấu cách; viết liền: \"{fixed}\"."),
                     format!("The document symbol \"{symbol}\" contains spaces; write \"{fixed}\"."),
@@ -86,7 +87,7 @@ impl DocumentNumber {
             && never_normative(k)
         {
             sink.report(
-                num.symbol.span,
+                symbol_span,
                 Message::new(
                     format!("Văn bản hành chính không ghi năm ban hành trong số, ký hiệu; bỏ \"{y}/\": \"{rest}\"."),
                     format!("An administrative document's symbol carries no year; drop \"{y}/\": \"{rest}\"."),
@@ -102,9 +103,11 @@ impl DocumentNumber {
             && !first.is_empty()
             && first.chars().all(char::is_alphabetic)
             && !first.to_uppercase().starts_with(&abbr.to_uppercase())
+            // A consolidated text (văn bản hợp nhất) keeps the type of the text it consolidates.
+            && !first.eq_ignore_ascii_case("VBHN")
         {
             sink.report_with(
-                num.symbol.span,
+                symbol_span,
                 Message::new(
                     format!("Ký hiệu \"{symbol}\" không khớp tên loại văn bản: {} viết tắt là \"{abbr}\".", kind_name(k)),
                     format!("The symbol \"{symbol}\" does not match the document type: its abbreviation is \"{abbr}\"."),
@@ -113,6 +116,23 @@ impl DocumentNumber {
             );
         }
     }
+}
+
+/// The symbol proper within what follows the `/`: a later word joins it only across a
+/// hyphen or slash ("KH- SXD" is one symbol written with a stray space), so a summary run
+/// onto the line ("SGDĐT-GDTXNNĐH Về hướng dẫn…") is left out.
+fn symbol_extent(text: &str, span: rasoat_doc::Span) -> rasoat_doc::Span {
+    let mut end = 0;
+    let mut prev: Option<&str> = None;
+    for (i, piece) in text.split_whitespace().map(|p| (p.as_ptr() as usize - text.as_ptr() as usize, p)) {
+        let joins = prev.is_none_or(|p| p.ends_with(['-', '/']) || piece.starts_with(['-', '/']));
+        if !joins {
+            break;
+        }
+        end = i + piece.len();
+        prev = Some(piece);
+    }
+    rasoat_doc::Span::new(span.start, span.start + end)
 }
 
 fn kind_name(kind: DocKind) -> &'static str {
@@ -154,7 +174,9 @@ impl Rule for DocumentNumber {
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         for part in &doc.parts {
-            self.check_part(doc, part, sink);
+            if !super::is_party(doc, part) {
+                self.check_part(doc, part, sink);
+            }
         }
     }
 }

@@ -27,3 +27,16 @@ pub(crate) fn lines_in(doc: &Document, span: Span) -> impl Iterator<Item = Span>
     let first = doc.lines.partition_point(|l| l.end < span.start);
     doc.lines.get(first..).unwrap_or(&[]).iter().copied().take_while(move |l| l.start <= span.end)
 }
+
+/// A Party document (Đảng Cộng sản Việt Nam): its layout follows the Party's own rules
+/// (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW: "Số 60-NQ/TW", "T/M", recipients ending with ","),
+/// not Nghị định 30/2020/NĐ-CP.
+pub(crate) fn is_party(doc: &Document, part: &rasoat_doc::Part) -> bool {
+    let head_end = part.span.start.saturating_add(800).min(part.span.end);
+    // Back off to a character boundary: the slice must not split a letter.
+    let mut end = head_end;
+    while end > part.span.start && !doc.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    doc.text.get(part.span.start..end).is_some_and(|h| h.contains("ĐẢNG CỘNG SẢN VIỆT NAM"))
+}

@@ -35,6 +35,11 @@ static DOCS: LazyLock<RuleDocs> = LazyLock::new(|| RuleDocs {
     source: "built-in".into(),
 });
 
+/// A line of a form template: placeholders ("…", "....") or a run of bare dashes.
+fn is_template(line: &str) -> bool {
+    line.contains('…') || line.contains("...") || line.starts_with("- -")
+}
+
 fn is_bullet(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '•' | '+')
 }
@@ -83,6 +88,10 @@ impl RecipientsRule {
             if t.is_empty() {
                 continue;
             }
+            // A form's blank template ("- ……", "- Lưu: VT, …") is filled in later.
+            if is_template(t) {
+                return;
+            }
             let starts_bullet = t.starts_with(is_bullet);
             match groups.last_mut() {
                 Some((_, last))
@@ -95,6 +104,7 @@ impl RecipientsRule {
         }
         let Some(&(luu_first, luu_last)) = groups.last() else { return };
         let count = groups.len();
+        let mut dash_reported = false;
         for (i, &(first, last)) in groups.iter().enumerate() {
             let first_text = doc.slice(first);
             let t = trim_line(first_text);
@@ -102,7 +112,9 @@ impl RecipientsRule {
             match t.chars().next() {
                 Some(c) if is_bullet(c) => {
                     let after = t.get(c.len_utf8()..).unwrap_or("");
-                    if !after.starts_with(char::is_whitespace) {
+                    if !after.starts_with(char::is_whitespace) && !dash_reported {
+                        // The same habit on every line: one finding is enough.
+                        dash_reported = true;
                         sink.report(
                             Span::new(span.start, span.start + c.len_utf8()),
                             Message::new(
@@ -152,6 +164,17 @@ impl RecipientsRule {
         let first_text = doc.slice(luu_first);
         let t = trim_line(first_text).trim_start_matches(is_bullet).trim_start();
         let Some(rest) = t.strip_prefix("Lưu").or_else(|| t.strip_prefix("LƯU")) else {
+            // The list may go on past what was recognised (a recipient wrapped onto a line
+            // without a dash ends it early): look a few lines further for the "Lưu" line.
+            let after = doc.lines.partition_point(|l| l.start < rec.span.end);
+            let more = doc.lines.get(after..).unwrap_or(&[]).iter().take(4);
+            if more.map(|l| doc.slice(*l)).any(|l| l.contains("Lưu:") || l.contains("- Lưu")) {
+                return;
+            }
+            // A list cut short by a wrapped line ends with a comma or nothing.
+            if !trim_line(doc.slice(luu_last)).ends_with([';', '.']) {
+                return;
+            }
             sink.report(
                 luu_first,
                 Message::new(
@@ -174,7 +197,8 @@ impl RecipientsRule {
         }
         let last_text = doc.slice(luu_last);
         let lt = trim_line(last_text);
-        if !lt.ends_with('.') {
+        // "- Lưu: VT, NN (03). Hg." — the typist's initials may follow the full stop.
+        if !lt.ends_with('.') && !rest.contains('.') {
             let lspan = sub_span(luu_last, last_text, lt);
             let end_char = lt.chars().last().filter(|c| matches!(c, ',' | ';'));
             let at = match end_char {
@@ -214,7 +238,9 @@ impl Rule for RecipientsRule {
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         for part in &doc.parts {
-            if let Some(rec) = &part.recipients {
+            if let Some(rec) = &part.recipients
+                && !super::is_party(doc, part)
+            {
                 self.check_list(doc, rec, sink);
             }
         }

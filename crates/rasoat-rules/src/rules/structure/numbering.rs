@@ -145,6 +145,31 @@ struct Run {
     last: u32,
     /// The marker text of the last block seen.
     last_text: String,
+    /// Where the text that may hold a marker lost in a run-on line starts: the last block of
+    /// this level, or the parent.
+    from: usize,
+    /// A wrong inherited prefix ("2.4." under "3.") was reported for this list.
+    prefix_reported: bool,
+}
+
+/// True when every marker from `expected` up to (not including) `n` is written inline in
+/// `between` (the text since the previous marker of this level): the numbering is right and
+/// only a paragraph break was lost in conversion ("Điều 2. Hiệu lực 1. Quyết định này…").
+fn lost_breaks(level: Level, prefix: &[u32], marker: &Marker, expected: u32, n: u32, between: &str) -> bool {
+    // A long gap is not a lost break.
+    if n.saturating_sub(expected) > 3 {
+        return false;
+    }
+    (expected..n).all(|k| {
+        let Some(m) = expected_marker(level, prefix, k, marker) else { return false };
+        between.match_indices(m.as_str()).any(|(i, _)| {
+            let before_ok =
+                between.get(..i).and_then(|h| h.chars().next_back()).is_none_or(char::is_whitespace);
+            let after_ok =
+                between.get(i + m.len()..).and_then(|t| t.chars().next()).is_some_and(char::is_whitespace);
+            before_ok && after_ok
+        })
+    })
 }
 
 pub struct Numbering {
@@ -202,19 +227,57 @@ impl Rule for Numbering {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        let quotes = quoted_regions(doc);
         for part in &doc.parts {
-            check_siblings(doc, None, &part.roots, sink);
+            check_siblings(doc, &quotes, None, &part.roots, sink);
         }
         for block in &doc.blocks {
             if !block.children.is_empty() {
-                check_siblings(doc, Some(block), &block.children, sink);
+                check_siblings(doc, &quotes, Some(block), &block.children, sink);
             }
         }
     }
 }
 
+/// Byte ranges of quoted passages that span lines: an amendment's new wording
+/// ("Sửa đổi Điều 8 như sau: “1. … 2. …”") is numbered as the amended text, not as ours.
+/// A passage opens on a line that starts with a quotation mark and closes on the first line
+/// that ends with one (before final punctuation).
+fn quoted_regions(doc: &Document) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for line in &doc.lines {
+        let t = doc.slice(*line).trim();
+        if open.is_none() && t.starts_with(['“', '"']) {
+            open = Some(line.start);
+        }
+        if let Some(start) = open
+            && t.trim_end_matches(['.', ';', ',', ':', '/']).ends_with(['”', '"'])
+            && !(t.len() == 1 && line.start == start)
+        {
+            out.push((start, line.end));
+            open = None;
+        }
+    }
+    if let Some(start) = open {
+        out.push((start, doc.text.len()));
+    }
+    out
+}
+
+fn in_regions(regions: &[(usize, usize)], at: usize) -> bool {
+    let i = regions.partition_point(|&(_, end)| end < at);
+    regions.get(i).is_some_and(|&(start, end)| start <= at && at <= end)
+}
+
 /// Check the numbered children of one parent (or the roots of a part).
-fn check_siblings(doc: &Document, parent: Option<&Block>, ids: &[BlockId], sink: &mut Sink) {
+fn check_siblings(
+    doc: &Document,
+    quotes: &[(usize, usize)],
+    parent: Option<&Block>,
+    ids: &[BlockId],
+    sink: &mut Sink,
+) {
     // A parent has few levels among its children: a small vec beats a map.
     let mut runs: Vec<Run> = Vec::new();
     for &id in ids {
@@ -222,6 +285,13 @@ fn check_siblings(doc: &Document, parent: Option<&Block>, ids: &[BlockId], sink:
         let Some(level) = Level::of(block.kind) else { continue };
         let Some(marker) = &block.marker else { continue };
         let Some(reading) = read_marker(level, marker) else { continue };
+        // Table rows flattened into the body ("1.1<TAB>Dự án…") and bare cells ("2.2") are
+        // numbered by the table, not the body's outline.
+        let own = doc.slice(block.text);
+        let first_line = doc.slice(block.span).lines().next().unwrap_or("");
+        if first_line.contains('\t') || own.trim().is_empty() || in_regions(quotes, block.span.start) {
+            continue;
+        }
         // The numbers a sub-section inherits: `1.2.` under `1.` must start with 1.
         let prefix: Vec<u32> = match (level, parent.and_then(|p| p.marker.as_ref().map(|m| (p.kind, m)))) {
             (Level::Numbered(d), Some((BlockKind::Numbered { depth }, pm))) if d == depth + 1 => {
@@ -235,7 +305,11 @@ fn check_siblings(doc: &Document, parent: Option<&Block>, ids: &[BlockId], sink:
         let run_idx = match runs.iter().position(|r| r.level == level) {
             Some(i) => i,
             None => {
-                runs.push(Run { level, last: 0, last_text: String::new() });
+                // The first marker of a list may have been run into the parent's line or
+                // into one of the two blocks before it.
+                let before = doc.blocks.get(id.saturating_sub(2)).map_or(block.span.start, |b| b.span.start);
+                let from = parent.map_or(before, |p| p.span.start.min(before));
+                runs.push(Run { level, last: 0, last_text: String::new(), from, prefix_reported: false });
                 runs.len() - 1
             }
         };
@@ -258,11 +332,18 @@ fn check_siblings(doc: &Document, parent: Option<&Block>, ids: &[BlockId], sink:
                 if let Some(s) = suggestion {
                     d.suggest(s, false);
                 }
-                // The author meant the letter after `after`; resume from there.
-                run.last = (after + 1).max(run.last);
+                // The author meant the letter after `after`: the next one is judged from
+                // there, so "e) f) g)" is one finding, not two.
+                run.last = after.max(run.last);
             }
             Reading::Number(n) => {
-                if n != expected {
+                let between = doc.text.get(run.from..marker.span.start).unwrap_or("");
+                // A new list under the same parent (after some prose) starts again at 1.
+                let restart = n == 1 && run.last > 0;
+                if n != expected
+                    && !restart
+                    && !(n > expected && lost_breaks(level, &prefix, marker, expected, n, between))
+                {
                     let (vi, en) = if run.last == 0 {
                         (
                             format!(
@@ -317,6 +398,9 @@ fn check_siblings(doc: &Document, parent: Option<&Block>, ids: &[BlockId], sink:
                 } else {
                     run.last = n;
                 }
+                if restart || n < expected {
+                    run.last = n;
+                }
                 // `1.2.` under `1.`: the inherited numbers must be the parent's.
                 if let Level::Numbered(d) = level
                     && d > 1
@@ -324,7 +408,10 @@ fn check_siblings(doc: &Document, parent: Option<&Block>, ids: &[BlockId], sink:
                     && let Some(head) = marker.numbers.get(..usize::from(d - 1))
                     && parent.is_some_and(|p| matches!(p.kind, BlockKind::Numbered { .. }))
                     && head != prefix.as_slice()
+                    && !run.prefix_reported
                 {
+                    // One finding per list: the whole list carries the same wrong prefix.
+                    run.prefix_reported = true;
                     let want = expected_marker(level, &prefix, n, marker).unwrap_or_default();
                     let d = sink.report(
                         marker.span,
@@ -341,6 +428,7 @@ fn check_siblings(doc: &Document, parent: Option<&Block>, ids: &[BlockId], sink:
             }
         }
         run.last_text = marker.text.clone();
+        run.from = block.span.start;
     }
 }
 
@@ -372,11 +460,33 @@ mod tests {
     }
 
     #[test]
+    fn lost_breaks_and_new_lists_are_not_faults() {
+        // "a) … b) …" run together on one line by a conversion.
+        assert!(findings("1. Mục\n\na) Một; b) Hai.\n\nc) Ba.\n").is_empty());
+        // The first clause inline in its article's heading.
+        assert!(
+            findings("Điều 2. Hiệu lực 1. Quyết định có hiệu lực.\n\n2. Các cơ quan thi hành.\n").is_empty()
+        );
+        // A second list under the same parent.
+        assert!(findings("I. A\n\n1. X\n\n2. Y\n\nDanh sách:\n\n1. Z\n\n2. W\n").is_empty());
+        // A real gap is still one.
+        assert_eq!(findings("1. Mục\n\na) Một.\n\nc) Ba.\n").len(), 1);
+    }
+
+    #[test]
+    fn quoted_amendments_keep_their_own_numbers() {
+        let text = "Điều 1. Sửa đổi\n\n1. Sửa đổi Điều 8 như sau:\n\n“1. Mới.\n\n2. Mới nữa.”\n\n2. Sửa đổi Điều 9 như sau:\n\n“3. Khác.”\n";
+        assert!(findings(text).is_empty(), "{:?}", findings(text));
+    }
+
+    #[test]
     fn f_after_e_suggests_g() {
         let text = "1. Mục\n\na) A.\n\nb) B.\n\nc) C.\n\nd) D.\n\nđ) Đ.\n\ne) E.\n\nf) F.\n";
         let f = findings(text);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].1, vec!["g)".to_string()]);
+        // The author's own sequence goes on after f: one finding, not one per later point.
+        assert_eq!(findings("1. Mục\n\nd) D.\n\nđ) Đ.\n\ne) E.\n\nf) F.\n\ng) G.\n").len(), 2);
     }
 
     #[test]

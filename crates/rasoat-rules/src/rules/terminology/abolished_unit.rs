@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use rasoat_doc::{Date, Document};
+use rasoat_doc::{Date, DocKind, Document};
 use rasoat_text::Span;
 use regex::Regex;
 
@@ -22,6 +22,8 @@ pub const ID: &str = "terminology/abolished-unit";
 
 struct Entry {
     effective: Option<Date>,
+    /// Kinds of document the entry applies to; any when empty.
+    kinds: Vec<DocKind>,
     unless_before: Vec<String>,
     unless_after: Vec<String>,
     context: PhraseSet,
@@ -67,6 +69,36 @@ fn cited_dates(text: &str) -> Option<Date> {
             date.is_valid().then_some(date)
         })
         .max()
+}
+
+/// A document kind by its kebab-case name, as in `rasoat parse` output ("ke-hoach").
+fn kind_by_name(name: &str) -> Option<DocKind> {
+    Some(match name {
+        "ke-hoach" => DocKind::KeHoach,
+        "quyet-dinh" => DocKind::QuyetDinh,
+        "nghi-dinh" => DocKind::NghiDinh,
+        "nghi-quyet" => DocKind::NghiQuyet,
+        "ket-luan" => DocKind::KetLuan,
+        "chi-thi" => DocKind::ChiThi,
+        "thong-tu" => DocKind::ThongTu,
+        "thong-bao" => DocKind::ThongBao,
+        "cong-van" => DocKind::CongVan,
+        "bao-cao" => DocKind::BaoCao,
+        "luat" => DocKind::Luat,
+        "chuong-trinh" => DocKind::ChuongTrinh,
+        "other" => DocKind::Other,
+        _ => return None,
+    })
+}
+
+/// Inside quotation marks on its line: a phrase being quoted, not used ("Thay thế cụm từ
+/// “UBND cấp huyện” bằng…").
+fn quoted(text: &str, span: Span) -> bool {
+    let head = text.get(..span.start).unwrap_or("");
+    let line = head.rsplit('\n').next().unwrap_or("");
+    let open = line.matches('“').count();
+    let close = line.matches('”').count();
+    open > close || line.matches('"').count() % 2 == 1
 }
 
 fn parse_iso(s: &str) -> Option<Date> {
@@ -168,6 +200,16 @@ impl ForbiddenTerms {
                 })?),
                 None => None,
             };
+            let mut kinds = Vec::new();
+            for k in &e.doc_kinds {
+                kinds.push(kind_by_name(k).ok_or_else(|| {
+                    Box::new(pack.error_at(
+                        None,
+                        format!("{id}: loại văn bản không rõ (unknown document kind): {k:?}"),
+                        String::new(),
+                    ))
+                })?);
+            }
             let context = PhraseSet::new(&e.unless_context)
                 .map_err(|err| Box::new(pack.error_at(None, format!("{id}: {err}"), String::new())))?;
             for t in &e.terms {
@@ -176,6 +218,7 @@ impl ForbiddenTerms {
             }
             entries.push(Entry {
                 effective,
+                kinds,
                 unless_before: e.unless_before.iter().map(|s| fold_phrase(s)).collect(),
                 unless_after: e.unless_after.iter().map(|s| fold_phrase(s)).collect(),
                 context,
@@ -238,12 +281,27 @@ impl ForbiddenTerms {
     /// Every reportable match with its entry index.
     fn findings(&self, doc: &Document) -> Vec<(PhraseMatch, usize)> {
         let Some(bound) = date_lower_bound(doc) else { return Vec::new() };
+        // A consolidated text (văn bản hợp nhất) reproduces the wording of its sources.
+        let consolidated = doc.parts.iter().any(|p| {
+            p.header.number.as_ref().is_some_and(|n| n.symbol.value.trim_start().starts_with("VBHN"))
+        });
+        if consolidated {
+            return Vec::new();
+        }
+        let kinds: Vec<DocKind> =
+            doc.parts.iter().filter_map(|p| p.header.doc_type.as_ref().map(|t| t.value)).collect();
         let folded = Folded::new(&doc.text);
         let mut out = Vec::new();
         for m in self.set.find_iter(&folded) {
             let Some(&ei) = self.owner.get(m.pattern) else { continue };
             let Some(entry) = self.entries.get(ei) else { continue };
             if entry.effective.is_some_and(|eff| bound < eff) {
+                continue;
+            }
+            if !entry.kinds.is_empty() && !kinds.iter().any(|k| entry.kinds.contains(k)) {
+                continue;
+            }
+            if quoted(&doc.text, m.span) {
                 continue;
             }
             if self.excused(doc, &folded, &m, entry) {
@@ -379,6 +437,15 @@ mod tests {
     fn cited_dates_bound_an_undated_draft() {
         let t = "Thực hiện Kết luận số 226-KL/TW ngày 11 tháng 12 năm 2025 và Quyết định số 534/QĐ-TTg ngày 31/3/2026; hoàn thành trước ngày 10/5/2027.";
         assert_eq!(cited_dates(t), Some(Date::new(2026, 3, 31)));
+    }
+
+    #[test]
+    fn quoted_and_other_kinds() {
+        assert!(found("1. Thay thế “UBND cấp huyện” bằng “UBND cấp xã”.", D2026).is_empty());
+        // A bare "huyện" is judged in plans only.
+        let text = "Số: 12/QĐ-UBND\n\nHải An, ngày 05 tháng 5 năm 2026\n\nQUYẾT ĐỊNH\n\nVề việc X\n\nĐiều 1. Các huyện thực hiện.\n";
+        assert!(run_on_text(&rule(), text).is_empty());
+        assert_eq!(found("1. Các huyện thực hiện.", D2026), vec!["Các huyện"]);
     }
 
     #[test]
