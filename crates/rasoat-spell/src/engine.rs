@@ -6,7 +6,10 @@
 //!    neighbour is never touched;
 //! 2. a candidate that differs only in marks or by one listed confusion (tr/ch, s/x, d/gi/r,
 //!    l/n, final n/ng, nh/n, c/t) is frequent itself and pairs with the same neighbours at
-//!    least [`STRONG`] times.
+//!    makes a word with one neighbour (a lexicon word seen ≥ [`STRONG_LEXICON`] times, or a
+//!    pair seen ≥ [`MINED_PAIR`] times) and, when it has two neighbours, was seen with the other;
+//! 3. the flagged word does not recur more than twice in the document (an author's repeated
+//!    vocabulary — forestry, satellites — is deliberate).
 //!
 //! Two adjacent syllables may be wrong together ("những nhiều" → "nhũng nhiễu", "Phần đầu
 //! đạt" → "Phấn đấu đạt"): a two-syllable word with the same skeleton replaces both when it is
@@ -15,14 +18,16 @@
 use rasoat_text::Span;
 use rasoat_text::syllable::{self, Case};
 
-use crate::model::{Id, Model};
+use crate::model::{Id, Model, Pair};
 use crate::scan::{Class, Unit, is_vietnamese_line, key_into, scan_line};
 
 /// A pair seen at least this often (or in the lexicon) is attested: its syllables are never
 /// flagged.
 pub const ATTESTED: u32 = 2;
-/// A candidate must pair with a neighbour at least this often.
-pub const STRONG: u32 = 20;
+/// A candidate must make a word with a neighbour: a pair seen this often…
+pub const MINED_PAIR: u32 = 40;
+/// …or a lexicon word seen this often.
+pub const STRONG_LEXICON: u32 = 10;
 /// A candidate syllable must be at least this frequent.
 const MIN_CANDIDATE: u32 = 50;
 /// A two-syllable replacement must be seen at least this often…
@@ -92,6 +97,13 @@ fn checkable(u: &Unit<'_>) -> bool {
             Case::Title => u.sentence_start,
             Case::Upper | Case::Mixed => false,
         }
+}
+
+/// A capitalised word followed by another is a name ("Xã Nhất Hòa", "Đinh Công Sứ"), even at
+/// the start of a line or table cell.
+fn starts_name(units: &[Unit<'_>], i: usize) -> bool {
+    units.get(i).is_some_and(|u| u.case == Case::Title)
+        && units.get(i + 1).is_some_and(|n| !n.boundary_before && n.case == Case::Title)
 }
 
 /// Write `word` (lower case) in the case of `like`.
@@ -173,6 +185,13 @@ fn attested(model: &Model, a: Option<Id>, b: Option<Id>) -> bool {
     }
 }
 
+fn pair_of(model: &Model, a: Option<Id>, b: Option<Id>) -> Pair {
+    match (a, b) {
+        (Some(a), Some(b)) => model.pair(a, b),
+        _ => Pair::default(),
+    }
+}
+
 fn pair_count(model: &Model, a: Option<Id>, b: Option<Id>) -> u32 {
     match (a, b) {
         (Some(a), Some(b)) => model.pair(a, b).count,
@@ -198,6 +217,10 @@ pub fn check_real_words(model: &Model, text: &str, out: &mut Vec<Finding>) {
     }
     let mut s = Scratch::default();
     let mut units: Vec<Unit<'_>> = Vec::new();
+    // Occurrences of each vocabulary id in the document: vocabulary an author uses again and
+    // again ("phát dọn thực bì", "vượt tầm kiểm soát") is deliberate, typos are occasional.
+    let mut seen = vec![0u16; model.vocab_len()];
+    let first = out.len();
     for (base, line) in lines(text) {
         scan_line(line, base, &mut units, &mut s.ranges);
         if units.len() < 2 || !is_vietnamese_line(&units) {
@@ -208,6 +231,9 @@ pub fn check_real_words(model: &Model, text: &str, out: &mut Vec<Finding>) {
             let has_key = !u.protected && key_into(u, &mut s.key);
             let id = if has_key { model.id(&s.key) } else { None };
             s.slots.push(Slot { id, context: has_key && u.class != Class::Mixed });
+            if let Some(c) = id.and_then(|id| seen.get_mut(usize::from(id))) {
+                *c = c.saturating_add(1);
+            }
         }
         let before = out.len();
         check_pairs(model, &units, &mut s, out);
@@ -224,6 +250,42 @@ pub fn check_real_words(model: &Model, text: &str, out: &mut Vec<Finding>) {
             }
         }
     }
+    let mut kept = first;
+    for j in first..out.len() {
+        let Some(f) = out.get(j) else { break };
+        if !repeated(model, text, f, &seen, &mut s.key) {
+            out.swap(kept, j);
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
+}
+
+/// Times a flagged word may occur in one document and still be reported.
+const MAX_REPEATS: usize = 2;
+
+/// Does the flagged text occur more than [`MAX_REPEATS`] times in the document?
+fn repeated(model: &Model, text: &str, f: &Finding, seen: &[u16], key: &mut String) -> bool {
+    let Some(snippet) = text.get(f.span.start..f.span.end) else { return false };
+    if !snippet.contains(' ') {
+        key.clear();
+        syllable::canonical_into(snippet, key);
+        let n = model.id(key).and_then(|id| seen.get(usize::from(id)).copied()).unwrap_or(0);
+        return usize::from(n) > MAX_REPEATS;
+    }
+    // Two syllables: count whole-word occurrences of the exact pair.
+    let mut n = 0usize;
+    let mut from = 0usize;
+    while let Some(pos) = text.get(from..).and_then(|t| t.find(snippet)) {
+        let start = from + pos;
+        let end = start + snippet.len();
+        let before_ok =
+            text.get(..start).and_then(|t| t.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text.get(end..).and_then(|t| t.chars().next()).is_none_or(|c| !c.is_alphanumeric());
+        n += usize::from(before_ok && after_ok);
+        from = end;
+    }
+    n > MAX_REPEATS
 }
 
 /// The id of the neighbour of unit `i` on one side, when it gives context.
@@ -233,12 +295,14 @@ fn neighbour(units: &[Unit<'_>], slots: &[Slot], i: usize, left: bool) -> Option
         return None;
     }
     let slot = slots.get(j)?;
-    slot.context.then_some(slot.id)
+    // A capitalised neighbour is a name (or a heading): its pairs are too sparse to judge by.
+    let named = units.get(j).is_some_and(|n| n.case == Case::Title && !n.sentence_start);
+    (slot.context && !named).then_some(slot.id)
 }
 
 fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: &mut Vec<Finding>) {
     let Some(u) = units.get(i) else { return };
-    if !checkable(u) {
+    if !checkable(u) || starts_name(units, i) {
         return;
     }
     let Some(me) = s.slots.get(i).map(|x| x.id) else { return };
@@ -271,11 +335,19 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
         if model.count(c) < MIN_CANDIDATE {
             continue;
         }
-        let lc = pair_count(model, left, Some(c));
-        let rc = pair_count(model, Some(c), right);
-        if lc.max(rc) >= STRONG {
-            best.push((lc + rc, cand.clone()));
+        let lp = pair_of(model, left, Some(c));
+        let rp = pair_of(model, Some(c), right);
+        // One side must make a word with the candidate (lexicon, or a frequent pair)…
+        let word = |p: Pair| p.count >= MINED_PAIR || p.lexicon && p.count >= STRONG_LEXICON;
+        if !(word(lp) || word(rp)) {
+            continue;
         }
+        // …and with two neighbours, the other side must have been seen with it at all.
+        if left.is_some() && right.is_some() && (lp.count == 0 && !lp.lexicon || rp.count == 0 && !rp.lexicon)
+        {
+            continue;
+        }
+        best.push((lp.count + rp.count, cand.clone()));
     }
     if best.is_empty() {
         return;
@@ -330,11 +402,14 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
             let count = model.pair(ida, idb).count;
             let lc = pair_count(model, left, Some(ida));
             let rc = pair_count(model, Some(idb), right);
-            let attested_inner = inner_lex || inner >= ATTESTED;
-            let ok = if attested_inner {
-                // A real word in the text ("phần đầu") is replaced only by a more frequent
-                // twin that a neighbour speaks for ("phấn đấu đạt": the observed "đầu đạt"
-                // is unattested).
+            // A lexicon word in the text ("chung cư", "vệ tinh") is never replaced, and only
+            // by a lexicon word.
+            if inner_lex || !model.pair(ida, idb).lexicon {
+                continue;
+            }
+            let ok = if inner >= ATTESTED {
+                // A corpus pair that is no word ("phần đầu") gives way to a more frequent twin
+                // that a neighbour speaks for ("phấn đấu đạt": "đầu đạt" is unattested).
                 count > inner && lc.max(rc) >= OUTER_STRONG
             } else {
                 count >= STRONG_WORD && count >= WORD_RATIO.saturating_mul(inner + 1)

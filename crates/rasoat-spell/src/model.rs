@@ -105,6 +105,11 @@ impl Model {
         self.n == 0
     }
 
+    /// Number of ids.
+    pub fn vocab_len(&self) -> usize {
+        self.unigram.len() / 4
+    }
+
     /// Id of a canonical key.
     pub fn id(&self, key: &str) -> Option<Id> {
         let v = self.vocab.as_ref()?.get(key)?;

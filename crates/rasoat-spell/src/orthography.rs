@@ -54,7 +54,15 @@ pub fn check_syllables(model: &Model, text: &str, out: &mut Vec<Finding>) {
             match u.class {
                 Class::Number => {}
                 Class::Mixed => {
-                    if let Some(fix) = syllable::vni_decode(u.text)
+                    // A digit inside the word ("vie65t"), or two at its end ("vieet65"): one
+                    // trailing digit is a footnote or a label ("khai1", "a1").
+                    let b = u.text.as_bytes();
+                    let inner_digit =
+                        b.windows(2).any(|w| w[0].is_ascii_digit() && w[1].is_ascii_alphabetic());
+                    let two_trailing =
+                        b.len() > 2 && b[b.len() - 1].is_ascii_digit() && b[b.len() - 2].is_ascii_digit();
+                    if (inner_digit || two_trailing)
+                        && let Some(fix) = syllable::vni_decode(u.text)
                         && decoded_is_common(model, &fix)
                     {
                         out.push(keystrokes(u, fix));
@@ -89,9 +97,7 @@ pub fn check_syllables(model: &Model, text: &str, out: &mut Vec<Finding>) {
                     }
                     let Err(error) = syllable::validate(u.text) else { continue };
                     // A glued word ("củaxã") is the glued-words rule's finding.
-                    if matches!(error, OrthoError::TooLong | OrthoError::BadRhyme | OrthoError::BadOnset)
-                        && split_glued(model, u.text).is_some()
-                    {
+                    if split_glued(model, u.text).is_some() {
                         continue;
                     }
                     out.push(Finding {

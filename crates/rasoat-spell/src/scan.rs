@@ -96,8 +96,12 @@ pub fn scan_line<'a>(line: &'a str, base: usize, out: &mut Vec<Unit<'a>>, scratc
         let gap = line.get(prev_end..tok.span.start).unwrap_or("");
         let at_line_start = prev_end == 0 && out.is_empty();
         let boundary_before = at_line_start || gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}'));
+        // ")" ends a point marker ("a) Bám sát") only right after the line's first token;
+        // elsewhere it closes a parenthesis inside a sentence.
+        let marker_close = gap.contains(')') && out.len() == 1;
         let sentence_start = first_word
-            || gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | ')' | '\n' | '\t' | '“' | '"'));
+            || marker_close
+            || gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
         let class = match tok.kind {
             TokenKind::Number => Class::Number,
             TokenKind::Mixed => Class::Mixed,

@@ -2,7 +2,10 @@
 
 pub mod capitalization;
 pub mod confusion;
+pub mod glued;
+pub mod real_word;
 pub mod repeated_word;
+pub mod syllable;
 
 use crate::packs::{PackError, Packs};
 use crate::rule::Rule;
@@ -14,6 +17,9 @@ pub fn rules(packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
         Box::new(confusion::Confusion::from_packs(packs)?),
         Box::new(repeated_word::RepeatedWord::new()),
         Box::new(capitalization::Capitalization::from_packs(packs)?),
+        Box::new(syllable::Syllable::new()),
+        Box::new(real_word::RealWord::new()),
+        Box::new(glued::Glued::new()),
     ];
     Ok(rules)
 }
