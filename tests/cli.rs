@@ -624,3 +624,35 @@ fn output_is_deterministic_across_thread_counts() -> TestResult {
     assert_eq!(v["files"][0]["path"], "f00.txt");
     Ok(())
 }
+
+/// On the real seeds, with every built-in rule: each finding's `start`/`end` cut exactly its
+/// `snippet` out of the file, and `line`/`column` count to the same place.
+#[test]
+fn positions_hold_on_the_real_seeds_for_every_rule() -> TestResult {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/seeds");
+    let out = run_in(&seeds, &["check", "--format", "json", "."], None)?;
+    assert_ne!(out.code, 2, "{}", out.stderr);
+    let v = out.json()?;
+    assert_eq!(v["errors"], serde_json::json!([]));
+    for f in v["files"].as_array().ok_or("no files")? {
+        let path = f["path"].as_str().ok_or("no path")?;
+        let bytes = std::fs::read(seeds.join(path))?;
+        let text = String::from_utf8(bytes.clone())?;
+        for d in f["diagnostics"].as_array().ok_or("no diagnostics")? {
+            let get = |k: &str| d[k].as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or(usize::MAX);
+            let (start, end) = (get("start"), get("end"));
+            let cut = bytes.get(start..end).ok_or_else(|| format!("{path}: span out of the file: {d}"))?;
+            assert_eq!(
+                String::from_utf8_lossy(cut),
+                d["snippet"].as_str().unwrap_or_default(),
+                "{path}: {d}"
+            );
+            let before =
+                text.get(..start).ok_or_else(|| format!("{path}: start not on a char boundary: {d}"))?;
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            assert_eq!((line, column), (get("line"), get("column")), "{path}: {d}");
+        }
+    }
+    Ok(())
+}
