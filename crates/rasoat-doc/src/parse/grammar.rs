@@ -239,14 +239,32 @@ pub(crate) fn number_line(line: &str) -> Option<NumberHit> {
     let number = number.filter(|(s, e)| e > s);
     let sym_start = body_start + symbol_rel;
     let sym_text = line.get(sym_start..)?;
-    let vv = sym_text.find(" V/v").or_else(|| sym_text.find("\u{a0}V/v")).or_else(|| sym_text.find(" V/V"));
+    // The symbol runs to the first word with a lower-case letter after a space: "KH- SXD" is
+    // one symbol, "SGDĐT-GDTXNNĐH Về hướng dẫn…" and "BNV-CQĐP V/v …" carry the subject after it.
+    let mut vv = None;
+    let mut search = 0;
+    while let Some(rel) = sym_text.get(search..).and_then(|t| t.find(is_blank_char)) {
+        let Some(after) = sym_text.get(search + rel..).map(|t| t.trim_start_matches(is_blank_char)) else {
+            break;
+        };
+        let word_start = sym_text.len() - after.len();
+        let word = after.split(is_blank_char).next().unwrap_or("");
+        if word.is_empty() {
+            break;
+        }
+        if word.chars().any(char::is_lowercase) {
+            vv = Some(word_start);
+            break;
+        }
+        search = word_start + word.len();
+    }
     let sym_end = match vv {
         Some(v) => sym_start + v,
         None => line.len(),
     };
     let sym = line.get(sym_start..sym_end)?;
     let sym_end = sym_start + sym.trim_end().len();
-    Some(NumberHit { number, symbol: (sym_start, sym_end), vv: vv.map(|v| sym_start + v + 1) })
+    Some(NumberHit { number, symbol: (sym_start, sym_end), vv: vv.map(|v| sym_start + v) })
 }
 
 /// Parts of a place-and-date line, as offsets relative to the line.
@@ -401,6 +419,10 @@ mod tests {
         let Some(hit) = number_line(line) else { panic!("no number line") };
         assert_eq!(line.get(hit.symbol.0..hit.symbol.1), Some("BNV-CQĐP"));
         assert_eq!(hit.vv.and_then(|v| line.get(v..)), Some("V/v tuyên truyền"));
+        let line = "Số: 5155/SGDĐT-GDTXNNĐH Về hướng dẫn";
+        let Some(hit) = number_line(line) else { panic!("no number line") };
+        assert_eq!(line.get(hit.symbol.0..hit.symbol.1), Some("SGDĐT-GDTXNNĐH"));
+        assert_eq!(hit.vv.and_then(|v| line.get(v..)), Some("Về hướng dẫn"));
         assert!(number_line("Số lượng hội nghị").is_none());
         assert!(number_line("Số: abc/KH").is_none());
     }

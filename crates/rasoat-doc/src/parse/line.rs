@@ -127,6 +127,27 @@ pub(crate) fn is_name(s: &str) -> bool {
         })
 }
 
+/// A signer's line: a name, maybe after a rank or academic title as written ("Thượng tướng
+/// Vũ Hải Sản", "TS. Nguyễn Văn A"), kept whole so a rule can see the title.
+pub(crate) fn is_signer(s: &str) -> bool {
+    if is_name(s) {
+        return true;
+    }
+    if !s.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let mut rest = s;
+    for _ in 0..2 {
+        let t = rest.trim_start();
+        let Some(sp) = t.find(' ') else { return false };
+        rest = t.get(sp..).unwrap_or("");
+        if is_name(rest.trim()) && word_count(rest) >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
 /// The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc") or
 /// the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM").
 pub(crate) fn is_motto(s: &str) -> bool {
@@ -182,6 +203,9 @@ mod tests {
         assert!(is_name("Nguyễn Văn Mạnh"));
         assert!(!is_name("Nguyễn"));
         assert!(!is_name("Phối hợp với Sở"));
+        assert!(is_signer("Thượng tướng Vũ Hải Sản"));
+        assert!(is_signer("TS. Nguyễn Văn An"));
+        assert!(!is_signer("Phối hợp với Sở"));
         assert!(is_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
         assert!(is_motto("Độc lập - Tự do - Hạnh phúc"));
         assert!(!is_motto("Độc lập dân tộc"));

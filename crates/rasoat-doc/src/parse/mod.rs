@@ -139,6 +139,7 @@ fn parse_structure(text: &str, lines: &[Span]) -> (Vec<Part>, Vec<Block>) {
             continue;
         }
         let s = info.content.text(text);
+        let single = parts.len() == 1;
         let Some(cur) = parts.last_mut() else { break };
         let first_cell = line::cells(text, info.content).next().unwrap_or(info.content);
         let cell = first_cell.text(text);
@@ -151,7 +152,14 @@ fn parse_structure(text: &str, lines: &[Span]) -> (Vec<Part>, Vec<Block>) {
             if scan.confirmed() && scan.end > i {
                 mark(&mut roles, &scan.lines, Role::Header);
                 i = scan.end;
-                parts.push(PartBuild::new(hstart, scan));
+                if single && cur.tail_end.is_none() && header_is_empty(&cur.header) {
+                    // Text pasted above the first header (a web page's lead): still one
+                    // document, whose header is this one.
+                    cur.header = scan.header;
+                    cur.body_start = scan.end;
+                } else {
+                    parts.push(PartBuild::new(hstart, scan));
+                }
                 continue;
             }
             if motto {
@@ -229,6 +237,14 @@ fn parse_structure(text: &str, lines: &[Span]) -> (Vec<Part>, Vec<Block>) {
     }
 
     finish(text, &infos, &roles, parts)
+}
+
+fn header_is_empty(h: &Header) -> bool {
+    h.motto.is_empty()
+        && h.issuer.is_empty()
+        && h.number.is_none()
+        && h.place_date.is_none()
+        && h.doc_type.is_none()
 }
 
 /// Issuer lines ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HUẾ") stand above the motto when columns were

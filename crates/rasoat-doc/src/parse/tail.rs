@@ -114,7 +114,7 @@ fn split_title_name(text: &str, cell: Span) -> (Option<Span>, Option<Span>) {
     let rest = s.get(title_end..).unwrap_or("");
     let lead = rest.len() - rest.trim_start().len();
     let name = Span::new(cell.start + title_end + lead, cell.end);
-    let name = (!name.is_empty() && line::is_name(name.text(text))).then_some(name);
+    let name = (!name.is_empty() && line::is_signer(name.text(text))).then_some(name);
     (title, name)
 }
 
@@ -156,7 +156,7 @@ pub(crate) fn signature(
             used.push(j);
             j += 1;
             continue;
-        } else if !(line::is_name(s)
+        } else if !(line::is_signer(s)
             || grammar::authority(s).is_some()
             || is_title_line(s)
             || split_title_name(text, cell).1.is_some())
@@ -216,7 +216,7 @@ pub(crate) fn signature_before(
         seen += 1;
         let s = l.content.text(text);
         if !found_name {
-            if !line::is_name(s) {
+            if !line::is_signer(s) {
                 return None;
             }
             found_name = true;
