@@ -224,6 +224,7 @@ fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, u
         selection: Arc::default(),
         context: Arc::default(),
         max_file_size: DEFAULT_MAX_FILE_SIZE,
+        stdin_name: None,
     };
     for input in discover::expand(&args.paths) {
         let file = match input {
@@ -234,9 +235,11 @@ fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, u
                 continue;
             }
         };
+        // stdin is found and shown under `--stdin-filename` when given.
+        let name = file.clone().or_else(|| args.stdin_filename.clone());
         let shown =
-            file.as_ref().map_or_else(|| pipeline::STDIN_PATH.to_owned(), |p| p.display().to_string());
-        let cfg = match resolver.for_file(file.as_deref()) {
+            name.as_ref().map_or_else(|| pipeline::STDIN_PATH.to_owned(), |p| p.display().to_string());
+        let cfg = match resolver.for_file(name.as_deref()) {
             Ok(c) => c,
             Err(e) => {
                 if reported_configs.insert(e.path().to_owned()) {
@@ -270,6 +273,7 @@ fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, u
             context: Arc::new(context_for(&cfg)),
             config: cfg,
             engine,
+            stdin_name: args.stdin_filename.clone(),
         });
     }
     if used_engines.is_empty() {

@@ -154,6 +154,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub diff: bool,
 
+    /// Tên hiển thị của stdin, dùng cả để tìm cấu hình (the name stdin is shown under; also
+    /// used to find rasoat.toml and match `[[ignore]]` paths).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
     /// Không báo các phát hiện đã ghi trong baseline này (hide findings recorded in this
     /// baseline; keyed by rule, matched text and surrounding words, not line numbers).
     #[arg(long, value_name = "FILE")]

@@ -179,6 +179,8 @@ pub struct Job {
     pub selection: Arc<Selection>,
     pub context: Arc<Context>,
     pub max_file_size: u64,
+    /// `--stdin-filename`: the name stdin is shown and matched (`[[ignore]]`) under.
+    pub stdin_name: Option<PathBuf>,
 }
 
 /// Options of a run that are the same for every file.
@@ -231,7 +233,9 @@ fn profiles(doc: &Document, packs: &Packs) -> Vec<String> {
 pub fn run_job(job: &Job, opts: RunOptions) -> Report {
     let (path, file) = match &job.input {
         Input::File(p) => (p.display().to_string(), Some(p.as_path())),
-        Input::Stdin => (STDIN_PATH.to_owned(), None),
+        Input::Stdin => {
+            (job.stdin_name.as_ref().map_or_else(|| STDIN_PATH.to_owned(), |p| p.display().to_string()), None)
+        }
         Input::Error { path, message } => {
             return Report { path: path.clone(), outcome: Err(message.clone()) };
         }
@@ -249,9 +253,10 @@ fn check_one(job: &Job, file: Option<&Path>, path: &str, opts: RunOptions) -> Re
     let doc = rasoat_doc::parse_bytes(&bytes).map_err(|e| e.to_string())?;
     let diagnostics = job.engine.registry.check(&doc, &job.context, &job.selection);
     let mut used = BTreeSet::new();
+    let name = file.or(job.stdin_name.as_deref());
     let kept: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .filter(|d| match file.and_then(|f| suppressing(&job.config.ignores, f, &d.rule)) {
+        .filter(|d| match name.and_then(|f| suppressing(&job.config.ignores, f, &d.rule)) {
             Some(entry) => {
                 used.insert(entry.key.clone());
                 false

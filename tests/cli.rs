@@ -184,6 +184,14 @@ fn stdin_is_read_with_dash() -> TestResult {
     let v = out.json()?;
     assert_eq!(v["files"][0]["path"], "<stdin>");
     assert_eq!(first_diag(&v)?["start"], 16);
+
+    // `--stdin-filename`: shown under that name, configured by the rasoat.toml above it.
+    std::fs::create_dir(dir.path().join("sub"))?;
+    std::fs::write(dir.path().join("sub/rasoat.toml"), "[rules.severity]\nspelling = \"info\"\n")?;
+    let args = ["--format", "json", "--stdin-filename", "sub/x.txt", "-"];
+    let v = check(dir.path(), &args, Some(PLAN.as_bytes()))?.json()?;
+    assert_eq!(v["files"][0]["path"], "sub/x.txt");
+    assert_eq!(first_diag(&v)?["severity"], "info");
     Ok(())
 }
 
