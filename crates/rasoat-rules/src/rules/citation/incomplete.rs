@@ -1,7 +1,7 @@
-//! `citation/incomplete`: the first citation of a document lacks its date or its issuer.
-//! Later citations may be short ("Nghị định số 30/2020/NĐ-CP"); the first must let the reader
-//! identify the document. Laws are cited by name and date, and resolutions of the National
-//! Assembly name their issuer in the symbol ("QH15"), so neither needs "của …".
+//! `citation/incomplete`: the first citation of a document whose number carries no year
+//! ("Nghị quyết số 76/NQ-CP", "Kết luận số 226-KL/TW") gives no date, so the reader cannot
+//! tell which document it is. Later citations may be short. Numbers with their year
+//! ("118/2025/NĐ-CP") identify the document by themselves and are left alone.
 
 use std::collections::HashSet;
 
@@ -19,8 +19,8 @@ impl Incomplete {
     pub fn new() -> Self {
         let docs = RuleDocs {
             summary: Message::new(
-                "Lần trích dẫn đầu tiên của một văn bản thiếu ngày ban hành hoặc cơ quan ban hành.",
-                "The first citation of a document lacks its date or its issuer.",
+                "Lần trích dẫn đầu tiên của một văn bản (số, ký hiệu không có năm) thiếu ngày ban hành.",
+                "The first citation of a document whose number has no year lacks its date.",
             ),
             why: Message::new(
                 "Lần dẫn đầu tiên phải ghi đủ loại, số, ký hiệu, ngày ban hành, cơ quan ban hành và trích yếu để người đọc xác định đúng văn bản.",
@@ -49,6 +49,23 @@ fn issuer_in_symbol(c: &Citation) -> bool {
     s.starts_with("QH") || s.starts_with("UBTVQH") || s.contains("-UBTVQH")
 }
 
+/// Whether the date of the next citation covers this one too: "Tờ trình số 368/TTr-CP và Đề
+/// án số 369/ĐA-CP ngày 09 tháng 5 năm 2025".
+fn shares_next_date(doc: &Document, c: &Citation, next: Option<&Citation>) -> bool {
+    let Some(next) = next.filter(|n| n.date.is_some()) else { return false };
+    let between = doc.text.get(c.span.end..next.span.start).unwrap_or("x").trim();
+    between.is_empty() || between == "và" || between == ","
+}
+
+/// Whether the citation is of the document itself (its own number in an appendix line).
+fn is_own_number(doc: &Document, c: &Citation) -> bool {
+    let key = canonical_key(&c.number_text.value);
+    doc.parts.iter().filter_map(|p| p.header.number.as_ref()).any(|n| {
+        let own = format!("{}/{}", n.number.as_ref().map_or("", |x| x.value.as_str()), n.symbol.value);
+        canonical_key(&own) == key
+    })
+}
+
 /// Whether the citation is the document's own reference line ("(Kèm theo Kế hoạch số …)"),
 /// which by design gives only number and date.
 fn is_attachment_line(doc: &Document, c: &Citation) -> bool {
@@ -72,17 +89,39 @@ impl Rule for Incomplete {
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         let mut seen: HashSet<String> = HashSet::new();
-        for c in &doc.facts.citations {
-            if !seen.insert(canonical_key(&c.number_text.value)) || is_attachment_line(doc, c) {
+        // (kind, number) of every document cited so far: a later short reference by number
+        // alone ("Kế hoạch số 144") is to one of them.
+        let mut numbers: HashSet<(DocKind, String)> = HashSet::new();
+        let citations = &doc.facts.citations;
+        for (i, c) in citations.iter().enumerate() {
+            let number = c.number.clone().unwrap_or_default();
+            let short = c.symbol.trim().is_empty() && numbers.contains(&(c.kind, number.clone()));
+            numbers.insert((c.kind, number));
+            if short || !seen.insert(canonical_key(&c.number_text.value)) || is_attachment_line(doc, c) {
                 continue;
             }
-            let no_date = c.date.is_none();
+            if is_own_number(doc, c) {
+                continue;
+            }
+            // A number with its year identifies a normative document by itself (and since
+            // Nghị định 78/2025/NĐ-CP its "Căn cứ" lines carry no date); without the year
+            // ("76/NQ-CP", "226-KL/TW") only the date does. A number without a symbol, or with
+            // digits for one ("1/2"), is not a document number.
+            let symbol = c.symbol.trim();
+            if c.year.is_some()
+                || c.date.is_some()
+                || symbol.is_empty()
+                || symbol.starts_with(|ch: char| ch.is_ascii_digit())
+                || symbol.chars().all(|ch| !ch.is_alphabetic())
+                || shares_next_date(doc, c, citations.get(i + 1))
+            {
+                continue;
+            }
             let no_issuer = c.issuer.is_none() && c.kind != DocKind::Luat && !issuer_in_symbol(c);
-            let (vi, en) = match (no_date, no_issuer) {
-                (true, true) => ("ngày ban hành và cơ quan ban hành", "its date and issuer"),
-                (true, false) => ("ngày ban hành", "its date"),
-                (false, true) => ("cơ quan ban hành", "its issuer"),
-                (false, false) => continue,
+            let (vi, en) = if no_issuer {
+                ("ngày ban hành và cơ quan ban hành", "its date and issuer")
+            } else {
+                ("ngày ban hành", "its date")
             };
             let number = &c.number_text.value;
             sink.report(
@@ -109,11 +148,33 @@ mod tests {
 
     #[test]
     fn a_short_first_citation_is_reported_once() {
-        let text = "Theo Nghị định số 30/2020/NĐ-CP, văn bản phải đúng thể thức.\n\nThực hiện Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ.\n";
+        let text = "Theo Kế hoạch số 144/KH-UBND, triển khai ngay.\n\nThực hiện Kế hoạch số 144/KH-UBND ngày 21/4/2026 của UBND thành phố.\n";
+        let found = run_on_text(&Incomplete::new(), text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // A yearless number needs its date even with the issuer.
+        let text = "Gắn với Nghị quyết số 76/NQ-CP của Chính phủ.\n";
         let found = run_on_text(&Incomplete::new(), text);
         assert_eq!(found.len(), 1, "{found:?}");
         let Some(d) = found.first() else { panic!() };
-        assert!(d.message.vi.contains("ngày ban hành và cơ quan ban hành"));
+        assert!(d.message.vi.contains("ngày ban hành"));
+    }
+
+    #[test]
+    fn a_short_reference_by_number_after_a_full_citation_is_fine() {
+        let text = "Thực hiện Kế hoạch số 144/KH-UBND ngày 21/4/2026 của Ủy ban nhân dân thành phố;\n\nQuán triệt Kế hoạch số 144 của Ủy ban nhân dân thành phố.\n";
+        assert!(run_on_text(&Incomplete::new(), text).is_empty());
+    }
+
+    #[test]
+    fn numbers_with_their_year_identify_the_document() {
+        let text = "Căn cứ Nghị định số 78/2025/NĐ-CP quy định chi tiết; Nghị định số 60/2021/NĐ-CP ngày 21/6/2021.\n";
+        assert!(run_on_text(&Incomplete::new(), text).is_empty());
+    }
+
+    #[test]
+    fn a_date_shared_with_the_next_citation_counts() {
+        let text = "Xét đề nghị của Chính phủ tại Tờ trình số 368/TTr-CP và Đề án số 369/ĐA-CP ngày 09 tháng 5 năm 2025.\n";
+        assert!(run_on_text(&Incomplete::new(), text).is_empty());
     }
 
     #[test]

@@ -54,6 +54,9 @@ impl Rule for AfterPeriod {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        if !super::is_plan(doc) {
+            return;
+        }
         let Some((from, to)) = plan_period(doc) else { return };
         for d in &doc.facts.deadlines {
             let Some((start, _)) = bounds(&d.value) else { continue };

@@ -57,6 +57,9 @@ impl Rule for BeforePlan {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        if !super::is_plan(doc) {
+            return;
+        }
         let Some(plan) = plan_lower_bound(doc) else { return };
         for d in &doc.facts.deadlines {
             let Some((_, end)) = bounds(&d.value) else { continue };

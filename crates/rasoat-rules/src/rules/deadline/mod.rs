@@ -34,6 +34,20 @@ pub fn rules(_packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
     ])
 }
 
+/// Whether the file holds a plan (Kế hoạch): deadlines are compared with a plan's date and
+/// period only; other documents quote past deadlines as history.
+pub(crate) fn is_plan(doc: &Document) -> bool {
+    doc.main_part()
+        .and_then(|p| p.header.doc_type.as_ref())
+        .is_some_and(|t| t.value == rasoat_doc::DocKind::KeHoach)
+}
+
+/// Whether a deadline stands in a task table (an appendix that assigns work).
+pub(crate) fn in_task_table(doc: &Document, d: &rasoat_doc::Deadline) -> bool {
+    let Some((ti, _)) = d.row else { return false };
+    doc.part_at(d.span.start).and_then(|p| p.tables.get(ti)).is_some_and(is_task_table)
+}
+
 /// The earliest day the plan can be dated: its date, or the first day of its month or year
 /// when a draft leaves the day (and month) blank.
 pub(crate) fn plan_lower_bound(doc: &Document) -> Option<Date> {

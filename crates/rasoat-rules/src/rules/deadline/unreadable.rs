@@ -58,7 +58,9 @@ impl Rule for Unreadable {
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         for d in &doc.facts.deadlines {
-            if d.value != DeadlineValue::Unreadable {
+            // Only a task's deadline must be definite: other tables ("Thời gian giải quyết"
+            // of a procedure) hold durations and steps.
+            if d.value != DeadlineValue::Unreadable || !super::in_task_table(doc, d) {
                 continue;
             }
             let text = doc.slice(d.span).trim();
