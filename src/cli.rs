@@ -8,20 +8,48 @@ use rasoat_rules::{Lang, Severity};
 const AFTER_HELP: &str = "\
 Ví dụ (examples):
   rasoat check ke-hoach.txt                 kiểm tra một tệp (check one file)
-  rasoat check du-thao/ 'corpus/**/*.txt'   một thư mục và một mẫu glob (a directory and a glob)
+  rasoat check du-thao/ 'corpus/**/*.txt'   thư mục và mẫu glob (a directory and a glob)
   cat ke-hoach.txt | rasoat check -         đọc từ stdin (read stdin)
   rasoat check --format json du-thao/       JSON cho công cụ khác (JSON for other tools)
+  rasoat check --format sarif . > r.sarif   cho GitHub code scanning (for GitHub code scanning)
   rasoat check --select spelling,target --ignore spelling/real-word du-thao/
   rasoat check --fail-on warning --lang en du-thao/
+  rasoat check --diff du-thao/              xem bản sửa an toàn (preview safe fixes)
+  rasoat check --fix du-thao/               áp dụng bản sửa an toàn (apply safe fixes)
+  rasoat baseline du-thao/ && rasoat check --baseline rasoat-baseline.json du-thao/
   rasoat rules                              danh sách luật (list the rules)
-  rasoat explain spelling/confusion         luật này kiểm tra gì, vì sao (what a rule checks, why)
-  rasoat config du-thao/ke-hoach.txt        cấu hình áp dụng cho tệp (effective configuration)
+  rasoat explain spelling/confusion         luật kiểm tra gì, vì sao (what a rule checks, why)
+  rasoat config du-thao/ke-hoach.txt        cấu hình áp dụng (effective configuration)
 
-Mã thoát (exit codes): 0 không có lỗi từ mức --fail-on (nothing at or above --fail-on);
-1 có lỗi (findings); 2 lỗi sử dụng, cấu hình hoặc tệp đầu vào (usage, configuration or input error).
+Mã thoát (exit codes):
+  0  không có phát hiện từ mức --fail-on (nothing at or above --fail-on)
+  1  có phát hiện (findings at or above --fail-on)
+  2  lỗi sử dụng, cấu hình hoặc tệp đầu vào (usage, configuration or input error)
 
-Cấu hình (configuration): rasoat.toml, tìm từ thư mục của tệp đi lên (searched upward from each file;
-the closest wins; `extend = \"../rasoat.toml\"` inherits). `rasoat config FILE` shows what applies.";
+Cấu hình (configuration): rasoat.toml, tìm từ thư mục của tệp đi lên, tệp gần nhất thắng.
+Searched upward from each file; the closest wins; `extend = \"../rasoat.toml\"` inherits.
+`rasoat config FILE` in cấu hình áp dụng (prints what applies).";
+
+pub(crate) const CONFIG_HELP: &str = "\
+Ví dụ rasoat.toml (example):
+  extend = \"../rasoat.toml\"          # kế thừa (inherit); this file wins
+  tone_style = \"old\"                 # \"old\" (hòa, thủy) | \"new\" (hoà, thuỷ)
+  max_file_size = \"64MB\"
+  rules_dirs = [\"goi-luat\"]          # gói luật bổ sung, tính từ tệp này (relative to this file)
+
+  [rules]
+  select = [\"spelling\", \"target\"]  # mã luật hoặc nhóm (rule ids or categories)
+  ignore = [\"style\"]
+
+  [rules.severity]
+  \"spelling/capitalization\" = \"info\"
+
+  [[ignore]]                         # bỏ qua có lý do (suppress, with a required reason)
+  path = \"phu-luc/*.txt\"
+  rules = [\"structure\"]
+  reason = \"Phụ lục do đơn vị khác soạn\"
+
+[[ignore]] không bỏ qua gì được báo sau mỗi lần chạy (unused entries are reported after a run).";
 
 /// rasoat (\"rà soát\"): kiểm tra dự thảo Kế hoạch của cơ quan hành chính trước khi ban hành.
 /// Checks Vietnamese administrative plan documents (Kế hoạch) before they are issued.
@@ -44,6 +72,7 @@ pub enum Command {
     /// In mô hình văn bản đã phân tích (dump the parsed Document model).
     Parse(ParseArgs),
     /// In cấu hình áp dụng cho một tệp và nguồn của nó (print the effective configuration).
+    #[command(after_help = CONFIG_HELP)]
     Config(ConfigArgs),
     /// Ghi các phát hiện hiện có vào tệp baseline, để `check --baseline` chỉ báo cái mới
     /// (record current findings so that `check --baseline` reports only new ones).
@@ -260,5 +289,23 @@ mod tests {
     fn cli_is_consistent() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn config_help_example_is_a_valid_configuration() -> Result<(), Box<dyn std::error::Error>> {
+        let example: String = CONFIG_HELP
+            .lines()
+            .filter_map(|l| l.strip_prefix("  "))
+            // The extended file does not exist here.
+            .filter(|l| !l.starts_with("extend"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join(crate::config::FILE_NAME);
+        std::fs::write(&path, example)?;
+        let cfg = crate::config::Resolver::new(None).load(&path).map_err(|e| e.to_string())?;
+        assert_eq!(cfg.ignores.len(), 1);
+        assert_eq!(cfg.max_file_size, Some(64 << 20));
+        Ok(())
     }
 }
