@@ -165,8 +165,11 @@ fn lost_breaks(level: Level, prefix: &[u32], marker: &Marker, expected: u32, n: 
         between.match_indices(m.as_str()).any(|(i, _)| {
             let before_ok =
                 between.get(..i).and_then(|h| h.chars().next_back()).is_none_or(char::is_whitespace);
-            let after_ok =
-                between.get(i + m.len()..).and_then(|t| t.chars().next()).is_some_and(char::is_whitespace);
+            // "9.Sắp xếp": a marker without its space is still the marker.
+            let after_ok = between
+                .get(i + m.len()..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| c.is_whitespace() || c.is_uppercase());
             before_ok && after_ok
         })
     })
@@ -289,9 +292,12 @@ fn check_siblings(
         // numbered by the table, not the body's outline.
         let own = doc.slice(block.text);
         let first_line = doc.slice(block.span).lines().next().unwrap_or("");
-        if first_line.contains('\t') || own.trim().is_empty() || in_regions(quotes, block.span.start) {
+        if first_line.contains('\t') || in_regions(quotes, block.span.start) {
             continue;
         }
+        // A marker alone on its line ("1." with its text in a table or lost in conversion)
+        // still takes its place in the sequence, but is not judged itself.
+        let bare = own.trim().is_empty();
         // The numbers a sub-section inherits: `1.2.` under `1.` must start with 1.
         let prefix: Vec<u32> = match (level, parent.and_then(|p| p.marker.as_ref().map(|m| (p.kind, m)))) {
             (Level::Numbered(d), Some((BlockKind::Numbered { depth }, pm))) if d == depth + 1 => {
@@ -342,6 +348,7 @@ fn check_siblings(
                 let restart = n == 1 && run.last > 0;
                 if n != expected
                     && !restart
+                    && !bare
                     && !(n > expected && lost_breaks(level, &prefix, marker, expected, n, between))
                 {
                     let (vi, en) = if run.last == 0 {
@@ -409,6 +416,7 @@ fn check_siblings(
                     && parent.is_some_and(|p| matches!(p.kind, BlockKind::Numbered { .. }))
                     && head != prefix.as_slice()
                     && !run.prefix_reported
+                    && !bare
                 {
                     // One finding per list: the whole list carries the same wrong prefix.
                     run.prefix_reported = true;
@@ -471,6 +479,9 @@ mod tests {
         assert!(findings("I. A\n\n1. X\n\n2. Y\n\nDanh sách:\n\n1. Z\n\n2. W\n").is_empty());
         // A real gap is still one.
         assert_eq!(findings("1. Mục\n\na) Một.\n\nc) Ba.\n").len(), 1);
+        // A marker alone on its line counts; "9.Sắp" without a space is still 9.
+        assert!(findings("1.\n\n2.\n\n3. Ba.\n").is_empty());
+        assert!(findings("1. Một.\n\n2.Sắp xếp.\n\n3. Ba.\n").is_empty());
     }
 
     #[test]
