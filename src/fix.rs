@@ -202,4 +202,37 @@ mod tests {
         }
         Ok(())
     }
+
+    fn diag(span: rasoat_text::Span, replacement: &str, safe: bool) -> Diagnostic {
+        Diagnostic {
+            rule: "spelling/confusion".into(),
+            severity: rasoat_rules::Severity::Error,
+            span,
+            message: rasoat_rules::Message::new("sai", "wrong"),
+            suggestions: vec![rasoat_rules::Suggestion { replacement: replacement.into(), safe }],
+            related: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn utf16_fix_is_spliced_in_utf16_and_unsafe_ones_are_skipped() -> Result<(), Box<dyn std::error::Error>> {
+        let utf16 = |s: &str| -> Vec<u8> {
+            let mut b = vec![0xFF, 0xFE];
+            b.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+            b
+        };
+        let bytes = utf16("Có chữ sai.\r\nHết sai.");
+        let doc = rasoat_doc::parse_bytes(&bytes).map_err(|e| e.to_string())?;
+        let start = doc.text.find("chữ").ok_or("no match")?;
+        let end = start + "chữ sai".len();
+        let other = doc.text.rfind("sai").ok_or("no match")?;
+        let diags = [
+            diag(rasoat_text::Span::new(start, end), "chữ đúng", true),
+            diag(rasoat_text::Span::new(other, other + 3), "đúng", false),
+        ];
+        let (fixed, applied) = fixed_bytes(&bytes, &doc, &diags)?;
+        assert_eq!(applied, vec![0]);
+        assert_eq!(fixed, utf16("Có chữ đúng.\r\nHết sai."));
+        Ok(())
+    }
 }
