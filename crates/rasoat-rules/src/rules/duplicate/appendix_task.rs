@@ -342,9 +342,36 @@ mod tests {
         assert_eq!(run_on_text(&DuplicateAppendixTask, &text).len(), 0);
     }
 
+    /// Seed 003 with its row 5.3 pasted again under 6.x, as given or with another deadline, read
+    /// through the parser's tables.
     #[test]
-    fn seed_003_appendix_has_no_duplicate_task() {
-        let text = include_str!("../../../../../corpus/seeds/003_b4d6116f9b00b388.txt");
-        assert_eq!(run_on_text(&DuplicateAppendixTask, text).len(), 0);
+    fn task_pasted_again_into_seed_003_is_found() {
+        let seed = include_str!("../../../../../corpus/seeds/003_b4d6116f9b00b388.txt");
+        let Some(row) = seed.lines().find(|l| l.starts_with("5.3\t")) else { panic!("seed 003 changed") };
+        let Some(anchor) = seed.find("6.2\t") else { panic!("seed 003 changed") };
+        let (head, tail) = seed.split_at(anchor);
+        let same = format!("{head}{}\n{tail}", row.replacen("5.3", "6.2", 1));
+        let found = run_on_text(&DuplicateAppendixTask, &same);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found.first().is_some_and(|d| d.message.vi.contains("dòng 90")), "{found:?}");
+        let Some(deadline) = row.rsplit('\t').next() else { panic!("no deadline cell") };
+        let moved =
+            format!("{head}{}\n{tail}", row.replacen("5.3", "6.2", 1).replace(deadline, "Quý I/2027"));
+        let found = run_on_text(&DuplicateAppendixTask, &moved);
+        assert!(found.first().is_some_and(|d| d.message.vi.contains("thời hạn khác")), "{found:?}");
+    }
+
+    #[test]
+    fn seed_appendices_have_no_duplicate_task() {
+        let seeds = [
+            include_str!("../../../../../corpus/seeds/000_4816794cbecccb5d.txt"),
+            include_str!("../../../../../corpus/seeds/001_990ddbe88c7e4d67.txt"),
+            include_str!("../../../../../corpus/seeds/002_89dcc62694a11fe1.txt"),
+            include_str!("../../../../../corpus/seeds/003_b4d6116f9b00b388.txt"),
+            include_str!("../../../../../corpus/seeds/004_b78bd4a0b75bbdc4.txt"),
+        ];
+        for (n, text) in seeds.iter().enumerate() {
+            assert_eq!(run_on_text(&DuplicateAppendixTask, text), [], "seed {n:03}");
+        }
     }
 }

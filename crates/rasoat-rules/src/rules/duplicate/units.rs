@@ -197,7 +197,14 @@ fn is_boilerplate(text: &str) -> bool {
         || t.contains("……")
         || t.contains(".....")
         || t.contains("ghi rõ họ tên")
-        || CITATION_ITEM.as_ref().is_some_and(|re| re.is_match(t))
+        || is_citation_entry(t)
+}
+
+/// One citation and nothing more (no second clause after a `;`): a directive may start with
+/// the document it implements, an entry of a list of legal bases is only the document.
+fn is_citation_entry(t: &str) -> bool {
+    let body = t.trim_end_matches(['.', ';', ' ']);
+    !body.contains(';') && CITATION_ITEM.as_ref().is_some_and(|re| re.is_match(t))
 }
 
 /// An entry of a list of legal bases ("- Nghị định số 08/2022/NĐ-CP …", "- Luật Bảo vệ môi
