@@ -27,12 +27,11 @@ fn is_heading(text: &str, marked: bool) -> bool {
     if t.is_empty() || line::is_upper(t) {
         return true;
     }
-    let words = line::word_count(t);
     if !marked {
-        return words <= 10 && !line::ends_sentence(t);
+        return !line::more_words_than(t, 10) && !line::ends_sentence(t);
     }
     let closed = t.ends_with(['.', ';', '!', '?', '…']);
-    (!closed && words <= 40) || (t.ends_with(':') && words <= 20)
+    (!closed && !line::more_words_than(t, 40)) || (t.ends_with(':') && !line::more_words_than(t, 20))
 }
 
 /// A line that continues the paragraph above it across a page break: the paragraph stops

@@ -120,7 +120,7 @@ pub(crate) fn starts_with_ci(s: &str, lower_prefix: &str) -> bool {
 
 /// A signer's name: two to six capitalised words, no digits or clause punctuation.
 pub(crate) fn is_name(s: &str) -> bool {
-    let words = word_count(s);
+    let words = if more_words_than(s, 6) { 7 } else { word_count(s) };
     (2..=6).contains(&words)
         && s.split_whitespace().all(|w| {
             w.starts_with(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '.')
@@ -151,7 +151,9 @@ pub(crate) fn is_signer(s: &str) -> bool {
 /// The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc") or
 /// the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM").
 pub(crate) fn is_motto(s: &str) -> bool {
-    if s.len() > 120 || !(starts_with_ci(s, "c") || starts_with_ci(s, "đ")) {
+    // Cheap prefix test first: this runs on every body line.
+    if s.len() > 120 || !["cộng h", "độc lập", "đảng cộng sản"].iter().any(|p| starts_with_ci(s, p))
+    {
         return false;
     }
     let l = s.to_lowercase();

@@ -34,8 +34,12 @@ pub(crate) fn column_kind(title: &str) -> ColumnKind {
 /// The columns of a header row, when the line is one: at least two recognised titles.
 pub(crate) fn header_columns(text: &str, content: Span) -> Option<Vec<Column>> {
     let s = content.text(text);
-    // Header rows are short; long lines are data.
-    if s.len() > 600 {
+    // Header rows are short; long lines are data. This runs on every table row.
+    if s.len() > 600 || s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // Data rows mention "nhiệm vụ" or "thời hạn" too, but their cells are long.
+    if line::cells(text, content).any(|c| c.text(text).chars().nth(80).is_some()) {
         return None;
     }
     let columns: Vec<Column> = line::cells(text, content)
@@ -45,10 +49,7 @@ pub(crate) fn header_columns(text: &str, content: Span) -> Option<Vec<Column>> {
         })
         .collect();
     let known = columns.iter().filter(|c| c.kind != ColumnKind::Other).count();
-    // Data rows mention "nhiệm vụ" or "thời hạn" too, but their cells are long or numbered.
-    let titles_short = columns.iter().all(|c| c.title.chars().count() <= 80);
-    let numbered = columns.first().is_some_and(|c| c.title.starts_with(|ch: char| ch.is_ascii_digit()));
-    (known >= 2 && titles_short && !numbered).then_some(columns)
+    (known >= 2).then_some(columns)
 }
 
 fn same_row(text: &str, a: Span, b: Span) -> bool {
