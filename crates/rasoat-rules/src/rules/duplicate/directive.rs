@@ -162,6 +162,41 @@ mod tests {
         assert_eq!(found.first().map(|d| d.related.len()), Some(1));
     }
 
+    /// Every normal repetition of a plan in one document: title, citation chain, closing,
+    /// goals restated as tasks, tasks assigned in "Tổ chức thực hiện", an appendix row that
+    /// restates a body directive, repeated table headers, and two tasks that differ in object.
+    #[test]
+    fn normal_repetitions_of_a_plan_are_not_flagged() {
+        let text = "KẾ HOẠCH\n\nTriển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ \
+                    về chấn chỉnh lề lối làm việc trên địa bàn xã\n\n\
+                    Thực hiện Quyết định số 534/QĐ-TTg ngày 31 tháng 3 năm 2026 của Thủ tướng Chính phủ về chấn chỉnh \
+                    lề lối làm việc, Ủy ban nhân dân xã ban hành Kế hoạch như sau:\n\n\
+                    I. MỤC ĐÍCH, YÊU CẦU\n\n- Thực hiện xử lý thủ tục hành chính trên môi trường số và số hóa văn bản \
+                    đạt từ 95% trở lên.\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n\
+                    - Thực hiện xử lý thủ tục hành chính trên môi trường số và số hóa văn bản đạt từ 95% trở lên.\n\n\
+                    - Tổ chức đối thoại định kỳ, đột xuất giữa Chủ tịch Ủy ban nhân dân xã với người dân trên địa bàn.\n\n\
+                    - Tổ chức đối thoại định kỳ, đột xuất giữa Chủ tịch Ủy ban nhân dân xã với doanh nghiệp trên địa bàn.\n\n\
+                    III. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng HĐND và UBND xã\n\n- Chủ trì thực hiện xử lý thủ tục hành \
+                    chính trên môi trường số và số hóa văn bản đạt từ 95% trở lên.\n\n2. Phòng Văn hóa - Xã hội\n\n\
+                    - Chủ trì thực hiện xử lý thủ tục hành chính trên môi trường số và số hóa văn bản đạt từ 95% trở lên.\n\n\
+                    Trên đây là Kế hoạch triển khai thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính \
+                    phủ về chấn chỉnh lề lối làm việc trên địa bàn xã./.\n\n\
+                    PHỤ LỤC\n\nSTT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành\n\
+                    1\tThực hiện xử lý thủ tục hành chính trên môi trường số và số hóa văn bản đạt từ 95% trở lên\tVăn phòng\tNăm 2026\n\n\
+                    STT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành\n\
+                    2\tTổ chức đối thoại với người dân trên địa bàn xã\tVăn phòng\tQuý II/2026\n";
+        assert_eq!(lines_of(text), []);
+        assert_eq!(run_on_text(&super::super::appendix_task::DuplicateAppendixTask, text), []);
+        // Control: the same plan with one task pasted again among the tasks is flagged.
+        let pasted = text.replacen(
+            "III. TỔ CHỨC",
+            "- Tiếp tục tổ chức đối thoại định kỳ, đột xuất giữa Chủ tịch Ủy ban nhân dân xã với người dân \
+             trên địa bàn.\n\nIII. TỔ CHỨC",
+            1,
+        );
+        assert_eq!(lines_of(&pasted), [(15, 19)]);
+    }
+
     #[test]
     fn repeated_short_headings_are_not_directives() {
         let text = "I. NHIỆM VỤ\n\n1. Công tác tuyên truyền\n\n- Tuyên truyền trên Cổng thông tin điện tử.\n\n\
