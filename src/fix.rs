@@ -23,18 +23,12 @@ pub enum FixMode {
 
 #[derive(Debug, Default)]
 pub struct FixOutcome {
-    /// Indices (into the file's findings) of the diagnostics whose suggestion was applied.
-    pub applied: Vec<usize>,
+    /// How many suggestions were applied (over all rounds).
+    pub applied: usize,
     /// A unified diff (zero context lines) of the change, for `--diff`.
     pub diff: Option<String>,
     /// Why the file could not be fixed.
     pub error: Option<String>,
-}
-
-impl FixOutcome {
-    pub fn error(msg: &str) -> FixOutcome {
-        FixOutcome { error: Some(msg.to_owned()), ..FixOutcome::default() }
-    }
 }
 
 /// Encode `s` in the file's encoding (no BOM); `None` when it cannot be represented.
@@ -120,26 +114,8 @@ pub fn fixed_bytes(
     Ok((out, applied))
 }
 
-/// Fix (or diff) one file whose bytes were `bytes` when checked.
-pub fn apply(path: &Path, bytes: &[u8], doc: &Document, diags: &[Diagnostic], mode: FixMode) -> FixOutcome {
-    let (new, applied) = match fixed_bytes(bytes, doc, diags) {
-        Ok(r) => r,
-        Err(e) => return FixOutcome::error(&e),
-    };
-    if applied.is_empty() {
-        return FixOutcome::default();
-    }
-    match mode {
-        FixMode::Off => FixOutcome::default(),
-        FixMode::Diff => FixOutcome { diff: Some(diff(path, bytes, &new)), applied, error: None },
-        FixMode::Write => match write_atomic(path, bytes, &new) {
-            Ok(()) => FixOutcome { applied, ..FixOutcome::default() },
-            Err(e) => FixOutcome::error(&e),
-        },
-    }
-}
-
-fn write_atomic(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
+/// Replace the file's bytes with `new`, atomically, if it still holds `old`.
+pub fn write_atomic(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
     // Write through symlinks to the real file rather than replacing the link.
     let target = path.canonicalize().map_err(|e| crate::discover::io_message(&e))?;
     let current = std::fs::read(&target).map_err(|e| crate::discover::io_message(&e))?;
@@ -159,7 +135,7 @@ fn write_atomic(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
 }
 
 /// A unified diff with no context lines: edits never add or remove line breaks, so lines pair up.
-fn diff(path: &Path, old: &[u8], new: &[u8]) -> String {
+pub fn diff(path: &Path, old: &[u8], new: &[u8]) -> String {
     let text =
         |b: &[u8]| rasoat_text::decode(b).map(|d| d.map.decoded_text(&d.text).to_owned()).unwrap_or_default();
     let (a, b) = (text(old), text(new));

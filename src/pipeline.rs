@@ -248,46 +248,91 @@ pub fn run_job(job: &Job, opts: RunOptions) -> Report {
     Report { path, outcome }
 }
 
+/// How many times `--fix` re-checks a fixed text for fixes that only then apply (overlapping
+/// suggestions): enough to reach a fixed point in practice, bounded in case rules disagree.
+const MAX_FIX_ROUNDS: usize = 4;
+
 fn check_one(job: &Job, file: Option<&Path>, path: &str, opts: RunOptions) -> Result<Checked, String> {
-    let bytes = read_input(file, job.max_file_size)?;
-    let doc = rasoat_doc::parse_bytes(&bytes).map_err(|e| e.to_string())?;
-    let diagnostics = job.engine.registry.check(&doc, &job.context, &job.selection);
-    let mut used = BTreeSet::new();
+    use crate::fix::{FixMode, FixOutcome};
+    let original = read_input(file, job.max_file_size)?;
     let name = file.or(job.stdin_name.as_deref());
-    let kept: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter(|d| match name.and_then(|f| suppressing(&job.config.ignores, f, &d.rule)) {
-            Some(entry) => {
-                used.insert(entry.key.clone());
-                false
+    let mut used = BTreeSet::new();
+    // Parse and check `bytes`, without the findings `[[ignore]]` suppresses.
+    let mut run = |bytes: &[u8]| -> Result<(Document, Vec<Diagnostic>), String> {
+        let doc = rasoat_doc::parse_bytes(bytes).map_err(|e| e.to_string())?;
+        let kept = job
+            .engine
+            .registry
+            .check(&doc, &job.context, &job.selection)
+            .into_iter()
+            .filter(|d| match name.and_then(|f| suppressing(&job.config.ignores, f, &d.rule)) {
+                Some(entry) => {
+                    used.insert(entry.key.clone());
+                    false
+                }
+                None => true,
+            })
+            .collect();
+        Ok((doc, kept))
+    };
+    let (mut doc, mut kept) = run(&original)?;
+
+    let mut fix = None;
+    let mut fixed = 0;
+    if opts.fix != FixMode::Off {
+        // Apply safe fixes round by round, re-checking the new text each time, so that the
+        // result is a fixed point (a second `--fix` changes nothing) and the findings reported
+        // after `--fix` point into the file as written.
+        let mut outcome = FixOutcome::default();
+        let mut bytes = original.clone();
+        let mut current = None;
+        for _ in 0..MAX_FIX_ROUNDS {
+            let (d, k) = match current.take() {
+                Some(dk) => dk,
+                None => (doc.clone(), kept.clone()),
+            };
+            match crate::fix::fixed_bytes(&bytes, &d, &k) {
+                Ok((new, applied)) if !applied.is_empty() => {
+                    outcome.applied += applied.len();
+                    bytes = new;
+                    current = Some(run(&bytes)?);
+                }
+                Ok(_) => {
+                    current = Some((d, k));
+                    break;
+                }
+                Err(e) => {
+                    outcome.error = Some(e);
+                    current = Some((d, k));
+                    break;
+                }
             }
-            None => true,
-        })
-        .collect();
+        }
+        if outcome.applied > 0 {
+            match (opts.fix, file) {
+                (_, None) => outcome.error = Some("stdin không sửa được (cannot fix stdin)".into()),
+                (FixMode::Diff, Some(f)) => outcome.diff = Some(crate::fix::diff(f, &original, &bytes)),
+                (_, Some(f)) => match crate::fix::write_atomic(f, &original, &bytes) {
+                    Ok(()) => {
+                        fixed = outcome.applied;
+                        // Report what is left, positioned in the file as now written.
+                        if let Some((d, k)) = current.take() {
+                            doc = d;
+                            kept = k;
+                        }
+                    }
+                    Err(e) => outcome.error = Some(e),
+                },
+            }
+        }
+        fix = Some(outcome);
+    }
+
     let mut findings: Vec<Finding> = kept.iter().map(|d| Finding::new(&doc, d, opts.lang)).collect();
     if opts.human {
         for (f, h) in findings.iter_mut().zip(crate::render::human::render_file(path, &doc, &kept, opts)) {
             f.human = h;
         }
-    }
-    let fix = match (opts.fix, file) {
-        (crate::fix::FixMode::Off, _) => None,
-        (mode, Some(f)) => Some(crate::fix::apply(f, &bytes, &doc, &kept, mode)),
-        (_, None) => Some(crate::fix::FixOutcome::error("stdin không sửa được (cannot fix stdin)")),
-    };
-    // Findings fixed in place are gone from the file: not reported (as in ruff).
-    let mut fixed = 0;
-    if opts.fix == crate::fix::FixMode::Write
-        && let Some(f) = &fix
-        && !f.applied.is_empty()
-    {
-        let applied: BTreeSet<usize> = f.applied.iter().copied().collect();
-        fixed = applied.len();
-        findings = findings
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, finding)| (!applied.contains(&i)).then_some(finding))
-            .collect();
     }
     Ok(Checked {
         profiles: profiles(&doc, &job.engine.packs),

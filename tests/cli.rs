@@ -664,3 +664,26 @@ fn positions_hold_on_the_real_seeds_for_every_rule() -> TestResult {
     }
     Ok(())
 }
+
+#[test]
+fn after_fix_remaining_findings_point_into_the_fixed_file() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let f = dir.path().join("plan.txt");
+    std::fs::write(&f, "Có chữ sai, chữ sai và bản nháp sai.\n")?;
+    let out = check(dir.path(), &["--fix", "--format", "json", "plan.txt"], None)?;
+    assert_eq!(out.code, 1, "the unsafe one is left: {}{}", out.stdout, out.stderr);
+    let written = std::fs::read_to_string(&f)?;
+    assert_eq!(written, "Có chữ đúng, chữ đúng và bản nháp sai.\n");
+    let v = out.json()?;
+    let diags = v["files"][0]["diagnostics"].as_array().ok_or("no diagnostics")?;
+    assert_eq!(diags.len(), 1, "{}", out.stdout);
+    let d = &diags[0];
+    assert_eq!(d["suggestions"][0]["safe"], false);
+    let (start, end) = (d["start"].as_u64().unwrap_or(0) as usize, d["end"].as_u64().unwrap_or(0) as usize);
+    assert_eq!(written.get(start..end), Some("bản nháp sai"), "{d}");
+    // Nothing more to do.
+    let again = check(dir.path(), &["--fix", "plan.txt"], None)?;
+    assert_eq!(again.code, 1);
+    assert_eq!(std::fs::read_to_string(&f)?, written);
+    Ok(())
+}
