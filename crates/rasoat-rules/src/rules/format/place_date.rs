@@ -2,7 +2,8 @@
 
 use std::sync::LazyLock;
 
-use rasoat_doc::{Date, Document, PlaceDate};
+use rasoat_doc::{Date, Document, Part, PlaceDate, Span};
+use regex::Regex;
 
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
@@ -13,8 +14,8 @@ pub struct PlaceDateRule {
 
 static DOCS: LazyLock<RuleDocs> = LazyLock::new(|| RuleDocs {
     summary: Message::new(
-        "Dòng địa danh, ngày tháng: ngày nhỏ hơn 10 và tháng 1, 2 có số 0 phía trước; ngày tháng phải có thật.",
-        "The place-and-date line: days below 10 and months 1 and 2 take a leading zero; the date must exist.",
+        "Dòng địa danh, ngày tháng: viết \"ngày … tháng … năm …\"; ngày nhỏ hơn 10 và tháng 1, 2 có số 0 phía trước; ngày tháng phải có thật.",
+        "The place-and-date line: written \"ngày … tháng … năm …\"; days below 10 and months 1 and 2 take a leading zero; the date must exist.",
     ),
     why: Message::new(
         "Ngày tháng viết đúng thể thức tránh bị sửa chữa, thêm số (\"ngày 1\" thành \"ngày 11\"); ngày không có thật làm văn bản không xác định được thời điểm ban hành.",
@@ -28,6 +29,10 @@ static DOCS: LazyLock<RuleDocs> = LazyLock::new(|| RuleDocs {
             good: "Số: 12/KH-UBND\n\nHải An, ngày 05 tháng 01 năm 2026\n\nKẾ HOẠCH\n".into(),
         },
         Example {
+            bad: "Số: 12/KH-UBND\n\nHải An, 05/5/2026\n\nKẾ HOẠCH\n".into(),
+            good: "Số: 12/KH-UBND\n\nHải An, ngày 05 tháng 5 năm 2026\n\nKẾ HOẠCH\n".into(),
+        },
+        Example {
             bad: "Số: 12/KH-UBND\n\nHải An, ngày 31 tháng 4 năm 2026\n\nKẾ HOẠCH\n".into(),
             good: "Số: 12/KH-UBND\n\nHải An, ngày 30 tháng 4 năm 2026\n\nKẾ HOẠCH\n".into(),
         },
@@ -35,7 +40,45 @@ static DOCS: LazyLock<RuleDocs> = LazyLock::new(|| RuleDocs {
     source: "built-in".into(),
 });
 
+/// A place-and-date line written with slashes or dashes ("Hải An, 05/5/2026"), which the
+/// parser does not take for one: the decree wants "ngày … tháng … năm …".
+static NUMERIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*([\p{Lu}][^,\d\n]{0,60}),\s*(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\.?\s*$").ok()
+});
+
+/// The header lines of a part: from its start to its type line (or its first dozen lines).
+fn header_lines(doc: &Document, part: &Part) -> Vec<Span> {
+    let end = part.header.doc_type.as_ref().map_or(part.span.end, |t| t.span.start);
+    let first = doc.lines.partition_point(|l| l.end < part.span.start);
+    doc.lines.get(first..).unwrap_or(&[]).iter().copied().take_while(|l| l.start < end).take(16).collect()
+}
+
 impl PlaceDateRule {
+    fn check_numeric(&self, doc: &Document, part: &Part, sink: &mut Sink) {
+        let Some(re) = NUMERIC.as_ref() else { return };
+        for line in header_lines(doc, part) {
+            let Some(c) = re.captures(doc.slice(line)) else { continue };
+            let get = |i: usize| c.get(i).map_or("", |m| m.as_str());
+            let (place, d, m, y) = (get(1).trim(), get(2), get(3), get(4));
+            let pad = |v: &str, pad: bool| if pad && v.len() == 1 { format!("0{v}") } else { v.to_string() };
+            let month_pad = matches!(m.trim_start_matches('0'), "1" | "2");
+            let fixed = format!(
+                "{place}, ngày {} tháng {} năm {y}",
+                pad(d, true),
+                pad(m.trim_start_matches('0'), month_pad)
+            );
+            sink.report(
+                line,
+                Message::new(
+                    format!("Ngày tháng ban hành viết đủ chữ \"ngày … tháng … năm …\": \"{fixed}\"."),
+                    format!("The date of issue is written \"ngày … tháng … năm …\": \"{fixed}\"."),
+                ),
+            )
+            .suggest(fixed, false);
+            return;
+        }
+    }
+
     pub fn new() -> Self {
         PlaceDateRule { docs: DOCS.clone() }
     }
@@ -122,8 +165,9 @@ impl Rule for PlaceDateRule {
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         for part in &doc.parts {
-            if let Some(pd) = &part.header.place_date {
-                self.check_line(doc, pd, sink);
+            match &part.header.place_date {
+                Some(pd) => self.check_line(doc, pd, sink),
+                None => self.check_numeric(doc, part, sink),
             }
         }
     }
@@ -157,6 +201,14 @@ mod tests {
         assert_eq!(f[1].1, vec!["02".to_string()]);
         // Months from 3 on take no zero, and a written zero there is tolerated.
         assert!(run("Hải An, ngày 15 tháng 5 năm 2026").is_empty());
+    }
+
+    #[test]
+    fn numeric_date_line() {
+        let f = run("Hải An, 05/5/2026");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, vec!["Hải An, ngày 05 tháng 5 năm 2026".to_string()]);
+        assert_eq!(run("Hà Nội, 3/1/2026")[0].1, vec!["Hà Nội, ngày 03 tháng 01 năm 2026".to_string()]);
     }
 
     #[test]
