@@ -687,3 +687,19 @@ fn after_fix_remaining_findings_point_into_the_fixed_file() -> TestResult {
     assert_eq!(std::fs::read_to_string(&f)?, written);
     Ok(())
 }
+
+/// `tone_style` reaches the rules (`Context::tone_style`), here through the built-in
+/// `style/mixed-tone-placement`.
+#[test]
+fn tone_style_from_the_configuration_reaches_the_rules() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("a.txt"), "Giữ gìn hòa bình.\n")?;
+    let args = ["check", "--select", "style/mixed-tone-placement", "--format", "json", "a.txt"];
+    let count = |v: &Value| v["files"][0]["diagnostics"].as_array().map_or(0, Vec::len);
+    assert_eq!(count(&run_in(dir.path(), &args, None)?.json()?), 0, "one style alone is fine");
+    std::fs::write(dir.path().join("rasoat.toml"), "tone_style = \"new\"\n")?;
+    let v = run_in(dir.path(), &args, None)?.json()?;
+    assert_eq!(count(&v), 1, "{v}");
+    assert_eq!(v["files"][0]["diagnostics"][0]["snippet"], "hòa");
+    Ok(())
+}
