@@ -183,6 +183,15 @@ pub struct IndicatorEntry {
     /// requirement that rests on a single source).
     #[serde(default)]
     pub severity: Option<String>,
+    /// Subject phrases of the complementary share, stated the other way round ("hội nghị trực
+    /// tiếp không quá 40%" for "hội nghị trực tuyến không ít hơn 60%"): a percentage indicator
+    /// only; the value is read as 100 − value with the comparator reversed.
+    #[serde(default)]
+    pub complement: Vec<Vec<String>>,
+    /// Checked when stated, never reported missing (a requirement that applies to some plans
+    /// only, such as a province-level limit).
+    #[serde(default)]
+    pub optional: bool,
 }
 
 /// `[[document]]`: a known document, to check citations against.

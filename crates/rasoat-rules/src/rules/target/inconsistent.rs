@@ -58,7 +58,7 @@ impl Rule for Inconsistent {
             let matched = profile.match_targets(doc, &applied.found);
             for (k, ind) in profile.indicators.iter().enumerate() {
                 let mut first: Option<(f64, rasoat_text::Span)> = None;
-                for &(_, t) in matched.iter().filter(|&&(m, _)| m == k) {
+                for (_, t) in matched.iter().filter(|(m, _)| *m == k) {
                     let Some(value) = t.value else { continue };
                     if weakness(t, ind, &doc.text).is_some() {
                         continue;

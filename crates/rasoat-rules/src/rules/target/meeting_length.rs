@@ -117,7 +117,7 @@ impl Rule for MeetingLength {
                 })
                 .unwrap_or_else(|| targets_anchor(doc));
             for (k, ind) in profile.indicators.iter().enumerate() {
-                if !ind.is_duration() || matched.iter().any(|&(m, _)| m == k) {
+                if !ind.is_duration() || ind.optional || matched.iter().any(|&(m, _)| m == k) {
                     continue;
                 }
                 let message = Message::new(

@@ -56,7 +56,7 @@ impl Rule for Missing {
             let anchor = targets_anchor(doc);
             for (k, ind) in profile.indicators.iter().enumerate() {
                 // Meeting lengths are durations: `target/meeting-length` checks them.
-                if ind.is_duration() || matched.iter().any(|&(m, _)| m == k) {
+                if ind.is_duration() || ind.optional || matched.iter().any(|(m, _)| *m == k) {
                     continue;
                 }
                 let message = Message::new(

@@ -56,6 +56,8 @@ pub struct Indicator {
     /// Phrases (each a list of words that must all appear), as indices into the profile's
     /// phrase set.
     subject: Vec<Vec<usize>>,
+    /// Subject phrases of the complementary share (in-person for online).
+    complement: Vec<Vec<usize>>,
     exclude: Vec<usize>,
     pub requirement: Requirement,
     pub value: f64,
@@ -64,6 +66,8 @@ pub struct Indicator {
     /// Severity for findings about this indicator, when the pack sets one (a requirement
     /// resting on a single source is a warning).
     pub severity: Option<Severity>,
+    /// Checked when stated, never reported missing.
+    pub optional: bool,
 }
 
 impl Indicator {
@@ -216,8 +220,10 @@ impl Profile {
         })
     }
 
-    /// Assign each target of the document to at most one non-duration indicator.
-    pub fn match_targets<'d>(&self, doc: &'d Document, found: &[PhraseMatch]) -> Vec<(usize, &'d Target)> {
+    /// Assign each target of the document to at most one non-duration indicator. A target
+    /// stated as the complementary share ("trực tiếp không quá 40%") comes back converted
+    /// (≥ 60%), with its own span.
+    pub fn match_targets(&self, doc: &Document, found: &[PhraseMatch]) -> Vec<(usize, Target)> {
         let targets = &doc.facts.targets;
         let mut out = Vec::new();
         for (i, t) in targets.iter().enumerate() {
@@ -229,16 +235,25 @@ impl Profile {
             );
             let decrease =
                 t.comparator == Some(Comparator::Decrease) || says_decrease(doc, window.start, t.span.end);
-            let best = self
-                .indicators
-                .iter()
-                .enumerate()
-                .filter(|(_, ind)| !ind.is_duration() && unit_fits(t.unit.as_ref(), &ind.unit))
-                .filter(|(_, ind)| (ind.requirement == Requirement::Decrease) == decrease)
-                .filter_map(|(k, ind)| self.distance(ind, found, window, t.span).map(|d| (d, k)))
-                .min_by_key(|&(d, k)| (d, k));
-            if let Some((_, k)) = best {
-                out.push((k, t));
+            let mut best: Option<(usize, usize, bool)> = None;
+            for (k, ind) in self.indicators.iter().enumerate() {
+                if ind.is_duration()
+                    || !unit_fits(t.unit.as_ref(), &ind.unit)
+                    || (ind.requirement == Requirement::Decrease) != decrease
+                {
+                    continue;
+                }
+                let direct = self.distance(ind, &ind.subject, found, window, t.span).map(|d| (d, k, false));
+                let complement =
+                    self.distance(ind, &ind.complement, found, window, t.span).map(|d| (d, k, true));
+                for cand in [direct, complement].into_iter().flatten() {
+                    if best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
+                        best = Some(cand);
+                    }
+                }
+            }
+            if let Some((_, k, complement)) = best {
+                out.push((k, if complement { complement_of(t) } else { t.clone() }));
             }
         }
         out
@@ -261,7 +276,9 @@ impl Profile {
                 .iter()
                 .enumerate()
                 .filter(|(_, ind)| ind.is_duration())
-                .filter_map(|(k, ind)| self.distance(ind, found, window, d.span).map(|dist| (dist, k)))
+                .filter_map(|(k, ind)| {
+                    self.distance(ind, &ind.subject, found, window, d.span).map(|dist| (dist, k))
+                })
                 .min_by_key(|&(dist, k)| (dist, k));
             if let Some((_, k)) = best {
                 out.push((k, d));
@@ -275,9 +292,19 @@ impl Profile {
         self.phrases.find_all(folded)
     }
 
-    /// How far the indicator's nearest complete subject phrase is from `at` inside `window`;
-    /// `None` when no phrase has all its words there, or an exclusion phrase is there.
-    fn distance(&self, ind: &Indicator, found: &[PhraseMatch], window: Span, at: Span) -> Option<usize> {
+    /// How far the nearest complete phrase of `phrases` is from `at` inside `window`; `None`
+    /// when no phrase has all its words there, or an exclusion phrase of `ind` is there.
+    fn distance(
+        &self,
+        ind: &Indicator,
+        phrases: &[Vec<usize>],
+        found: &[PhraseMatch],
+        window: Span,
+        at: Span,
+    ) -> Option<usize> {
+        if phrases.is_empty() {
+            return None;
+        }
         let lo = found.partition_point(|m| m.span.start < window.start);
         let inside: Vec<&PhraseMatch> = found
             .get(lo..)?
@@ -290,7 +317,7 @@ impl Profile {
         }
         // Bytes between an occurrence and the number (0 when they overlap).
         let gap = |s: Span| at.start.saturating_sub(s.end).max(s.start.saturating_sub(at.end));
-        ind.subject
+        phrases
             .iter()
             .filter_map(|phrase| {
                 phrase
@@ -314,8 +341,11 @@ fn compile_indicator(
         "" => return Err(format!("indicator {}: empty unit", ind.id)),
         other => ReqUnit::Count(other.to_lowercase()),
     };
-    if ind.subject.is_empty() || ind.subject.iter().any(|p| p.is_empty()) {
+    if ind.subject.is_empty() || ind.subject.iter().chain(&ind.complement).any(|p| p.is_empty()) {
         return Err(format!("indicator {}: every subject phrase needs at least one word", ind.id));
+    }
+    if !ind.complement.is_empty() && (unit != ReqUnit::Percent || requirement == Requirement::Decrease) {
+        return Err(format!("indicator {}: a complement needs a percentage that is not a cut", ind.id));
     }
     let severity = match ind.severity.as_deref() {
         None => None,
@@ -328,13 +358,29 @@ fn compile_indicator(
         name_vi: ind.name_vi.clone(),
         name_en: ind.name_en.clone(),
         subject: ind.subject.iter().map(|p| p.iter().map(|w| intern(w)).collect()).collect(),
+        complement: ind.complement.iter().map(|p| p.iter().map(|w| intern(w)).collect()).collect(),
         exclude: ind.exclude.iter().map(|w| intern(w)).collect(),
         requirement,
         value: ind.value,
         unit,
         basis: ind.basis.clone(),
         severity,
+        optional: ind.optional,
     })
+}
+
+/// The complementary share: "không quá 40%" in person is "không ít hơn 60%" online.
+fn complement_of(t: &Target) -> Target {
+    let mut c = t.clone();
+    c.value = t.value.map(|v| 100.0 - v);
+    c.comparator = t.comparator.map(|cmp| match cmp {
+        Comparator::AtLeast => Comparator::AtMost,
+        Comparator::AtMost => Comparator::AtLeast,
+        Comparator::MoreThan => Comparator::LessThan,
+        Comparator::LessThan => Comparator::MoreThan,
+        other => other,
+    });
+    c
 }
 
 fn unit_fits(unit: Option<&Unit>, req: &ReqUnit) -> bool {

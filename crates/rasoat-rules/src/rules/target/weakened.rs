@@ -35,7 +35,15 @@ pub(crate) fn weakness(t: &Target, ind: &Indicator, text: &str) -> Option<Weakne
         return Some(Weakness::Vague(wording));
     };
     const EPS: f64 = 1e-9;
-    match (ind.requirement, t.comparator) {
+    // "giảm khoảng 10%" reads as a cut, but "khoảng" takes the commitment away.
+    let about = t
+        .span
+        .text(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "khoảng" || w == "xấp");
+    let comparator = if about { Some(Comparator::About) } else { t.comparator };
+    match (ind.requirement, comparator) {
         (_, Some(Comparator::About)) => Some(Weakness::About),
         (
             Requirement::AtLeast | Requirement::Exactly | Requirement::Decrease,
@@ -96,7 +104,8 @@ impl Rule for Weakened {
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         for applied in super::applied(&self.profiles, doc) {
             let profile = applied.profile;
-            for (k, t) in profile.match_targets(doc, &applied.found) {
+            for (k, t) in &profile.match_targets(doc, &applied.found) {
+                let (k, t) = (*k, t);
                 let Some(ind) = profile.indicators.get(k) else { continue };
                 let Some(weak) = weakness(t, ind, &doc.text) else { continue };
                 let required_vi = ind.required_vi();
@@ -182,6 +191,46 @@ mod tests {
         let doc = rasoat_doc::parse_str(&text);
         let Some(first) = found.first() else { panic!() };
         assert!(doc.slice(first.span).contains("50%"));
+    }
+
+    #[test]
+    fn in_person_share_is_read_as_the_online_complement() {
+        assert!(
+            run_on_text(
+                &rule(),
+                &plan("không ít hơn 60%", "đạt tối thiểu 60%").replace(
+                    "bảo đảm tỷ lệ họp trực tuyến đạt tối thiểu 60%",
+                    "bảo đảm tỷ lệ hội nghị trực tiếp không quá 40%"
+                )
+            )
+            .is_empty()
+        );
+        let text = plan("không ít hơn 60%", "đạt tối thiểu 60%").replace(
+            "bảo đảm tỷ lệ họp trực tuyến đạt tối thiểu 60%",
+            "bảo đảm tỷ lệ hội nghị trực tiếp không quá 50%",
+        );
+        assert_eq!(run_on_text(&rule(), &text).len(), 1);
+    }
+
+    #[test]
+    fn about_inside_a_cut_is_weakened() {
+        let text = plan("không ít hơn 60%", "đạt tối thiểu 60%").replace("tinh giản 10%", "giảm khoảng 10%");
+        assert_eq!(run_on_text(&rule(), &text).len(), 1);
+    }
+
+    #[test]
+    fn optional_level_limits_are_checked_when_stated() {
+        let base = plan("không ít hơn 60%", "đạt tối thiểu 60%");
+        let over = base.replace(
+            "hằng năm; cắt giảm",
+            "hằng năm; tổ chức không quá 03 hội nghị toàn tỉnh trong năm; cắt giảm",
+        );
+        assert_eq!(run_on_text(&rule(), &over).len(), 1);
+        let within = base.replace(
+            "hằng năm; cắt giảm",
+            "hằng năm; tổ chức không quá 02 hội nghị toàn tỉnh trong năm; cắt giảm",
+        );
+        assert!(run_on_text(&rule(), &within).is_empty());
     }
 
     #[test]
