@@ -2,7 +2,8 @@
 
 use std::sync::LazyLock;
 
-use rasoat_doc::{DocKind, Document, Part};
+use rasoat_doc::{DocKind, Document, Part, Span};
+use regex::Regex;
 
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
@@ -24,6 +25,10 @@ static DOCS: LazyLock<RuleDocs> = LazyLock::new(|| {
     legal_basis: "Nghị định 30/2020/NĐ-CP, Điều 8 khoản 3 và Phụ lục I, mục II.3 (số, ký hiệu của văn bản); Phụ lục III (chữ viết tắt tên loại văn bản)".into(),
     examples: vec![
         Example { bad: "Số: /KH- SXD\n\nKẾ HOẠCH\n".into(), good: "Số: /KH-SXD\n\nKẾ HOẠCH\n".into() },
+        Example {
+            bad: "Số /KH-UBND\n\nHải An, ngày tháng 5 năm 2026\n\nKẾ HOẠCH\n".into(),
+            good: "Số: /KH-UBND\n\nHải An, ngày tháng 5 năm 2026\n\nKẾ HOẠCH\n".into(),
+        },
         Example { bad: "Số: 5/KH-UBND\n\nKẾ HOẠCH\n".into(), good: "Số: 05/KH-UBND\n\nKẾ HOẠCH\n".into() },
         Example { bad: "Số: 12/2026/KH-UBND\n\nKẾ HOẠCH\n".into(), good: "Số: 12/KH-UBND\n\nKẾ HOẠCH\n".into() },
     ],
@@ -40,13 +45,45 @@ fn never_normative(kind: DocKind) -> bool {
     )
 }
 
+/// A number line without its colon ("Số /KH-UBND", "Số 12/QĐ-UBND"), which the parser does
+/// not take for one. Party documents write "Số 60-NQ/TW" (a hyphen, no slash after the
+/// number) and are not matched.
+static NO_COLON: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^\s*\**(Số|SỐ)\s+\d*\s*/\s*\p{Lu}").ok());
+
 impl DocumentNumber {
     pub fn new() -> Self {
         DocumentNumber { docs: DOCS.clone() }
     }
 
+    /// When the parser found no number line, look for one written without its colon in the
+    /// part's first lines.
+    fn check_missing_colon(&self, doc: &Document, part: &Part, sink: &mut Sink) {
+        let Some(re) = NO_COLON.as_ref() else { return };
+        let end = part.header.doc_type.as_ref().map_or(part.span.end, |t| t.span.start);
+        let first = doc.lines.partition_point(|l| l.end < part.span.start);
+        let lines = doc.lines.get(first..).unwrap_or(&[]).iter().take_while(|l| l.start < end).take(16);
+        for line in lines {
+            let text = doc.slice(*line);
+            let Some(m) = re.captures(text).and_then(|c| c.get(1)) else { continue };
+            let at = Span::new(line.start + m.start(), line.start + m.end());
+            sink.report(
+                at,
+                Message::new(
+                    "Sau chữ \"Số\" phải có dấu hai chấm: \"Số: …/…\".",
+                    "\"Số\" is followed by a colon: \"Số: …/…\".",
+                ),
+            )
+            .suggest("Số:", true);
+            return;
+        }
+    }
+
     fn check_part(&self, doc: &Document, part: &Part, sink: &mut Sink) {
-        let Some(num) = &part.header.number else { return };
+        let Some(num) = &part.header.number else {
+            self.check_missing_colon(doc, part, sink);
+            return;
+        };
         let kind = part.header.doc_type.as_ref().map(|t| t.value);
         let symbol_span = symbol_extent(doc.slice(num.symbol.span), num.symbol.span);
         let symbol = doc.slice(symbol_span);
@@ -216,6 +253,18 @@ mod tests {
         let f = run("Số: 12/QĐ-UBND\n\nKẾ HOẠCH\n");
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(run("Số: 12/TTLT-BTC-BNV\n\nTHÔNG TƯ\n").is_empty());
+    }
+
+    #[test]
+    fn missing_colon() {
+        let f = run("Số /KH-UBND\n\nHải An, ngày tháng 5 năm 2026\n\nKẾ HOẠCH\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, vec!["Số:".to_string()]);
+        // A Party document's number has no colon by its own rules.
+        assert!(
+            run("ĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 221-KL/TW\n\nHà Nội, ngày 28 tháng 11 năm 2025\n\nKẾT LUẬN\n")
+                .is_empty()
+        );
     }
 
     #[test]
