@@ -38,14 +38,27 @@ pub fn is_word_char(c: char) -> bool {
 /// Lower-case `c` when that keeps its UTF-8 length (so offsets stay put); otherwise `c`.
 /// Every Vietnamese letter qualifies (À/à, Ạ/ạ, Đ/đ, Ơ/ơ, Ư/ư have equal lengths).
 pub fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-        _ => c,
-    }
+    let u = u32::from(c);
+    // Fast paths for the blocks Vietnamese uses, where case pairs sit at fixed distances.
+    let folded = match u {
+        0..=0x7F => return c.to_ascii_lowercase(),
+        // Latin-1 capitals À..Þ (× excepted) are 0x20 below their small letters.
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        // Latin Extended-A pairs (Ă/ă, Đ/đ, Ĩ/ĩ, Ũ/ũ): capital even, small odd.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 => u | 1,
+        0x1A0 | 0x1AF => u + 1,
+        // Latin Extended Additional (Ạ..ỹ): capital even, small odd.
+        0x1EA0..=0x1EF9 => u | 1,
+        0x80..=0x24F => return c,
+        _ => {
+            let mut lower = c.to_lowercase();
+            return match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            };
+        }
+    };
+    char::from_u32(folded).unwrap_or(c)
 }
 
 /// A text lower-cased and with whitespace runs folded to one space, mapped back to the
@@ -63,28 +76,71 @@ pub struct Folded {
 impl Folded {
     /// Fold `text`. O(n), one allocation for the folded copy.
     pub fn new(text: &str) -> Folded {
-        let mut out = String::with_capacity(text.len());
+        let bytes = text.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(text.len());
         let mut anchors = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_whitespace() {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
-                    if !d.is_whitespace() {
-                        break;
-                    }
-                    end = j + d.len_utf8();
-                    chars.next();
+        let ascii_space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+        // The whitespace character at `i`, if any, and its length.
+        let space_at = |i: usize| -> Option<usize> {
+            let &b = bytes.get(i)?;
+            if b < 0x80 {
+                return ascii_space(b).then_some(1);
+            }
+            let c = text.get(i..)?.chars().next()?;
+            c.is_whitespace().then(|| c.len_utf8())
+        };
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII (most bytes, even in Vietnamese) without decoding.
+            if b < 0x80 && !ascii_space(b) {
+                out.push(b.to_ascii_lowercase());
+                i += 1;
+                continue;
+            }
+            if b >= 0x80 {
+                let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
+                if !c.is_whitespace() {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(fold_char(c).encode_utf8(&mut buf).as_bytes());
+                    i += c.len_utf8();
+                    continue;
                 }
-                out.push(' ');
-                if end - i != 1 {
-                    anchors.push((out.len(), end));
-                }
-            } else {
-                out.push(fold_char(c));
+            }
+            // A whitespace run becomes one space.
+            let start = i;
+            while let Some(len) = space_at(i) {
+                i += len;
+            }
+            out.push(b' ');
+            if i - start != 1 {
+                anchors.push((out.len(), i));
             }
         }
-        Folded { text: out, anchors, original_len: text.len() }
+        // Every byte pushed is a whole character's encoding: the conversion cannot fail.
+        let text_out = String::from_utf8(out).unwrap_or_default();
+        Folded { text: text_out, anchors, original_len: text.len() }
+    }
+
+    /// The folded view of `text`, shared by the rules that check the same document on this
+    /// thread: rules see only `&Document`, and five of them fold the same text. The last
+    /// document's fold is kept per thread and reused when the text is byte-for-byte the same
+    /// (a `memcmp`, far cheaper than folding again).
+    pub fn shared(text: &str) -> std::rc::Rc<Folded> {
+        thread_local! {
+            static LAST: std::cell::RefCell<Option<(String, std::rc::Rc<Folded>)>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        LAST.with(|last| {
+            let mut last = last.borrow_mut();
+            if let Some((src, folded)) = last.as_ref()
+                && src == text
+            {
+                return std::rc::Rc::clone(folded);
+            }
+            let folded = std::rc::Rc::new(Folded::new(text));
+            *last = Some((text.to_owned(), std::rc::Rc::clone(&folded)));
+            folded
+        })
     }
 
     /// The folded text.
@@ -132,6 +188,16 @@ impl Folded {
         let len: usize = tail.chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
         if len == 0 { None } else { tail.get(..len) }
     }
+}
+
+/// The word (run of word characters) around byte offset `at` of `text`; empty at `at` when
+/// `at` is not inside a word.
+pub fn word_around(text: &str, at: usize) -> Span {
+    let Some(head) = text.get(..at) else { return Span::new(at, at) };
+    let back: usize = head.chars().rev().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
+    let tail = text.get(at..).unwrap_or("");
+    let fwd: usize = tail.chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
+    Span::new(at - back, at + fwd)
 }
 
 /// Fold a phrase as [`Folded`] folds text: lower case, whitespace runs → one space, trimmed.
@@ -375,6 +441,31 @@ mod tests {
         assert_eq!(match_case("SỬ LÝ", "xử lý"), "XỬ LÝ");
         assert_eq!(match_case("Công TTĐT", "cổng TTĐT"), "Cổng TTĐT");
         assert_eq!(match_case("sử lý", "xử lý"), "xử lý");
+    }
+
+    #[test]
+    fn fold_char_fast_paths_agree_with_unicode() {
+        for c in ('\u{0}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}') {
+            let mut lower = c.to_lowercase();
+            let want = match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            };
+            // Outside the Vietnamese blocks the fast path may leave a letter as it is.
+            if matches!(u32::from(c), 0..=0x7F | 0xC0..=0xDE | 0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1A0 | 0x1AF | 0x1EA0..=0x1EF9)
+            {
+                assert_eq!(fold_char(c), want, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn shared_fold_is_reused_only_for_the_same_text() {
+        let a = Folded::shared("Hải Phòng");
+        let b = Folded::shared("Hải Phòng");
+        assert!(std::rc::Rc::ptr_eq(&a, &b));
+        let c = Folded::shared("Hải Phòng.");
+        assert_eq!(c.as_str(), "hải phòng.");
     }
 
     #[test]

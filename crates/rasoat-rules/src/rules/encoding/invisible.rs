@@ -27,6 +27,20 @@ impl Default for Invisible {
     }
 }
 
+/// The invisible character whose UTF-8 encoding starts at `bytes[i]`, with its length.
+fn invisible_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let b = |k: usize| bytes.get(i + k).copied();
+    let (code, len) = match (b(0)?, b(1), b(2)) {
+        (0xC2, Some(0xAD), _) => (0xAD, 2),
+        (0xE2, Some(0x80), Some(t @ 0x8B..=0x8D)) => (0x2000 + u32::from(t - 0x80), 3),
+        (0xE2, Some(0x81), Some(t @ 0xA0..=0xA4)) => (0x2040 + u32::from(t - 0x80), 3),
+        (0xEF, Some(0xBB), Some(0xBF)) => (0xFEFF, 3),
+        (0xE1, Some(0xA0), Some(0x8E)) => (0x180E, 3),
+        _ => return None,
+    };
+    Some((char::from_u32(code)?, len))
+}
+
 /// Name of an invisible character, in Vietnamese and English.
 fn invisible_name(c: char) -> Option<(&'static str, &'static str)> {
     Some(match c {
@@ -82,32 +96,32 @@ impl Rule for Invisible {
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         let text = doc.text.as_str();
-        // Fast path: every character above is encoded with a lead byte 0xC2, 0xE1 or 0xE2/0xEF.
-        if !text.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF)) {
-            return;
-        }
+        let bytes = text.as_bytes();
         let (mut reported, mut extra, mut first_extra) = (0usize, 0usize, None);
-        let mut prev: Option<char> = None;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let Some((vi, en)) = invisible_name(c) else {
-                prev = Some(c);
+        let mut i = 0;
+        while i < bytes.len() {
+            // Byte-level scan: decoding every character would cost more than the whole check.
+            let Some((c, len)) = invisible_at(bytes, i) else {
+                i += 1;
                 continue;
             };
+            let Some((vi, en)) = invisible_name(c) else {
+                i += len;
+                continue;
+            };
+            let start = i;
+            i += len;
             // A BOM at the very start is an encoding signature, not content.
-            if i == 0 && c == '\u{FEFF}' {
+            if start == 0 && c == '\u{FEFF}' {
                 continue;
             }
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if invisible_name(d).is_none() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                iter.next();
+            while let Some((_, l)) = invisible_at(bytes, i) {
+                i += l;
             }
+            let end = i;
+            let prev = text.get(..start).and_then(|s| s.chars().next_back());
             let next = text.get(end..).and_then(|s| s.chars().next());
-            let span = Span::new(i, end);
+            let span = Span::new(start, end);
             if reported >= MAX_FINDINGS {
                 extra += 1;
                 first_extra.get_or_insert(span);

@@ -7,7 +7,9 @@
 //! Russian name is fine), except Ð/ð, which Vietnamese never uses.
 
 use rasoat_doc::Document;
-use rasoat_text::token::tokens;
+use rasoat_text::Span;
+
+use crate::phrase::word_around;
 
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
@@ -80,6 +82,11 @@ fn latin_for(c: char) -> Option<char> {
     })
 }
 
+struct Tok<'a> {
+    text: &'a str,
+    span: Span,
+}
+
 /// A Latin letter (ASCII, Latin-1, Latin Extended, Vietnamese).
 fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
@@ -127,10 +134,22 @@ impl Rule for LookAlike {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
-        for tok in tokens(&doc.text, 0) {
-            if tok.text.is_ascii() {
+        let text = doc.text.as_str();
+        let mut done = 0;
+        // Only lead bytes of Ð/ð (0xC3), Greek (0xCE, 0xCF) and Cyrillic (0xD0..=0xD4) can
+        // start a look-alike: skip everything else without decoding.
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if i < done || !matches!(b, 0xC3 | 0xCE | 0xCF | 0xD0..=0xD4) {
                 continue;
             }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { continue };
+            if latin_for(c).is_none() {
+                continue;
+            }
+            let span: Span = word_around(text, i);
+            done = span.end.max(i + 1);
+            let tok_text = span.text(text);
+            let tok = Tok { text: tok_text, span };
             let (mut latin, mut eth, mut other) = (false, false, false);
             for c in tok.text.chars() {
                 if matches!(c, 'Ð' | 'ð') {

@@ -143,7 +143,7 @@ impl Capitalization {
     }
 
     fn findings(&self, text: &str) -> Vec<Finding> {
-        let folded = Folded::new(text);
+        let folded = Folded::shared(text);
         let mut out = Vec::new();
         for m in self.set.find_iter(&folded) {
             let Some((model, entry)) = self.models.get(m.pattern) else { continue };

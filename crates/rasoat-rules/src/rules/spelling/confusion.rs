@@ -125,7 +125,7 @@ impl Confusion {
 
     /// Every match that satisfies its entry's context, with the entry index.
     fn matches(&self, text: &str) -> Vec<(PhraseMatch, usize)> {
-        let folded = Folded::new(text);
+        let folded = Folded::shared(text);
         self.set
             .find_iter(&folded)
             .filter_map(|m| {

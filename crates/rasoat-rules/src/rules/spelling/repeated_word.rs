@@ -7,11 +7,9 @@
 //! spaces only (a line break, a tab between table cells or punctuation is layout).
 
 use rasoat_doc::Document;
-use rasoat_text::Span;
-use rasoat_text::token::{TokenKind, tokens};
 
 use crate::diagnostic::{Message, Severity};
-use crate::phrase::fold_char;
+use crate::phrase::{Folded, PhraseSet};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
 
 pub const ID: &str = "spelling/repeated-word";
@@ -27,6 +25,8 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub struct RepeatedWord {
+    /// "các các", "của của"…: one automaton for every doubled function word.
+    doubled: PhraseSet,
     docs: RuleDocs,
 }
 
@@ -36,18 +36,11 @@ impl Default for RepeatedWord {
     }
 }
 
-/// Case-insensitive equality without allocating.
-fn same_word(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.chars().map(fold_char).eq(b.chars().map(fold_char))
-}
-
-fn in_list(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| same_word(w, word))
-}
-
 impl RepeatedWord {
     pub fn new() -> Self {
+        let doubled = PhraseSet::new(FUNCTION_WORDS.iter().map(|w| format!("{w} {w}"))).unwrap_or_default();
         RepeatedWord {
+            doubled,
             docs: RuleDocs {
                 summary: Message::new(
                     "Một từ bị gõ lặp hai lần liền nhau (“Các Các”, “của của”).",
@@ -94,30 +87,24 @@ impl Rule for RepeatedWord {
             return;
         }
         let text = doc.text.as_str();
-        let mut prev: Option<rasoat_text::token::Token<'_>> = None;
-        for tok in tokens(text, 0) {
-            let Some(p) = prev.replace(tok) else { continue };
-            if tok.kind != TokenKind::Word || p.kind != TokenKind::Word {
+        let folded = Folded::shared(text);
+        for m in self.doubled.find_iter(&folded) {
+            let found = m.span.text(text);
+            // Both copies written alike ("ủy Ủy ban" is "Đảng ủy" + "Ủy ban"), with only
+            // spaces between: a line break, a tab between cells or punctuation is layout.
+            let Some((first, rest)) = found.split_once([' ', '\u{a0}']) else { continue };
+            let second = rest.trim_start_matches([' ', '\u{a0}']);
+            if first != second {
                 continue;
             }
-            if p.text != tok.text || !in_list(FUNCTION_WORDS, tok.text) {
-                continue;
-            }
-            // Only spaces between them: a line break, a tab (table cells) or punctuation means
-            // the repetition is layout, not a slip.
-            let gap = Span::new(p.span.end, tok.span.start).text(text);
-            if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
-                continue;
-            }
-            let span = p.span.cover(tok.span);
             sink.report(
-                span,
+                m.span,
                 Message::new(
-                    format!("Từ “{}” bị lặp hai lần liền nhau.", p.text),
-                    format!("The word “{}” is repeated.", p.text),
+                    format!("Từ “{first}” bị lặp hai lần liền nhau."),
+                    format!("The word “{first}” is repeated."),
                 ),
             )
-            .suggest(p.text, true);
+            .suggest(first, true);
         }
     }
 }

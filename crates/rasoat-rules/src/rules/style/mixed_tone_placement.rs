@@ -10,10 +10,9 @@
 use rasoat_doc::Document;
 use rasoat_text::Span;
 use rasoat_text::syllable::{self, Placement};
-use rasoat_text::token::{TokenKind, tokens};
 
 use crate::diagnostic::{Message, Severity};
-use crate::phrase::fold_char;
+use crate::phrase::{fold_char, word_around};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink, ToneStyle};
 
 pub const ID: &str = "style/mixed-tone-placement";
@@ -56,6 +55,57 @@ fn ky_style(word: &str) -> Option<bool> {
         'ĩ' | 'ỉ' => Some(false),
         _ => None,
     }
+}
+
+/// The plain vowel under a tone mark, for the letters that matter here (o u a e y).
+fn vowel(c: char) -> Option<char> {
+    Some(match fold_char(c) {
+        'o' | 'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' => 'o',
+        'u' | 'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' => 'u',
+        'a' | 'à' | 'á' | 'ả' | 'ã' | 'ạ' => 'a',
+        'e' | 'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' => 'e',
+        'y' | 'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
+        _ => return None,
+    })
+}
+
+/// A word worth parsing.
+struct Candidate<'a> {
+    text: &'a str,
+    span: Span,
+}
+
+/// The words that can show a style: those with "oa", "oe" or "uy" and a tone mark in it, and
+/// "kỹ"/"kĩ"/"kỷ"/"kỉ". A byte scan finds the toned vowels (all non-ASCII, with lead bytes
+/// 0xC3–0xC5 or 0xE1); only their neighbours are decoded, nothing is tokenised.
+fn candidates(text: &str) -> impl Iterator<Item = Candidate<'_>> {
+    let bytes = text.as_bytes();
+    let mut done = 0;
+    (0..bytes.len()).filter_map(move |i| {
+        if i < done || !matches!(bytes.get(i), Some(0xC3..=0xC5 | 0xE1)) {
+            return None;
+        }
+        let c = text.get(i..)?.chars().next()?;
+        let ky = matches!(fold_char(c), 'ỹ' | 'ỷ' | 'ĩ' | 'ỉ');
+        let pair = match vowel(c) {
+            Some(v @ ('o' | 'u')) => {
+                let next = text.get(i + c.len_utf8()..).and_then(|t| t.chars().next()).and_then(vowel);
+                matches!((v, next), ('o', Some('a' | 'e')) | ('u', Some('y')))
+            }
+            Some(v @ ('a' | 'e' | 'y')) => {
+                let prev = text.get(..i).and_then(|t| t.chars().next_back()).and_then(vowel);
+                matches!((prev, v), (Some('o'), 'a' | 'e') | (Some('u'), 'y'))
+            }
+            _ => false,
+        };
+        if !(pair || ky) {
+            return None;
+        }
+        let span = word_around(text, i);
+        done = span.end;
+        // Long runs are not syllables (codes, foreign words, glued words).
+        (span.len() <= 16).then(|| Candidate { text: span.text(text), span })
+    })
 }
 
 impl MixedTonePlacement {
@@ -162,11 +212,7 @@ impl Rule for MixedTonePlacement {
             ToneStyle::Old => Placement::Old,
             ToneStyle::New => Placement::New,
         });
-        for tok in tokens(text, 0) {
-            // Only short words with a non-ASCII letter can carry a tone mark worth parsing.
-            if tok.kind != TokenKind::Word || tok.text.len() > 16 || tok.text.is_ascii() {
-                continue;
-            }
+        for tok in candidates(text) {
             if let Some(y) = ky_style(tok.text) {
                 if y {
                     with_y.add(tok.text, tok.span)
