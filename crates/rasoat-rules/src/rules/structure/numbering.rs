@@ -233,6 +233,9 @@ impl Rule for Numbering {
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         let quotes = quoted_regions(doc);
         for part in &doc.parts {
+            check_articles(doc, &quotes, part, sink);
+        }
+        for part in &doc.parts {
             check_siblings(doc, &quotes, None, &part.roots, sink);
         }
         for block in &doc.blocks {
@@ -240,6 +243,57 @@ impl Rule for Numbering {
                 check_siblings(doc, &quotes, Some(block), &block.children, sink);
             }
         }
+    }
+}
+
+/// Articles ("Điều 1.") run 1, 2, 3… through a whole document, across its chapters. A new
+/// document attached in the same part (a regulation after its decision) starts again at 1.
+fn check_articles(doc: &Document, quotes: &[(usize, usize)], part: &rasoat_doc::Part, sink: &mut Sink) {
+    let mut last = 0u32;
+    let mut from = part.span.start;
+    let blocks = doc.blocks.get(part.blocks.clone()).unwrap_or(&[]);
+    for block in blocks {
+        if block.kind != BlockKind::Article || in_regions(quotes, block.span.start) {
+            continue;
+        }
+        let Some(marker) = &block.marker else { continue };
+        // "Điều 5 Luật…" at the start of a sentence is a reference, not a heading.
+        if !marker.text.trim_end().ends_with(['.', ':']) {
+            continue;
+        }
+        let Some(&n) = marker.numbers.first() else { continue };
+        let expected = last + 1;
+        // An article run into the previous one's line ("Điều 1. … Điều 2. …") is there.
+        let between = doc.text.get(from..marker.span.start).unwrap_or("");
+        let run_on = n > expected
+            && n - expected <= 3
+            && (expected..n).all(|k| between.contains(&format!("Điều {k}")));
+        if n != expected && n != 1 && last > 0 && !run_on {
+            let want = format!("Điều {expected}.");
+            let (vi, en) = if n == last {
+                (
+                    format!("\"{}\" lặp lại số điều trước; phải là \"{want}\".", marker.text.trim()),
+                    format!(
+                        "\"{}\" repeats the previous article number; it should be \"{want}\".",
+                        marker.text.trim()
+                    ),
+                )
+            } else {
+                (
+                    format!(
+                        "Số điều không liên tục: sau Điều {last} phải là \"{want}\", không phải \"{}\".",
+                        marker.text.trim()
+                    ),
+                    format!(
+                        "Articles are not consecutive: Article {last} is followed by \"{want}\", not \"{}\".",
+                        marker.text.trim()
+                    ),
+                )
+            };
+            sink.report(marker.span, Message::new(vi, en)).suggest(want, false);
+        }
+        last = n;
+        from = block.span.start;
     }
 }
 
@@ -498,6 +552,14 @@ mod tests {
     fn quoted_amendments_keep_their_own_numbers() {
         let text = "Điều 1. Sửa đổi\n\n1. Sửa đổi Điều 8 như sau:\n\n“1. Mới.\n\n2. Mới nữa.”\n\n2. Sửa đổi Điều 9 như sau:\n\n“3. Khác.”\n";
         assert!(findings(text).is_empty(), "{:?}", findings(text));
+    }
+
+    #[test]
+    fn articles_run_through_the_document() {
+        assert!(findings("Điều 1. A.\n\nChương II\n\nĐiều 2. B.\n\nĐiều 3. C.\n").is_empty());
+        let f = findings("Điều 1. A.\n\nĐiều 2. B.\n\nĐiều 4. C.\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, vec!["Điều 3.".to_string()]);
     }
 
     #[test]
