@@ -256,12 +256,14 @@ fn back_over_issuer(text: &str, infos: &[LineInfo], roles: &[Role], motto: usize
     while j > floor && seen < 4 {
         j -= 1;
         let Some(l) = infos.get(j) else { break };
+        let s = l.content.text(text);
         match roles.get(j) {
             Some(Role::Blank) => continue,
             Some(Role::Body) => {}
+            // The rule drawn under the issuer.
+            Some(Role::Skip) if line::is_separator(s) => continue,
             _ => break,
         }
-        let s = l.content.text(text);
         if !(line::is_upper(s) || line::is_separator(s)) || grammar::marker(s).is_some() {
             break;
         }
@@ -322,4 +324,86 @@ fn line_start(text: &str, infos: &[LineInfo], li: usize) -> usize {
     let Some(l) = infos.get(li) else { return text.len() };
     let before = text.get(..l.content.start).unwrap_or("");
     before.rfind('\n').map_or(0, |nl| nl + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        crate::parse_str(text)
+    }
+
+    fn kinds(d: &Document) -> Vec<Option<DocKind>> {
+        d.parts.iter().map(|p| p.header.doc_type.as_ref().map(|t| t.value)).collect()
+    }
+
+    #[test]
+    fn decision_then_plan() {
+        let text = "Số: /QĐ-UBND\n\nQUYẾT ĐỊNH\n\nBan hành Kế hoạch\n\nĐiều 1. Ban hành.\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Hữu Phúc\n\nKẾ HOẠCH\n\nCải cách hành chính\n(Kèm theo Quyết định số /QĐ-UBND\ncủa Chủ tịch)\n\nI. MỤC ĐÍCH\n\n1. Mục đích";
+        let d = doc(text);
+        assert_eq!(kinds(&d), [Some(DocKind::QuyetDinh), Some(DocKind::KeHoach)]);
+        let [qd, kh] = d.parts.as_slice() else { panic!("two parts") };
+        assert_eq!(qd.signature.as_ref().and_then(|s| s.name).map(|n| d.slice(n)), Some("Nguyễn Hữu Phúc"));
+        assert_eq!(kh.header.summary.map(|s| d.slice(s)), Some("Cải cách hành chính"));
+        assert_eq!(kh.blocks.len(), 2);
+        assert_eq!(kh.roots.len(), 1);
+        assert!(d.slice(kh.span).starts_with("KẾ HOẠCH"));
+        assert_eq!(qd.span.end, kh.span.start);
+        assert_eq!(
+            d.main_part().and_then(|p| p.header.doc_type.as_ref()).map(|t| t.value),
+            Some(DocKind::KeHoach)
+        );
+    }
+
+    #[test]
+    fn appendix_header_is_not_a_new_part() {
+        let text = "KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\nNơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\n**ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HUẾ**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc**\n\nPHỤ LỤC\nPHÂN CÔNG\n\nTT\tNội dung\tCơ quan chủ trì\tThời hạn\n1\tViệc\tSở\t2026";
+        let d = doc(text);
+        assert_eq!(d.parts.len(), 1);
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        assert_eq!(p.tables.len(), 1);
+        assert_eq!(p.tables.first().and_then(|t| t.title).map(|t| d.slice(t)), Some("PHỤ LỤC\nPHÂN CÔNG"));
+        // Neither the issuer nor the motto above the appendix is body text.
+        assert_eq!(p.blocks.len(), 1);
+    }
+
+    #[test]
+    fn lead_text_before_the_header() {
+        let text = "Tin: Chính phủ ban hành nghị quyết\n\nCHÍNH PHỦ\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 08/2025/NQ-CP\n\nNGHỊ QUYẾT\nVỀ VIỆC THÍ ĐIỂM\nĐiều 1. Phạm vi";
+        let d = doc(text);
+        assert_eq!(kinds(&d), [Some(DocKind::NghiQuyet)]);
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        assert_eq!(p.header.issuer.iter().map(|s| d.slice(*s)).collect::<Vec<_>>(), ["CHÍNH PHỦ"]);
+        assert_eq!(p.header.number.as_ref().map(|n| n.symbol.value.as_str()), Some("2025/NQ-CP"));
+        assert_eq!(p.header.summary.map(|s| d.slice(s)), Some("VỀ VIỆC THÍ ĐIỂM"));
+    }
+
+    #[test]
+    fn signature_before_recipients_and_tabbed_signature() {
+        let text = "KẾ HOẠCH\n\nI. MỤC ĐÍCH\n\nGIÁM ĐỐC\n\nNguyễn Thành Hưng\n\nNơi nhận:\n- Lưu: VT.";
+        let d = doc(text);
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        assert_eq!(p.signature.as_ref().and_then(|s| s.name).map(|n| d.slice(n)), Some("Nguyễn Thành Hưng"));
+        assert_eq!(p.blocks.len(), 1);
+
+        let text =
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Nam\t# PHỤ LỤC THỦ TỤC";
+        let d = doc(text);
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        let Some(sig) = &p.signature else { panic!("no signature") };
+        assert_eq!(sig.authority.as_ref().map(|a| a.value), Some(Authority::Kt));
+        assert_eq!(sig.titles.iter().map(|t| d.slice(*t)).collect::<Vec<_>>(), ["CHỦ TỊCH PHÓ CHỦ TỊCH"]);
+        assert_eq!(sig.name.map(|n| d.slice(n)), Some("Hoàng Nam"));
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        for text in ["", "\n\n\n", "\t\t", "Số:", "Nơi nhận:", "TM.", "KẾ HOẠCH", "a)", "-", "1.\t"]
+        {
+            let d = doc(text);
+            assert_eq!(d.parts.len(), 1, "{text:?}");
+            assert_eq!(d.parts.first().map(|p| p.span), Some(Span::new(0, d.text.len())));
+        }
+    }
 }
