@@ -231,7 +231,20 @@ impl Rule for Numbering {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
-        let quotes = quoted_regions(doc);
+        let mut quotes = quoted_regions(doc);
+        // Forms attached at the end ("Mẫu số 01") are fill-in templates whose fields are
+        // numbered partly in tables and boxes: their numbering is not the document's outline.
+        if let Some(start) = forms_start(doc) {
+            // Regions must stay sorted and disjoint for the binary search in `in_regions`.
+            quotes.retain(|&(s, _)| s < start);
+            if let Some(last) = quotes.last_mut()
+                && last.1 >= start
+            {
+                last.1 = doc.text.len();
+            } else {
+                quotes.push((start, doc.text.len()));
+            }
+        }
         for part in &doc.parts {
             check_articles(doc, &quotes, part, sink);
         }
@@ -321,6 +334,16 @@ fn quoted_regions(doc: &Document) -> Vec<(usize, usize)> {
         out.push((start, doc.text.len()));
     }
     out
+}
+
+/// Where the first attached form starts: a short line "Mẫu số 01" (or "MẪU SỐ 02a…").
+fn forms_start(doc: &Document) -> Option<usize> {
+    doc.lines.iter().find_map(|l| {
+        let t = doc.slice(*l).trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '#');
+        let head = t.strip_prefix("Mẫu số").or_else(|| t.strip_prefix("MẪU SỐ"))?;
+        (t.len() < 100 && head.trim_start().starts_with(|c: char| c.is_ascii_alphanumeric()))
+            .then_some(l.start)
+    })
 }
 
 fn in_regions(regions: &[(usize, usize)], at: usize) -> bool {
@@ -560,6 +583,12 @@ mod tests {
         let f = findings("Điều 1. A.\n\nĐiều 2. B.\n\nĐiều 4. C.\n");
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].1, vec!["Điều 3.".to_string()]);
+    }
+
+    #[test]
+    fn forms_are_not_outlines() {
+        let text = "1. Một.\n\n2. Hai.\n\nMẫu số 01\n\n1. Tên:\n\n3. Địa chỉ:\n";
+        assert!(findings(text).is_empty(), "{:?}", findings(text));
     }
 
     #[test]
