@@ -444,6 +444,7 @@ fn sarif_shape() -> TestResult {
         loc["region"],
         serde_json::json!({"startLine": 2, "startColumn": 4, "endLine": 2, "endColumn": 11})
     );
+    assert!(res["partialFingerprints"]["rasoatContentHash/v1"].as_str().is_some_and(|h| h.len() == 16));
     let rep = &res["fixes"][0]["artifactChanges"][0]["replacements"][0];
     assert_eq!(rep["insertedContent"]["text"], "chữ đúng");
     assert_eq!(rep["deletedRegion"]["startColumn"], 4);

@@ -85,12 +85,34 @@ fn rule_json(r: &RuleMeta, lang: Lang) -> Value {
     })
 }
 
-fn result_json(f: &Finding, uri: &str, absolute: bool, rule_index: Option<usize>) -> Value {
+/// FNV-1a, 64 bits: a stable hash (std's hasher may change between Rust releases).
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+fn result_json(
+    f: &Finding,
+    uri: &str,
+    absolute: bool,
+    rule_index: Option<usize>,
+    occurrence: usize,
+) -> Value {
+    // Keyed by content, not line (as the baseline): alerts survive lines moving.
+    let occurrence = occurrence.to_string();
+    let fingerprint = format!("{:016x}", fnv1a(&[uri, &f.rule, &f.key_text, &f.key_context, &occurrence]));
     let mut res = json!({
         "ruleId": f.rule,
         "level": level(f.severity),
         "message": { "text": f.message },
         "locations": [location(uri, absolute, f.line, f.column, f.end_line, f.end_column)],
+        "partialFingerprints": { "rasoatContentHash/v1": fingerprint },
     });
     if let Some(i) = rule_index {
         res["ruleIndex"] = json!(i);
@@ -152,9 +174,12 @@ pub fn render(
         let absolute = uri.starts_with("file://");
         match &r.outcome {
             Ok(c) => {
+                let mut seen: std::collections::HashMap<(&str, &str, &str), usize> = Default::default();
                 for f in &c.findings {
                     let idx = rules.iter().position(|m| m.id == f.rule);
-                    results.push(result_json(f, &uri, absolute, idx));
+                    let n = seen.entry((&f.rule, &f.key_text, &f.key_context)).or_insert(0);
+                    results.push(result_json(f, &uri, absolute, idx, *n));
+                    *n += 1;
                 }
             }
             Err(m) => notifications.push(json!({
