@@ -12,7 +12,9 @@
 use crate::model::{Citation, Date, DocKind, Spanned};
 
 use super::numbers::{date, year};
-use super::text::{Src, at_word_start, first_phrase, is_word, phrase_at, phrase_before, ws_len};
+use super::text::{
+    Src, at_word_start, first_phrase, is_word, numeric_bytes, phrase_at, phrase_before, ws_len,
+};
 
 /// Type names; a name that ends another comes after it.
 const KINDS: &[(&str, DocKind)] = &[
@@ -98,7 +100,8 @@ pub fn citations(src: &Src, doc_year: Option<i32>) -> Vec<Citation> {
     let mut out = Vec::new();
     let mut skip_to = 0;
     let b = text.as_bytes();
-    let starts = (0..b.len()).filter(|&i| match b.get(i) {
+    // '/' (0x2F) sits just below the digits: one range test finds both.
+    let starts = numeric_bytes(src).filter(|&i| match b.get(i) {
         Some(b'0'..=b'9') => at_word_start(text, i),
         Some(b'/') => i == 0 || b.get(i - 1).is_some_and(u8::is_ascii_whitespace),
         _ => false,
@@ -120,15 +123,23 @@ pub fn citations(src: &Src, doc_year: Option<i32>) -> Vec<Citation> {
 /// `(start, kind, length of the type name)`.
 fn type_before(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
     let mut before = text.get(..num)?.trim_end();
+    // Most numbers follow "ngày", "Điều", "khoản"…: their last char rules them out at once.
+    let ends_kind = |s: &str| {
+        s.chars()
+            .next_back()
+            .and_then(|c| c.to_lowercase().next())
+            .is_some_and(|last| KINDS.iter().any(|(name, _)| name.ends_with(last)))
+    };
+    if !ends_kind(before) && !before.ends_with([':', 'ố', 'Ố']) {
+        return None;
+    }
     if let Some(colon) = before.strip_suffix(':') {
         before = colon.trim_end();
     }
     if let Some(p) = phrase_before(before, "số") {
-        before = before.get(..p)?;
+        before = before.get(..p)?.trim_end();
     }
-    // Most numbers follow "ngày", "Điều", "khoản"…: one char rules them out before the names.
-    let last = before.trim_end().chars().next_back()?.to_lowercase().next()?;
-    if !KINDS.iter().any(|(name, _)| name.ends_with(last)) {
+    if !ends_kind(before) {
         return None;
     }
     KINDS.iter().find_map(|&(name, kind)| {
@@ -316,7 +327,15 @@ fn issuer_end(text: &str, is: usize) -> usize {
 
 fn stops_issuer(word: &str) -> bool {
     let Some(first) = word.chars().next() else { return false };
-    if first.is_lowercase() && ISSUER_STOPS_LOWER.iter().any(|w| phrase_at(word, w).is_some()) {
+    // Only phrases starting with the word's letter can match: a byte test before phrase_at.
+    let mut buf = [0u8; 4];
+    let Some(&lead) =
+        first.to_lowercase().next().map(|c| c.encode_utf8(&mut buf).as_bytes()).and_then(|b| b.first())
+    else {
+        return false;
+    };
+    let matches = |p: &&str| p.as_bytes().first() == Some(&lead) && phrase_at(word, p).is_some();
+    if first.is_lowercase() && ISSUER_STOPS_LOWER.iter().any(&matches) {
         // "và" joins two names ("Bộ Khoa học và Công nghệ") unless a lower-case word or a new
         // citation follows.
         if phrase_at(word, "và").is_some() {
@@ -326,7 +345,7 @@ fn stops_issuer(word: &str) -> bool {
         return true;
     }
     // A new citation, or a verb ("… thành phố Triển khai Quyết định …").
-    first_phrase(word, KINDS).is_some() || ISSUER_STOPS_ANY_CASE.iter().any(|w| phrase_at(word, w).is_some())
+    KINDS.iter().map(|(name, _)| name).any(&matches) || ISSUER_STOPS_ANY_CASE.iter().any(&matches)
 }
 
 #[cfg(test)]

@@ -312,7 +312,7 @@ const LABELS: &[&str] =
     &["thời gian thực hiện", "thời gian hoàn thành", "thời hạn hoàn thành", "thời hạn thực hiện", "thời hạn"];
 
 /// First words of [`TRIGGERS`] and [`LABELS`], searched for before anything is parsed.
-static BODY_TRIGGERS: LazyLock<Triggers> =
+pub(crate) static BODY_TRIGGERS: LazyLock<Triggers> =
     LazyLock::new(|| Triggers::new(&["trước", "chậm nhất", "hoàn thành", "thời gian", "thời hạn"]));
 
 /// Deadlines stated in running text, in order. `row` is left `None`.
@@ -320,7 +320,11 @@ pub fn body(src: &Src, doc_year: Option<i32>) -> Vec<Deadline> {
     let text = src.text();
     let mut out = Vec::new();
     let mut skip_to = 0;
-    for ws in BODY_TRIGGERS.find(text) {
+    let starts = match src.hits_in(|h| &h.deadline) {
+        Some(hits) => hits.filter(|&i| super::text::at_word_start(text, i)).collect(),
+        None => BODY_TRIGGERS.find(text),
+    };
+    for ws in starts {
         if ws < skip_to {
             continue;
         }

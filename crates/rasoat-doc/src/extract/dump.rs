@@ -108,7 +108,7 @@ fn dump_facts() {
         totals[4] += facts.citations.len();
     }
     println!(
-        "SUMMARY files={files} targets={} vague={} durations={} deadlines={} citations={} parse+extract={}ms extract-again={}ms",
+        "SUMMARY files={files} targets={} vague={} durations={} deadlines={} citations={} decode+parse={}ms extract={}ms",
         totals[0],
         totals[1],
         totals[2],

@@ -4,6 +4,10 @@
 //! "ngày" starts a date ("ngày 10 tháng 6": the number comes after, not before). The comparator
 //! is read as for targets; none means the duration is stated exactly (`None`).
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::model::Duration;
 
 use super::numbers::quantity;
@@ -14,17 +18,38 @@ use super::text::{Src, clause, is_word, phrase_before};
 /// ("năm" is left out: "hằng năm ngày 15/12" is a year, not five days.)
 const WORDS: &[(&str, f64)] = &[("nửa", 0.5), ("một", 1.0), ("hai", 2.0), ("ba", 3.0), ("bốn", 4.0)];
 
+static NGAY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ngày".as_bytes()));
+static BUOI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("buổi".as_bytes()));
+
+/// Offsets of "ngày" and "buổi" in `text`, in order. ("Ngày" capitalised never follows a
+/// quantity, so the lower-case forms suffice.)
+pub(crate) fn unit_hits(text: &str) -> Vec<usize> {
+    let mut all: Vec<usize> =
+        NGAY.find_iter(text.as_bytes()).chain(BUOI.find_iter(text.as_bytes())).collect();
+    all.sort_unstable();
+    all
+}
+
+/// The unit word at `p`: `(p, its length, days per unit)`.
+fn unit_at(text: &str, p: usize) -> Option<(usize, usize, f64)> {
+    let rest = text.get(p..)?;
+    if rest.starts_with("ngày") {
+        Some((p, "ngày".len(), 1.0))
+    } else if rest.starts_with("buổi") {
+        Some((p, "buổi".len(), 0.5))
+    } else {
+        None
+    }
+}
+
 /// All durations in `src`, in order.
 pub fn durations(src: &Src) -> Vec<Duration> {
     let text = src.text();
     let mut out = Vec::new();
-    let finder = memchr::memmem::Finder::new("ngày".as_bytes());
-    let finder_buoi = memchr::memmem::Finder::new("buổi".as_bytes());
-    // "Ngày" capitalised never follows a quantity, so the lower-case forms suffice.
-    let hits = finder.find_iter(text.as_bytes()).map(|p| (p, "ngày".len(), 1.0));
-    let hits_buoi = finder_buoi.find_iter(text.as_bytes()).map(|p| (p, "buổi".len(), 0.5));
-    let mut all: Vec<(usize, usize, f64)> = hits.chain(hits_buoi).collect();
-    all.sort_unstable_by_key(|h| h.0);
+    let all = match src.hits_in(|h| &h.day_units) {
+        Some(hits) => hits.filter_map(|p| unit_at(text, p)).collect(),
+        None => unit_hits(text).into_iter().filter_map(|p| unit_at(text, p)).collect::<Vec<_>>(),
+    };
     for (pos, len, per_unit) in all {
         let unit_end = pos + len;
         // Word boundaries around the unit word.

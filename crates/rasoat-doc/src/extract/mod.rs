@@ -22,7 +22,7 @@ pub mod numbers;
 pub mod targets;
 pub mod text;
 
-pub use text::Src;
+pub use text::{Hits, Src};
 
 use crate::model::*;
 
@@ -36,22 +36,22 @@ enum Place {
 }
 
 /// Visit every piece of text facts are read from, in a fixed order.
-fn each_src(doc: &Document, mut f: impl FnMut(&Src, Place)) {
+fn each_src(doc: &Document, hits: &Hits, mut f: impl FnMut(&Src, Place)) {
     let text = doc.text.as_str();
     for part in &doc.parts {
         if let Some(summary) = part.header.summary {
-            f(&Src::new(summary.text(text), summary.start), Place::Summary);
+            f(&Src::new(summary.text(text), summary.start).with_hits(hits), Place::Summary);
         }
     }
     for (id, block) in doc.blocks.iter().enumerate() {
-        f(&Src::new(block.text.text(text), block.text.start), Place::Block(id));
+        f(&Src::new(block.text.text(text), block.text.start).with_hits(hits), Place::Block(id));
     }
     for part in &doc.parts {
         for (ti, table) in part.tables.iter().enumerate() {
             for (ri, row) in table.rows.iter().enumerate() {
                 for cell in &row.cells {
                     let kind = table.columns.get(cell.column).map(|c| c.kind);
-                    let src = Src::joined(text, &cell.spans);
+                    let src = Src::joined(text, &cell.spans).with_hits(hits);
                     f(&src, Place::Cell(ti, ri, kind == Some(ColumnKind::Deadline)));
                 }
             }
@@ -62,13 +62,21 @@ fn each_src(doc: &Document, mut f: impl FnMut(&Src, Place)) {
 /// Extract all facts from a parsed document (structure already filled in).
 pub fn extract(doc: &Document) -> Facts {
     let mut facts = Facts::default();
+    let text = doc.text.as_str();
+    // Every search runs once over the whole text; each block then takes its share.
+    let hits = Hits {
+        numeric: text::bytes_in_range(text.as_bytes(), b'/', b'9').collect(),
+        vague: targets::VAGUE_TRIGGERS.find(text),
+        deadline: deadlines::BODY_TRIGGERS.find(text),
+        day_units: durations::unit_hits(text),
+    };
     // Citations first: their dates bound the document's year when the header has none.
     let year = doc.year().or_else(|| place_line_year(doc));
-    each_src(doc, |src, _| facts.citations.extend(citations::citations(src, year)));
+    each_src(doc, &hits, |src, _| facts.citations.extend(citations::citations(src, year)));
     let year =
         year.or_else(|| facts.citations.iter().filter_map(|c| Some(c.date.as_ref()?.value.year)).max());
 
-    each_src(doc, |src, place| {
+    each_src(doc, &hits, |src, place| {
         let (block, in_table) = match place {
             Place::Summary => return,
             Place::Block(id) => (Some(id), false),

@@ -23,7 +23,8 @@ use super::numbers::{decimal, quantity};
 use std::sync::LazyLock;
 
 use super::text::{
-    Src, Triggers, any_phrase_at, clause, digit_starts, is_word, phrase_at, phrase_before, word_starts,
+    Src, Triggers, any_phrase_at, at_word_start, clause, is_word, numeric_bytes, phrase_at, phrase_before,
+    word_starts,
 };
 
 /// Phrases read backwards from a number. Longest first where one ends another.
@@ -77,9 +78,19 @@ pub(crate) fn comparator_before(before: &str) -> (Option<Comparator>, Option<usi
     let mut decrease = false;
     // A handful of words at most: "giảm ít nhất", "đạt tối thiểu", "chiếm không ít hơn".
     for _ in 0..4 {
-        let Some((pos, cmp)) =
-            COMPARATORS.iter().find_map(|&(p, c)| phrase_before(rest, p).map(|pos| (pos, c)))
-        else {
+        // Only phrases ending in the last word can match: compare that word first.
+        let trimmed = rest.trim_end();
+        let last = trimmed.rsplit(|c: char| !is_word(c)).next().unwrap_or("");
+        if last.is_empty() {
+            break;
+        }
+        let Some((pos, cmp)) = COMPARATORS.iter().find_map(|&(p, c)| {
+            let p_last = p.rsplit(' ').next().unwrap_or(p);
+            if last.len() != p_last.len() || phrase_at(last, p_last).is_none() {
+                return None;
+            }
+            phrase_before(trimmed, p).map(|pos| (pos, c))
+        }) else {
             break;
         };
         if let Some(c) = cmp {
@@ -163,8 +174,17 @@ pub fn targets(src: &Src) -> Vec<Target> {
     let text = src.text();
     let mut out = Vec::new();
     percentages(src, text, &mut out);
-    counts(src, text, &mut out);
-    fractions(src, text, &mut out);
+    let b = text.as_bytes();
+    let digit_starts =
+        numeric_bytes(src).filter(|&i| b.get(i).is_some_and(u8::is_ascii_digit) && at_word_start(text, i));
+    for ws in digit_starts {
+        // The tail of "1,5", "10/5", "2021-2030" is no number of its own.
+        if ws > 0 && b.get(ws - 1).is_some_and(|c| matches!(c, b',' | b'.' | b'/' | b'-')) {
+            continue;
+        }
+        count_at(src, text, ws, &mut out);
+        fraction_at(src, text, ws, &mut out);
+    }
     vague(src, text, &mut out);
     out.sort_by_key(|t| t.span.start);
     out
@@ -242,66 +262,63 @@ fn push_quantity(
 
 /// Counts with an explicit comparator: "không quá 2 hội nghị", "tối thiểu 3 lần", and day
 /// quantities ("không quá 1/2 ngày") as [`Unit::Day`] targets.
-fn counts(src: &Src, text: &str, out: &mut Vec<Target>) {
-    let b = text.as_bytes();
-    for ws in digit_starts(text) {
-        // The tail of "1,5", "10/5", "2021-2030" is no number of its own.
-        if ws > 0 && b.get(ws - 1).is_some_and(|c| matches!(c, b',' | b'.' | b'/' | b'-')) {
-            continue;
-        }
-        let Some(slice) = text.get(ws..) else { continue };
-        let Ok((rest, value)) = quantity(slice) else { continue };
-        let ne = text.len() - rest.len();
-        if rest.trim_start().starts_with('%') || rest.starts_with(['/', '-', '.', ',']) {
-            continue;
-        }
-        // The noun first: it rules out most numbers (dates, years, article numbers) cheaply.
-        let Some((noun_start, noun_end)) = counted_noun(rest) else { continue };
-        let is_fraction = slice.get(..slice.len() - rest.len()).is_some_and(|n| n.contains('/'));
-        let (cs, _) = clause(text, ws, ne);
-        let (cmp, _) = comparator_before(text.get(cs..ws).unwrap_or(""));
-        let after_cmp = comparator_after(rest).is_some();
-        let strong = matches!(cmp, Some(Comparator::AtLeast | Comparator::AtMost | Comparator::Decrease));
-        if !strong && !after_cmp {
-            continue;
-        }
-        let noun = rest.get(noun_start..noun_end).unwrap_or("");
-        let unit = if phrase_at(noun, "ngày").is_some() {
-            Unit::Day
-        } else if is_fraction {
-            continue; // a fraction of a whole: see `fractions`
-        } else {
-            Unit::Count(noun.to_string())
-        };
-        push_quantity(src, text, ws, ne + noun_end, value, Some(unit), out);
+fn count_at(src: &Src, text: &str, ws: usize, out: &mut Vec<Target>) -> Option<()> {
+    let slice = text.get(ws..)?;
+    // Cheap shape test before any parsing: the number, a space, a lower-case word.
+    let num_len = slice.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'/')).count();
+    let after = slice.get(num_len..)?;
+    let word = after.trim_start();
+    if word.len() == after.len() || !word.starts_with(char::is_lowercase) {
+        return None;
     }
+    let (rest, value) = quantity(slice).ok()?;
+    let ne = text.len() - rest.len();
+    if rest.trim_start().starts_with('%') || rest.starts_with(['/', '-', '.', ',']) {
+        return None;
+    }
+    // The noun first: it rules out most numbers (dates, years, article numbers) cheaply.
+    let (noun_start, noun_end) = counted_noun(rest)?;
+    let noun = rest.get(noun_start..noun_end)?;
+    let is_day = phrase_at(noun, "ngày").is_some();
+    if !is_day && slice.get(..slice.len() - rest.len())?.contains('/') {
+        return None; // a fraction of a whole: see `fraction_at`
+    }
+    let (cs, _) = clause(text, ws, ne);
+    let (cmp, _) = comparator_before(text.get(cs..ws)?);
+    let after_cmp = comparator_after(rest).is_some();
+    let strong = matches!(cmp, Some(Comparator::AtLeast | Comparator::AtMost | Comparator::Decrease));
+    if !strong && !after_cmp {
+        return None;
+    }
+    let unit = if is_day { Unit::Day } else { Unit::Count(noun.to_string()) };
+    push_quantity(src, text, ws, ne + noun_end, value, Some(unit), out);
+    Some(())
 }
 
-/// Fractions of a whole ("ít nhất 2/3 tổng số", "1/2 số hội nghị") as percentages, unless they
-/// measure days (those are durations).
-fn fractions(src: &Src, text: &str, out: &mut Vec<Target>) {
-    for ws in digit_starts(text) {
-        let Some(slice) = text.get(ws..) else { continue };
-        let digits = slice.bytes().take_while(u8::is_ascii_digit).count();
-        if slice.as_bytes().get(digits) != Some(&b'/') {
-            continue;
-        }
-        let Ok((rest, value)) = quantity(slice) else { continue };
-        if value >= 1.0 || rest.starts_with(['/', '-', '.', ',']) {
-            continue;
-        }
-        // A whole follows in lower case ("2/3 tổng số"); "ngày 1/2" is the first of February.
-        let after = rest.trim_start();
-        let before = text.get(..ws).unwrap_or("");
-        if !after.starts_with(char::is_lowercase)
-            || ["ngày", "buổi"].iter().any(|w| phrase_at(after, w).is_some())
-            || ["ngày", "tháng", "số", "điều", "khoản"].iter().any(|w| phrase_before(before, w).is_some())
-        {
-            continue;
-        }
-        let ne = text.len() - rest.len();
-        push_quantity(src, text, ws, ne, value * 100.0, Some(Unit::Percent), out);
+/// A fraction of a whole ("ít nhất 2/3 tổng số", "1/2 số hội nghị") as a percentage, unless it
+/// measures days (then it is a duration).
+fn fraction_at(src: &Src, text: &str, ws: usize, out: &mut Vec<Target>) -> Option<()> {
+    let slice = text.get(ws..)?;
+    let digits = slice.bytes().take_while(u8::is_ascii_digit).count();
+    if slice.as_bytes().get(digits) != Some(&b'/') {
+        return None;
     }
+    let (rest, value) = quantity(slice).ok()?;
+    if value >= 1.0 || rest.starts_with(['/', '-', '.', ',']) {
+        return None;
+    }
+    // A whole follows in lower case ("2/3 tổng số"); "ngày 1/2" is the first of February.
+    let after = rest.trim_start();
+    let before = text.get(..ws)?;
+    if !after.starts_with(char::is_lowercase)
+        || ["ngày", "buổi"].iter().any(|w| phrase_at(after, w).is_some())
+        || ["ngày", "tháng", "số", "điều", "khoản"].iter().any(|w| phrase_before(before, w).is_some())
+    {
+        return None;
+    }
+    let ne = text.len() - rest.len();
+    push_quantity(src, text, ws, ne, value * 100.0, Some(Unit::Percent), out);
+    Some(())
 }
 
 /// Where the counted noun after a number starts and ends in `rest` ("ngày" for days); `None`
@@ -343,13 +360,17 @@ fn counted_noun(rest: &str) -> Option<(usize, usize)> {
     Some((lead, lead + end))
 }
 
-static VAGUE_TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
+pub(crate) static VAGUE_TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let all: Vec<&str> = VAGUE_ALWAYS.iter().chain(VAGUE_ADVERBIAL).chain(&["cơ bản"]).copied().collect();
     Triggers::new(&all)
 });
 
 fn vague(src: &Src, text: &str, out: &mut Vec<Target>) {
-    for ws in VAGUE_TRIGGERS.find(text) {
+    let starts = match src.hits_in(|h| &h.vague) {
+        Some(hits) => hits.filter(|&i| at_word_start(text, i)).collect(),
+        None => VAGUE_TRIGGERS.find(text),
+    };
+    for ws in starts {
         let Some(slice) = text.get(ws..) else { continue };
         let phrase_len = if let Some((_, n)) =
             any_phrase_at(slice, VAGUE_ALWAYS).or_else(|| any_phrase_at(slice, VAGUE_ADVERBIAL))

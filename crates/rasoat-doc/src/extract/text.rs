@@ -16,12 +16,63 @@ pub struct Src<'a> {
     base: usize,
     /// `(local start, document start)` of each piece after the first; empty for one span.
     pieces: Vec<(usize, usize)>,
+    /// Candidate positions found once over the whole document (see [`Hits`]).
+    hits: Option<&'a Hits>,
+}
+
+/// Candidate positions found once over a whole document, so that each block does not run
+/// its own searches (their fixed cost per call dominated on short blocks). Document offsets,
+/// sorted. Extractors fall back to searching their own text when a [`Src`] has none.
+#[derive(Debug, Default)]
+pub struct Hits {
+    /// Bytes in `/`..=`9`: digits and slashes.
+    pub numeric: Vec<usize>,
+    /// Starts of vague-target phrases.
+    pub vague: Vec<usize>,
+    /// Starts of deadline triggers.
+    pub deadline: Vec<usize>,
+    /// "ngày" and "buổi".
+    pub day_units: Vec<usize>,
+}
+
+/// One of two iterators (a hit list or a search of the text).
+pub enum Either<A, B> {
+    Left(A),
+    Right(B),
+}
+
+impl<A: Iterator<Item = usize>, B: Iterator<Item = usize>> Iterator for Either<A, B> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Either::Left(a) => a.next(),
+            Either::Right(b) => b.next(),
+        }
+    }
 }
 
 impl<'a> Src<'a> {
     /// `text` found at byte `base` of the document.
     pub fn new(text: &'a str, base: usize) -> Self {
-        Src { text: Cow::Borrowed(text), base, pieces: Vec::new() }
+        Src { text: Cow::Borrowed(text), base, pieces: Vec::new(), hits: None }
+    }
+
+    /// Use positions found over the whole document instead of searching this text again.
+    pub fn with_hits(mut self, hits: &'a Hits) -> Self {
+        self.hits = Some(hits);
+        self
+    }
+
+    /// The local offsets of a document-level hit list that fall in this text; `None` when the
+    /// text has no hits (or is a joined cell, whose pieces are not contiguous).
+    pub fn hits_in(&self, pick: fn(&Hits) -> &Vec<usize>) -> Option<impl Iterator<Item = usize> + 'a> {
+        let hits: &'a Hits = self.hits.filter(|_| self.pieces.is_empty())?;
+        let list: &'a [usize] = pick(hits);
+        let (lo, hi) = (self.base, self.base + self.text.len());
+        let a = list.partition_point(|&p| p < lo);
+        let b = list.partition_point(|&p| p < hi);
+        Some(list.get(a..b).unwrap_or_default().iter().map(move |&p| p - lo))
     }
 
     /// The pieces `spans` of `doc` read as one text (joined with `\n`, which every extractor
@@ -40,7 +91,7 @@ impl<'a> Src<'a> {
             pieces.push((text.len(), span.start));
             text.push_str(span.text(doc));
         }
-        Src { text: Cow::Owned(text), base: first.start, pieces }
+        Src { text: Cow::Owned(text), base: first.start, pieces, hits: None }
     }
 
     pub fn text(&self) -> &str {
@@ -91,50 +142,112 @@ impl<'a> Src<'a> {
     }
 }
 
-/// Fast search for trigger phrases: each phrase as written (lower case) and capitalised,
-/// found with SIMD substring search, kept only at word starts. Build once (in a `LazyLock`).
-/// ALL-CAPS text is not searched: headings state no deadlines or targets.
+/// Fast search for trigger phrases, lower case or capitalised. Each phrase is searched for
+/// without its first letter ("a số" for "đa số"/"Đa số") with SIMD substring search, so one
+/// search covers both forms; a hit is then confirmed by [`phrase_at`] at a word start. ALL-CAPS
+/// text is not searched: headings state no targets or deadlines. Build once (`LazyLock`).
 pub struct Triggers {
-    finders: Vec<memchr::memmem::Finder<'static>>,
+    /// (search for the phrase's tail, first letter in lower and upper case, the phrase).
+    tails: Vec<(memchr::memmem::Finder<'static>, char, char, &'static str)>,
 }
 
 impl Triggers {
-    pub fn new(phrases: &[&str]) -> Self {
-        let mut finders = Vec::with_capacity(phrases.len() * 2);
-        for p in phrases {
-            finders.push(memchr::memmem::Finder::new(p.as_bytes()).into_owned());
-            let mut chars = p.chars();
-            if let Some(first) = chars.next() {
-                let cap: String = first.to_uppercase().chain(chars).collect();
-                if cap != *p {
-                    finders.push(memchr::memmem::Finder::new(cap.as_bytes()).into_owned());
+    pub fn new(phrases: &[&'static str]) -> Self {
+        let tails = phrases
+            .iter()
+            .filter_map(|&p| {
+                let first = p.chars().next()?;
+                let upper = first.to_uppercase().next().unwrap_or(first);
+                let tail = p.get(first.len_utf8()..)?;
+                Some((memchr::memmem::Finder::new(tail.as_bytes()).into_owned(), first, upper, p))
+            })
+            .collect();
+        Triggers { tails }
+    }
+
+    /// Word-start offsets in `s` where a phrase occurs, in order.
+    pub fn find(&self, s: &str) -> Vec<usize> {
+        let mut hits = Vec::new();
+        for (finder, lower, upper, phrase) in &self.tails {
+            for p in finder.find_iter(s.as_bytes()) {
+                let start = [*lower, *upper].into_iter().find_map(|c| {
+                    let start = p.checked_sub(c.len_utf8())?;
+                    s.get(start..p)?.starts_with(c).then_some(start)
+                });
+                if let Some(start) = start
+                    && at_word_start(s, start)
+                    && s.get(start..).and_then(|r| phrase_at(r, phrase)).is_some()
+                {
+                    hits.push(start);
                 }
             }
         }
-        Triggers { finders }
-    }
-
-    /// Word-start offsets in `s` where a phrase occurs, sorted and without repeats.
-    pub fn find(&self, s: &str) -> Vec<usize> {
-        let mut hits = Vec::new();
-        for f in &self.finders {
-            hits.extend(f.find_iter(s.as_bytes()).filter(|&p| at_word_start(s, p)));
+        if self.tails.len() > 1 {
+            hits.sort_unstable();
+            hits.dedup();
         }
-        hits.sort_unstable();
-        hits.dedup();
         hits
     }
 }
 
 /// True when byte `p` of `s` starts a word (the previous char is no letter or digit).
 pub fn at_word_start(s: &str, p: usize) -> bool {
-    s.get(..p).is_some_and(|before| !before.chars().next_back().is_some_and(is_word))
+    s.is_char_boundary(p) && s.get(..p).is_some_and(|before| !before.chars().next_back().is_some_and(is_word))
+}
+
+/// Offsets of the bytes of `hay` in `lo..=hi` (both below 0x80), in order. Eight bytes are
+/// tested at a time (a SWAR range test): facts start at digits, which are rare in prose, and a
+/// byte-by-byte loop over every block was the extractors' largest cost.
+pub fn bytes_in_range(hay: &[u8], lo: u8, hi: u8) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    let (m, n) = (u64::from(lo.saturating_sub(1)), u64::from(hi.saturating_add(1).min(0x80)));
+    // True when some byte b of x has m < b < n (from "Bit Twiddling Hacks", hasbetween).
+    let has_between = move |x: u64| {
+        (ONES * (127 + n)).wrapping_sub(x & (ONES * 127))
+            & !x
+            & (x & (ONES * 127)).wrapping_add(ONES * (127 - m))
+            & HIGH
+            != 0
+    };
+    let mut chunk_start = 0;
+    let mut pending = 0usize..0usize;
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(i) = pending.next() {
+                if hay.get(i).is_some_and(|b| (lo..=hi).contains(b)) {
+                    return Some(i);
+                }
+                continue;
+            }
+            if chunk_start >= hay.len() {
+                return None;
+            }
+            let end = (chunk_start + 8).min(hay.len());
+            let chunk = hay.get(chunk_start..end).unwrap_or_default();
+            let hit = match <[u8; 8]>::try_from(chunk) {
+                Ok(bytes) => has_between(u64::from_le_bytes(bytes)),
+                Err(_) => true, // the short tail: test its bytes one by one
+            };
+            if hit {
+                pending = chunk_start..end;
+            }
+            chunk_start = end;
+        }
+    })
 }
 
 /// Word-start offsets of ASCII digit runs ("2026" in "năm 2026", not "15" in "QH15").
 pub fn digit_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    let b = s.as_bytes();
-    (0..b.len()).filter(move |&i| b.get(i).is_some_and(u8::is_ascii_digit) && at_word_start(s, i))
+    bytes_in_range(s.as_bytes(), b'0', b'9').filter(move |&i| at_word_start(s, i))
+}
+
+/// Offsets of bytes in `/`..=`9` in `src`'s text, from the document's hits when it has them.
+pub fn numeric_bytes<'s>(src: &'s Src<'_>) -> impl Iterator<Item = usize> + 's {
+    match src.hits_in(|h| &h.numeric) {
+        Some(hits) => Either::Left(hits),
+        None => Either::Right(bytes_in_range(src.text().as_bytes(), b'/', b'9')),
+    }
 }
 
 /// Case-insensitive equality of a text char with a (lower-case) pattern char.
@@ -143,9 +256,16 @@ pub fn eq_ci(c: char, p: char) -> bool {
     c == p || (!c.is_ascii() || c.is_ascii_uppercase()) && c.to_lowercase().eq(p.to_lowercase())
 }
 
+/// A letter or digit. Vietnamese letters are all in Latin-1, Latin Extended-A/B and Latin
+/// Extended Additional: answered without the slow Unicode tables.
 #[inline]
 pub fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '×' | '÷' => false,
+        'À'..='ɏ' | 'Ḁ'..='ỿ' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Bytes of `s` matched by the lower-case `phrase` at its start. A space in `phrase` matches
@@ -315,6 +435,30 @@ mod tests {
         assert_eq!(src.span(0, src.text().len()), second);
         // An end just after a piece's last (multi-byte) char maps to that piece's end.
         assert_eq!(src.span(0, "không quá".len()), first);
+    }
+
+    #[test]
+    fn triggers_find_phrases_at_word_starts_in_any_case() {
+        let t = Triggers::new(&["đa số", "trước"]);
+        let s = "Đa số; xđa số; trước ngày, Trước; trướcx";
+        let want: Vec<usize> = ["Đa số", "trước ngày", "Trước"].iter().filter_map(|w| s.find(w)).collect();
+        assert_eq!(t.find(s), want);
+        assert!(is_word('ệ') && is_word('Đ') && !is_word('×') && !is_word('“') && is_word('7'));
+    }
+
+    #[test]
+    fn byte_ranges_found_eight_at_a_time() {
+        let s = "Điều 15, khoản 2/3 của Nghị định 09/2019/NĐ-CP; x9";
+        let fast: Vec<usize> = bytes_in_range(s.as_bytes(), b'/', b'9').collect();
+        let slow: Vec<usize> =
+            s.bytes().enumerate().filter(|(_, b)| (b'/'..=b'9').contains(b)).map(|(i, _)| i).collect();
+        assert_eq!(fast, slow);
+        let digits: Vec<usize> = digit_starts(s).collect();
+        assert_eq!(digits.len(), 5, "15, 2, 3, 09, 2019 but not the 9 of x9: {digits:?}");
+        for hay in ["", "a", "0123456789", "ééééééééé9"] {
+            let n = bytes_in_range(hay.as_bytes(), b'0', b'9').count();
+            assert_eq!(n, hay.bytes().filter(u8::is_ascii_digit).count(), "{hay}");
+        }
     }
 
     #[test]
