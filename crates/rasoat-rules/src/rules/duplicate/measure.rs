@@ -304,3 +304,33 @@ fn linear_on_5000_paragraphs() {
         assert_eq!(sink.len(), n / 500);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any text, however broken (markers, tabs, dates, names, numbers), is checked without a
+    /// panic, and a finding always points at a later place than the copy it names.
+    #[test]
+    fn never_panics_and_points_backwards(
+        lines in proptest::collection::vec(
+            "(II\\. |1\\. |a\\) |- |\\+ |Điều 2\\. |)[A-ZĐa-zà-ỹ0-9 ,;:./()\\t-]{0,60}",
+            0..40,
+        )
+    ) {
+        let mut text = String::from("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n");
+        for l in &lines {
+            text.push_str(l);
+            text.push_str("\n\n");
+        }
+        // Repeat the lines so that duplicates exist.
+        let again = text.clone();
+        text.push_str(&again);
+        for d in run_on_text(&DuplicateDirective, &text)
+            .into_iter()
+            .chain(run_on_text(&super::appendix_task::DuplicateAppendixTask, &text))
+        {
+            let first = d.related.first().map_or(0, |r| r.span.start);
+            proptest::prop_assert!(first < d.span.start);
+        }
+    }
+}
