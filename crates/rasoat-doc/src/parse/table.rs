@@ -48,8 +48,11 @@ pub(crate) fn header_columns(text: &str, content: Span) -> Option<Vec<Column>> {
             Column { kind: column_kind(title), title: title.to_string() }
         })
         .collect();
-    let known = columns.iter().filter(|c| c.kind != ColumnKind::Other).count();
-    (known >= 2).then_some(columns)
+    // Two different recognised titles ("Thời gian | … | Thời gian" is a data row).
+    let mut kinds = columns.iter().map(|c| c.kind).filter(|&k| k != ColumnKind::Other);
+    let first = kinds.next();
+    let distinct = kinds.any(|k| Some(k) != first);
+    distinct.then_some(columns)
 }
 
 fn same_row(text: &str, a: Span, b: Span) -> bool {
@@ -114,6 +117,10 @@ pub(crate) fn table(text: &str, lines: &[LineInfo], li: usize, stop: usize) -> O
         }
         used.push(j);
         j += 1;
+    }
+    if rows.is_empty() {
+        // A header with no rows under it is not a table (multi-line headers, forms).
+        return None;
     }
     let last = used.last().and_then(|&u| lines.get(u)).map_or(head.row.end, |l| l.row.end);
     let number_text =
@@ -223,6 +230,17 @@ mod tests {
         assert_eq!(column_kind("Sản phẩm/ Kết quả"), ColumnKind::Output);
         assert_eq!(column_kind("Thời gian thực hiện/ hoàn thành"), ColumnKind::Deadline);
         assert_eq!(column_kind("Ghi chú"), ColumnKind::Other);
+    }
+
+    #[test]
+    fn not_tables() {
+        let text = "TT\tNội dung\tChủ trì\nVăn bản tiếp theo";
+        let lines = line_infos(text, &split_lines(text));
+        assert!(table(text, &lines, 0, lines.len()).is_none(), "a header without rows");
+        let text = "Thời gian\tA\tThời gian\tB";
+        assert!(header_columns(text, Span::new(0, text.len())).is_none(), "one kind twice");
+        let text = "1\tNội dung\tChủ trì";
+        assert!(header_columns(text, Span::new(0, text.len())).is_none(), "a numbered data row");
     }
 
     #[test]
