@@ -468,6 +468,23 @@ mod tests {
         assert_eq!(c.as_str(), "hải phòng.");
     }
 
+    proptest::proptest! {
+        /// Whatever the text (any whitespace, case, multi-byte letters), a match maps back to
+        /// original text that folds to the phrase.
+        #[test]
+        fn spans_map_back_exactly(text in "([a-cA-CđĐơƠờỜ]{1,3}|[ \t\n\u{a0}\u{2003}]{1,3}|[,.]){0,40}") {
+            let phrases = ["a b", "đơ", "ờ c a", "b"];
+            let Ok(set) = PhraseSet::new(phrases) else { return Err(proptest::test_runner::TestCaseError::fail("set")) };
+            let folded = Folded::new(&text);
+            for m in set.find_all(&folded) {
+                let found = text.get(m.span.start..m.span.end);
+                proptest::prop_assert!(found.is_some(), "span {:?} not on char boundaries", m.span);
+                let want = phrases.get(m.pattern).copied().unwrap_or_default();
+                proptest::prop_assert_eq!(fold_phrase(found.unwrap_or_default()), fold_phrase(want));
+            }
+        }
+    }
+
     #[test]
     fn empty_set_matches_nothing() {
         let f = Folded::new("bất kỳ");
