@@ -1,5 +1,19 @@
 //! `rasoat`: the command-line interface. See `rasoat --help` and DESIGN.md for the contracts
 //! (JSON shape, flags, exit codes 0/1/2).
+//!
+//! How a `check` runs:
+//! - [`cli`]: the arguments (clap derive) and their help, with examples.
+//! - [`discover`]: `PATH|GLOB|-` arguments → inputs in the order given, or one-line reasons
+//!   (missing, empty directory, symlink loop…) that become JSON `errors`.
+//! - [`config`]: the `rasoat.toml` for each input (closest upward, `extend`, `--config`), turned
+//!   into a rule `Selection`, a `Context` and `[[ignore]]` entries.
+//! - [`pipeline`]: one job per input on a rayon pool: read (size-limited) → decode/parse →
+//!   rules → suppress → position (contract line/column/offsets) → render for humans → drop the
+//!   text; reports come back in input order as soon as they are ready (`check` streams them).
+//! - [`fix`]: safe suggestions spliced into the original bytes, to a fixed point, written
+//!   atomically; [`baseline`]: findings keyed by content, not line.
+//! - [`render`]: human (miette), JSON (the contract), SARIF 2.1.0, GitHub workflow commands.
+//! - [`check`]: ties them together and picks the exit code.
 
 mod baseline;
 mod check;
@@ -134,11 +148,23 @@ fn explain(args: ExplainArgs) -> u8 {
     let Some(engine) = engine_for(&args.rule_source.rules) else { return EXIT_ERROR };
     let lang = Lang::from(args.lang);
     let Some(rule) = engine.registry.get(&args.rule) else {
-        let ids: Vec<&str> = engine.registry.rules().iter().map(|r| r.id()).collect();
+        let rules = engine.registry.rules();
+        // A category: list its rules, each with its one-line summary.
+        let in_category: Vec<_> =
+            rules.iter().filter(|r| config::pattern_matches(&args.rule, r.id())).collect();
+        if !in_category.is_empty() {
+            let mut out = String::new();
+            for r in in_category {
+                out.push_str(&format!("{}  {}\n", r.id(), r.docs().summary.get(lang)));
+            }
+            write_stdout(&out);
+            return EXIT_OK;
+        }
+        let closest = rules.iter().map(|r| r.id()).min_by_key(|id| edit_distance(id, &args.rule));
         eprintln!(
-            "rasoat: lỗi (error): không có luật {:?} (no such rule). Các luật (rules): {}",
+            "rasoat: lỗi (error): không có luật {:?} (no such rule).{} Xem (see) `rasoat rules`.",
             args.rule,
-            if ids.is_empty() { "(none)".to_owned() } else { ids.join(", ") }
+            closest.map(|c| format!(" Có phải (did you mean) {c}?")).unwrap_or_default()
         );
         return EXIT_ERROR;
     };
@@ -196,6 +222,24 @@ fn explain(args: ExplainArgs) -> u8 {
     }
     write_stdout(&out);
     EXIT_OK
+}
+
+/// Levenshtein distance over chars, for "did you mean".
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = Vec::with_capacity(b.len() + 1);
+        cur.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            cur.push(sub.min(del).min(ins));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
 }
 
 fn parse(args: ParseArgs) -> u8 {

@@ -502,8 +502,12 @@ fn rules_and_explain() -> TestResult {
     assert!(out.stdout.contains("Căn cứ"), "{}", out.stdout);
     let en = run_in(dir.path(), &["explain", "--lang", "en", "spelling/confusion"], None)?;
     assert!(en.stdout.contains("Legal basis"), "{}", en.stdout);
-    let missing = run_in(dir.path(), &["explain", "spelling/no-such-rule"], None)?;
+    let missing = run_in(dir.path(), &["explain", "spelling/confusoin"], None)?;
     assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("did you mean) spelling/confusion"), "{}", missing.stderr);
+    let category = run_in(dir.path(), &["explain", "spelling"], None)?;
+    assert_eq!(category.code, 0);
+    assert!(category.stdout.contains("spelling/confusion"), "{}", category.stdout);
     Ok(())
 }
 
