@@ -1,14 +1,15 @@
-//! `target/inconsistent`: the same indicator stated with different values in two places (body
-//! and appendix, or two paragraphs). Weakened statements are `target/weakened`'s business;
-//! this rule compares the statements that each meet the requirement, so 60% in the body and
-//! 70% in the appendix is found, while "tối thiểu 60%" and "từ 60% trở lên" agree.
+//! `target/inconsistent`: the same indicator stated with different values or comparators in
+//! two places (body and appendix, or two paragraphs): 60% in the body and 70% (or "khoảng
+//! 60%") in the appendix. Equivalent wordings agree: "tối thiểu 60%", "từ 60% trở lên",
+//! "không ít hơn 60%", and "trực tiếp không quá 40%" for the online share. A statement that
+//! is also too weak gets its `target/weakened` finding as well: the two say different things.
 
 use std::sync::Arc;
 
-use rasoat_doc::Document;
+use rasoat_doc::{Comparator, Document, Target};
 
-use super::profile::{Profile, format_number};
-use super::weakened::weakness;
+use super::profile::{Indicator, Profile};
+use super::weakened::{Weakness, weakness};
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
 
@@ -57,32 +58,41 @@ impl Rule for Inconsistent {
             let profile = applied.profile;
             let matched = profile.match_targets(doc, &applied.found);
             for (k, ind) in profile.indicators.iter().enumerate() {
-                let mut first: Option<(f64, rasoat_text::Span)> = None;
+                let mut first: Option<(f64, u8, rasoat_text::Span)> = None;
                 for (_, t) in matched.iter().filter(|(m, _)| *m == k) {
                     let Some(value) = t.value else { continue };
-                    if weakness(t, ind, &doc.text).is_some() {
-                        continue;
-                    }
-                    let Some((v0, span0)) = first else {
-                        first = Some((value, t.span));
+                    let class = class(t, ind, &doc.text);
+                    let Some((v0, c0, span0)) = first else {
+                        first = Some((value, class, t.span));
                         continue;
                     };
-                    if (value - v0).abs() < 1e-9 {
+                    if (value - v0).abs() < 1e-9 && class == c0 {
                         continue;
                     }
-                    let (a, b) =
-                        (format_number(v0).replace('.', ","), format_number(value).replace('.', ","));
+                    let (a, b) = (doc.slice(span0).trim(), doc.slice(t.span).trim());
                     let message = Message::new(
-                        format!("Chỉ tiêu “{}” ở đây là {b}, khác với {a} đã nêu trước đó.", ind.name_vi),
-                        format!("Target “{}” is {b} here but {a} earlier.", ind.name_en),
+                        format!("Chỉ tiêu “{}” ở đây là “{b}”, khác với “{a}” đã nêu trước đó.", ind.name_vi),
+                        format!("Target “{}” is “{b}” here but “{a}” earlier.", ind.name_en),
                     );
                     sink.report(t.span, message).relate(
                         span0,
-                        Message::new(format!("giá trị đã nêu: {a}"), format!("value stated earlier: {a}")),
+                        Message::new(format!("đã nêu: “{a}”"), format!("stated earlier: “{a}”")),
                     );
                 }
             }
         }
+    }
+}
+
+/// What a statement commits to, whatever its wording: 0 no commitment ("khoảng"), 1 a floor
+/// (or a cut, or a bare number), 2 a ceiling.
+fn class(t: &Target, ind: &Indicator, text: &str) -> u8 {
+    if weakness(t, ind, text) == Some(Weakness::About) {
+        return 0;
+    }
+    match t.comparator {
+        Some(Comparator::AtMost | Comparator::LessThan) => 2,
+        _ => 1,
     }
 }
 
@@ -114,8 +124,19 @@ mod tests {
     }
 
     #[test]
-    fn a_weakened_value_is_left_to_target_weakened() {
+    fn a_lower_or_vaguer_value_elsewhere_is_inconsistent_too() {
         let text = super::super::plan("không ít hơn 60%", "không quá 1/2 ngày", "đạt tối thiểu 50%");
+        assert_eq!(run_on_text(&rule(), &text).len(), 1);
+        let text = super::super::plan("không ít hơn 60%", "không quá 1/2 ngày", "khoảng 60%");
+        assert_eq!(run_on_text(&rule(), &text).len(), 1);
+    }
+
+    #[test]
+    fn the_in_person_complement_agrees() {
+        let text = super::super::plan("không ít hơn 60%", "không quá 1/2 ngày", "đạt tối thiểu 60%").replace(
+            "bảo đảm tỷ lệ họp trực tuyến đạt tối thiểu 60%",
+            "bảo đảm tỷ lệ hội nghị trực tiếp không quá 40%",
+        );
         assert!(run_on_text(&rule(), &text).is_empty());
     }
 }

@@ -171,6 +171,13 @@ mod tests {
     }
 
     #[test]
+    fn subject_before_a_colon() {
+        let text = plan("không quá 1/2 ngày")
+            .replace("hội nghị chuyên môn không quá 1 ngày", "hội nghị chuyên môn: không quá 02 ngày");
+        assert_eq!(run_on_text(&rule(), &text).len(), 1);
+    }
+
+    #[test]
     fn missing_limits_are_reported() {
         let text = plan("không quá 1/2 ngày").replace(
             "2. Thời gian họp: hội nghị quán triệt không quá 1/2 ngày; hội nghị chuyên môn không quá 1 ngày; \

@@ -235,21 +235,14 @@ impl Profile {
             );
             let decrease =
                 t.comparator == Some(Comparator::Decrease) || says_decrease(doc, window.start, t.span.end);
-            let mut best: Option<(usize, usize, bool)> = None;
-            for (k, ind) in self.indicators.iter().enumerate() {
-                if ind.is_duration()
-                    || !unit_fits(t.unit.as_ref(), &ind.unit)
-                    || (ind.requirement == Requirement::Decrease) != decrease
-                {
-                    continue;
-                }
-                let direct = self.distance(ind, &ind.subject, found, window, t.span).map(|d| (d, k, false));
-                let complement =
-                    self.distance(ind, &ind.complement, found, window, t.span).map(|d| (d, k, true));
-                for cand in [direct, complement].into_iter().flatten() {
-                    if best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
-                        best = Some(cand);
-                    }
+            let mut best = self.best_indicator(t, decrease, found, window);
+            if best.is_none() {
+                // "Tỷ lệ hội nghị trực tuyến: tối thiểu 60%": the subject may stand in the clause
+                // before, up to the previous number.
+                let prev_end = i.checked_sub(1).and_then(|p| targets.get(p)).map_or(0, |p| p.span.end);
+                let start = previous_clause_start(doc, window.start).max(prev_end);
+                if start < window.start {
+                    best = self.best_indicator(t, decrease, found, Span::new(start, window.end));
                 }
             }
             if let Some((_, k, complement)) = best {
@@ -257,6 +250,34 @@ impl Profile {
             }
         }
         out
+    }
+
+    /// The indicator whose subject (or complement) is nearest to `t` inside `window`:
+    /// (distance, indicator, stated as the complement).
+    fn best_indicator(
+        &self,
+        t: &Target,
+        decrease: bool,
+        found: &[PhraseMatch],
+        window: Span,
+    ) -> Option<(usize, usize, bool)> {
+        let mut best: Option<(usize, usize, bool)> = None;
+        for (k, ind) in self.indicators.iter().enumerate() {
+            if ind.is_duration()
+                || !unit_fits(t.unit.as_ref(), &ind.unit)
+                || (ind.requirement == Requirement::Decrease) != decrease
+            {
+                continue;
+            }
+            let direct = self.distance(ind, &ind.subject, found, window, t.span).map(|d| (d, k, false));
+            let complement = self.distance(ind, &ind.complement, found, window, t.span).map(|d| (d, k, true));
+            for cand in [direct, complement].into_iter().flatten() {
+                if best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
+                    best = Some(cand);
+                }
+            }
+        }
+        best
     }
 
     /// Assign each duration to at most one duration indicator (by the subject in its clause).
@@ -271,15 +292,24 @@ impl Profile {
             let prev = i.checked_sub(1).and_then(|p| durations.get(p)).map(|p| p.span);
             let next = durations.get(i + 1).map(|n| n.span);
             let window = narrow(d.clause, d.span, prev, next);
-            let best = self
-                .indicators
-                .iter()
-                .enumerate()
-                .filter(|(_, ind)| ind.is_duration())
-                .filter_map(|(k, ind)| {
-                    self.distance(ind, &ind.subject, found, window, d.span).map(|dist| (dist, k))
-                })
-                .min_by_key(|&(dist, k)| (dist, k));
+            let best_in = |w: Span| {
+                self.indicators
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, ind)| ind.is_duration())
+                    .filter_map(|(k, ind)| {
+                        self.distance(ind, &ind.subject, found, w, d.span).map(|dist| (dist, k))
+                    })
+                    .min_by_key(|&(dist, k)| (dist, k))
+            };
+            let mut best = best_in(window);
+            if best.is_none() {
+                // "Hội nghị quán triệt: không quá 1/2 ngày".
+                let start = previous_clause_start(doc, window.start).max(prev.map_or(0, |p| p.end));
+                if start < window.start {
+                    best = best_in(Span::new(start, window.end));
+                }
+            }
             if let Some((_, k)) = best {
                 out.push((k, d));
             }
@@ -415,6 +445,22 @@ fn narrow(clause: Span, at: Span, prev: Option<Span>, next: Option<Span>) -> Spa
         w.end = n.start;
     }
     w
+}
+
+/// Where the clause before the one starting at `at` starts: after the clause boundary
+/// (`;` `.` `:` or a line break) that precedes the one just before `at`. Looks back a few
+/// hundred bytes at most.
+fn previous_clause_start(doc: &Document, at: usize) -> usize {
+    let floor = doc.text.floor_char_boundary(at.saturating_sub(400));
+    let Some(before) = doc.text.get(floor..at) else { return at };
+    let base = floor;
+    let is_boundary = |c: char| matches!(c, ';' | '.' | ':' | '\n');
+    // Skip the boundary that ends the previous clause (and spaces), then find the one before.
+    let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || is_boundary(c));
+    match trimmed.rfind(is_boundary) {
+        Some(p) => base + p + 1,
+        None => base,
+    }
 }
 
 /// Whether the words leading up to a number say it is a reduction ("giảm", "cắt giảm",

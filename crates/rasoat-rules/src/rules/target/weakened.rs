@@ -213,6 +213,15 @@ mod tests {
     }
 
     #[test]
+    fn subject_in_the_clause_before_the_number() {
+        let text = plan("không ít hơn 60%", "đạt tối thiểu 60%").replace(
+            "bảo đảm tỷ lệ họp trực tuyến đạt tối thiểu 60%",
+            "chỉ tiêu tỷ lệ họp trực tuyến: tối thiểu 50%",
+        );
+        assert_eq!(run_on_text(&rule(), &text).len(), 1);
+    }
+
+    #[test]
     fn about_inside_a_cut_is_weakened() {
         let text = plan("không ít hơn 60%", "đạt tối thiểu 60%").replace("tinh giản 10%", "giảm khoảng 10%");
         assert_eq!(run_on_text(&rule(), &text).len(), 1);
