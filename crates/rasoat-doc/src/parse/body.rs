@@ -28,10 +28,22 @@ fn is_heading(text: &str, marked: bool) -> bool {
         return true;
     }
     if !marked {
-        return !line::more_words_than(t, 10) && !line::ends_sentence(t);
+        return !line::more_words_than(t, 10) && !line::ends_sentence(t) && !t.starts_with('(');
     }
     let closed = t.ends_with(['.', ';', '!', '?', '…']);
     (!closed && !line::more_words_than(t, 40)) || (t.ends_with(':') && !line::more_words_than(t, 20))
+}
+
+/// The closing paragraph of a document body.
+fn is_closing(text: &str) -> bool {
+    [
+        "trên đây là",
+        "trong quá trình tổ chức thực hiện",
+        "trong quá trình thực hiện",
+        "trong quá trình triển khai",
+    ]
+    .iter()
+    .any(|p| line::starts_with_ci(text, p))
 }
 
 /// A line that continues the paragraph above it across a page break: the paragraph stops
@@ -104,7 +116,11 @@ impl<'a> BodyBuilder<'a> {
         let heading = is_heading(text.text(self.text), marker.is_some());
         let id = self.blocks.len();
         let r = rank(kind);
-        let parent = if kind == BlockKind::Paragraph {
+        let parent = if kind == BlockKind::Paragraph && is_closing(text.text(self.text)) {
+            // "Trên đây là Kế hoạch…": the plan's closing words, under no section.
+            self.stack.clear();
+            None
+        } else if kind == BlockKind::Paragraph {
             // A plain paragraph belongs to the section above it (not to a bullet).
             self.stack.iter().rev().find(|&&(r, _)| r < rank(BlockKind::Dash)).map(|&(_, b)| b)
         } else {
@@ -146,7 +162,7 @@ mod tests {
 
     #[test]
     fn tree_and_join() {
-        let text = "Mở đầu.\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\n- Một số lượng hội\n\nngợi trực tuyến.\n\n+ Con\n\na) Điểm\n\nII. HAI\n\nĐoạn văn.";
+        let text = "Mở đầu.\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\n- Một số lượng hội\n\nngợi trực tuyến.\n\n+ Con\n\na) Điểm\n\nII. HAI\n\nĐoạn văn.\n\nTrên đây là Kế hoạch.";
         let blocks = build(text);
         let summary: Vec<(BlockKind, Option<usize>)> = blocks.iter().map(|b| (b.kind, b.parent)).collect();
         assert_eq!(
@@ -160,6 +176,7 @@ mod tests {
                 (BlockKind::Point, Some(2)),
                 (BlockKind::Roman, None),
                 (BlockKind::Paragraph, Some(6)),
+                (BlockKind::Paragraph, None),
             ]
         );
         let Some(dash) = blocks.get(3) else { panic!("dash") };
