@@ -108,14 +108,14 @@ fn dump_facts() {
         totals[4] += facts.citations.len();
     }
     println!(
-        "SUMMARY files={files} targets={} vague={} durations={} deadlines={} citations={} decode+parse={}ms extract={}ms",
+        "SUMMARY files={files} targets={} vague={} durations={} deadlines={} citations={} decode+parse={}us extract={}us",
         totals[0],
         totals[1],
         totals[2],
         totals[3],
         totals[4],
-        parse_ns / 1_000_000,
-        extract_ns / 1_000_000
+        parse_ns / 1_000,
+        extract_ns / 1_000
     );
     println!(
         "TIMING blocks: targets={}ms durations={}ms deadlines={}ms citations={}ms",

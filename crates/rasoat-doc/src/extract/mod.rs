@@ -208,4 +208,121 @@ mod tests {
         assert!(t.in_table && t.block.is_none());
         assert_eq!((t.value, t.comparator), (Some(10.0), Some(Comparator::Decrease)));
     }
+
+    fn seed(prefix: &str) -> Document {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/seeds");
+        let Ok(entries) = std::fs::read_dir(dir) else { panic!("no seeds in {dir}") };
+        let Some(path) = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
+        else {
+            panic!("no seed {prefix}")
+        };
+        let Ok(bytes) = std::fs::read(&path) else { panic!("cannot read {path:?}") };
+        let Ok(doc) = crate::parse_bytes(&bytes) else { panic!("cannot decode {path:?}") };
+        doc
+    }
+
+    fn target<'d>(doc: &'d Document, value: f64, cmp: Comparator) -> &'d Target {
+        let found = doc.facts.targets.iter().find(|t| t.value == Some(value) && t.comparator == Some(cmp));
+        let Some(t) = found else { panic!("no {cmp:?} {value} in {:#?}", doc.facts.targets) };
+        t
+    }
+
+    #[test]
+    fn seed_000_targets_durations_deadlines_citations() {
+        let doc = seed("000_");
+        let f = &doc.facts;
+        // The 60% clause crosses the page break ("số lượng hội" / "ngợi trực tuyến").
+        let t = target(&doc, 60.0, Comparator::AtLeast);
+        assert!(doc.slice(t.clause).starts_with("số lượng hội\n\nngợi trực tuyến chiếm không ít hơn 60%"));
+        assert_eq!(t.unit, Some(Unit::Percent));
+        assert!(!t.in_table && t.block.is_some());
+        target(&doc, 10.0, Comparator::Decrease);
+        target(&doc, 95.0, Comparator::AtLeast);
+        target(&doc, 100.0, Comparator::Exactly);
+        let days: Vec<(f64, bool)> =
+            f.durations.iter().map(|d| (d.days, doc.slice(d.clause).contains("quán triệt"))).collect();
+        assert_eq!(days, [(0.5, true), (1.0, false), (1.5, false)]);
+        assert!(f.durations.iter().all(|d| d.comparator == Some(Comparator::AtMost)));
+        let dates: Vec<DeadlineValue> = f.deadlines.iter().map(|d| d.value.clone()).collect();
+        assert_eq!(
+            dates,
+            [
+                DeadlineValue::Date { date: Date::new(2026, 6, 10), before: true },
+                DeadlineValue::Date { date: Date::new(2026, 12, 10), before: true },
+            ]
+        );
+        let Some(qd) = f.citations.iter().find(|c| c.key == "534/QĐ-TTG") else { panic!("no 534") };
+        assert_eq!(qd.date.as_ref().map(|d| d.value), Some(Date::new(2026, 3, 31)));
+        assert_eq!(qd.issuer.as_ref().map(|i| i.value.as_str()), Some("Thủ tướng Chính phủ"));
+        let Some(kh) = f.citations.iter().find(|c| c.key == "144") else {
+            panic!("no Kế hoạch số 144")
+        };
+        assert_eq!((kh.kind, kh.symbol.as_str()), (DocKind::KeHoach, ""));
+        // Facts are in document order.
+        assert!(
+            f.citations.windows(2).all(|w| w.first().map(|c| c.span.start) <= w.get(1).map(|c| c.span.start))
+        );
+    }
+
+    #[test]
+    fn seed_001_appendix_deadline_cells() {
+        let doc = seed("001_");
+        let Some(part) = doc.main_part() else { panic!("no part") };
+        let Some(table) = part.tables.first() else { panic!("no table") };
+        let cells: Vec<&Deadline> = doc.facts.deadlines.iter().filter(|d| d.row.is_some()).collect();
+        // One deadline per task row that has a deadline cell, each pointing back at its row.
+        for d in &cells {
+            let Some((ti, ri)) = d.row else { continue };
+            let Some(row) = part.tables.get(ti).and_then(|t| t.rows.get(ri)) else {
+                panic!("bad row {ti},{ri}")
+            };
+            assert!(row.span.contains(d.span), "{:?} outside its row", doc.slice(d.span));
+        }
+        let rows_with_deadline = table
+            .rows
+            .iter()
+            .filter(|r| {
+                r.cell(table, ColumnKind::Deadline)
+                    .is_some_and(|c| c.spans.iter().any(|s| !doc.slice(*s).trim().is_empty()))
+            })
+            .count();
+        assert_eq!(cells.len(), rows_with_deadline);
+        let values: Vec<&DeadlineValue> = cells.iter().map(|d| &d.value).collect();
+        assert!(
+            values.contains(&&DeadlineValue::Range {
+                start: Date::new(2026, 5, 1),
+                end: Date::new(2026, 5, 31)
+            })
+        );
+        assert!(values.contains(&&DeadlineValue::Recurring { every: Recurrence::Yearly }));
+        assert!(values.contains(&&DeadlineValue::Range {
+            start: Date::new(2026, 10, 1),
+            end: Date::new(2026, 12, 31)
+        }));
+        // Appendix targets are marked as such.
+        assert!(doc.facts.targets.iter().any(|t| t.in_table && t.block.is_none() && t.value == Some(15.0)));
+    }
+
+    #[test]
+    fn seeds_002_to_004_weak_and_malformed_wording() {
+        let doc = seed("002_");
+        assert!(doc.facts.targets.iter().any(|t| t.vague.as_deref() == Some("đa số")));
+        assert!(!doc.facts.targets.iter().any(|t| t.value == Some(60.0)), "002 states no 60% target");
+
+        let doc = seed("003_");
+        let spaced = doc.facts.citations.iter().find(|c| c.number_text.value == "226- KL/TW");
+        assert_eq!(spaced.map(|c| c.key.as_str()), Some("226-KL/TW"));
+        let values: Vec<&DeadlineValue> = doc.facts.deadlines.iter().map(|d| &d.value).collect();
+        assert!(values.contains(&&DeadlineValue::Unreadable), "“Theo yêu cầu của …” cells");
+        assert!(values.contains(&&DeadlineValue::Date { date: Date::new(2026, 5, 10), before: true }));
+
+        let doc = seed("004_");
+        let Some(nd) = doc.facts.citations.iter().find(|c| c.key == "118/NĐ-CP") else {
+            panic!("no 118/NĐ-CP")
+        };
+        assert_eq!((nd.year, nd.kind), (None, DocKind::NghiDinh));
+        assert!(doc.facts.citations.iter().any(|c| c.key == "118/2025/NĐ-CP" && c.year == Some(2025)));
+    }
 }
