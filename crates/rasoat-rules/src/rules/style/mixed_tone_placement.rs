@@ -69,6 +69,27 @@ fn vowel(c: char) -> Option<char> {
     })
 }
 
+/// "Hoà", not "hoà" or "HOÀ".
+fn is_title_case(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
+}
+
+/// A Title Case word right after another Title Case word on the same line: part of a name.
+/// (All-caps headings are not names: "CỘNG HÒA" counts.)
+fn in_name(text: &str, span: Span) -> bool {
+    if !is_title_case(span.text(text)) {
+        return false;
+    }
+    let Some(head) = text.get(..span.start) else { return false };
+    let head = head.trim_end_matches([' ', '\u{a0}']);
+    if head.len() == span.start {
+        return false;
+    }
+    let prev = word_around(head, head.len());
+    is_title_case(prev.text(head))
+}
+
 /// A word worth parsing.
 struct Candidate<'a> {
     text: &'a str,
@@ -213,6 +234,10 @@ impl Rule for MixedTonePlacement {
             ToneStyle::New => Placement::New,
         });
         for tok in candidates(text) {
+            // A person's or place's name keeps its registered spelling ("Lê Hải Hoà").
+            if in_name(text, tok.span) {
+                continue;
+            }
             if let Some(y) = ky_style(tok.text) {
                 if y {
                     with_y.add(tok.text, tok.span)
@@ -295,6 +320,12 @@ mod tests {
     fn one_style_alone_is_fine() {
         assert!(run("Hòa giải, sức khỏe, ỦY BAN, kỹ năng, kỷ luật.", None).is_empty());
         assert!(run("Hoà giải, sức khoẻ, UỶ BAN, kĩ năng, quý, quả.", None).is_empty());
+    }
+
+    #[test]
+    fn names_keep_their_spelling() {
+        assert!(run("Hòa giải, sức khỏe; ông Lê Hải Hoà; CỘNG HÒA", None).is_empty());
+        assert_eq!(run("Hòa giải; Uỷ ban", None).len(), 1);
     }
 
     #[test]
