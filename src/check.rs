@@ -97,7 +97,17 @@ pub fn check(args: CheckArgs) -> u8 {
     };
     let run = match execute(&args, &mut emit) {
         Ok(r) => r,
-        Err(code) => return code,
+        Err(fatal) => {
+            // Tools reading stdout still get a document that says why nothing was checked.
+            let errors = [fatal];
+            match format {
+                Format::Human => {}
+                Format::Json => write_stdout(&render::json::render(&[], &errors)),
+                Format::Sarif => write_stdout(&render::sarif::render(&[], &[], &errors, lang)),
+                Format::Github => write_stdout(&render::github::render_errors(&errors)),
+            }
+            return EXIT_ERROR;
+        }
     };
     let Run { reports, mut extra_errors, configs, engines } = run;
     extra_errors.extend(fix_errors);
@@ -128,17 +138,7 @@ pub fn check(args: CheckArgs) -> u8 {
             let metas = rule_metas(&engines);
             write_stdout(&render::sarif::render(&reports, &metas, &extra_errors, lang));
         }
-        Format::Github => {
-            let mut out = String::new();
-            for (p, m) in &extra_errors {
-                out.push_str(&format!(
-                    "::error file={},title=rasoat::{}\n",
-                    render::github::escape_property(p),
-                    render::github::escape_data(m)
-                ));
-            }
-            write_stdout(&out);
-        }
+        Format::Github => write_stdout(&render::github::render_errors(&extra_errors)),
     }
 
     if !args.quiet {
@@ -170,10 +170,7 @@ pub fn write_baseline(args: BaselineArgs) -> u8 {
             error_line(&r.path, m);
         }
     };
-    let run = match execute(&args.check, &mut emit) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
+    let Ok(run) = execute(&args.check, &mut emit) else { return EXIT_ERROR };
     for (p, m) in &run.extra_errors {
         error_line(p, m);
     }
@@ -192,24 +189,30 @@ pub fn write_baseline(args: BaselineArgs) -> u8 {
 
 /// Resolve inputs, configurations and rule packs, then check everything, handing each report
 /// to `emit` in input order.
-fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, u8> {
+/// Why nothing could be checked: (what, one-line reason). Already explained on stderr.
+type Fatal = (String, String);
+
+fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, Fatal> {
     for p in args.select.iter().chain(&args.ignore) {
         if !config::valid_rule_pattern(p) {
-            eprintln!(
-                "rasoat: lỗi (error): {p:?} không phải mã luật hay nhóm luật (not a rule id or category; see `rasoat rules`)"
+            let msg = format!(
+                "{p:?} không phải mã luật hay nhóm luật (not a rule id or category; see `rasoat rules`)"
             );
-            return Err(EXIT_ERROR);
+            eprintln!("rasoat: lỗi (error): {msg}");
+            return Err(("--select/--ignore".into(), msg));
         }
     }
     let mut engines = Engines::default();
     // Bad packs given on the command line stop the run: nothing could be checked reliably.
-    let Ok(cli_engine) = engines.get(args.rule_source.rules.clone()) else { return Err(EXIT_ERROR) };
+    let cli_engine = engines
+        .get(args.rule_source.rules.clone())
+        .map_err(|m| ("--rules".to_owned(), format!("gói luật lỗi (bad rule pack): {m}")))?;
     let mut resolver = config::Resolver::new(args.config.clone());
     if let Some(forced) = &args.config
         && let Err(e) = resolver.load(forced)
     {
         print_miette(&*e);
-        return Err(EXIT_ERROR);
+        return Err((e.path().to_owned(), e.to_string()));
     }
 
     let mut extra_errors: Vec<(String, String)> = Vec::new();
@@ -297,7 +300,7 @@ fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, u
         Ok(r) => r,
         Err(e) => {
             eprintln!("rasoat: lỗi (error): {e}");
-            return Err(EXIT_ERROR);
+            return Err(("--jobs".into(), e));
         }
     };
     Ok(Run { reports, extra_errors, configs, engines: used_engines })

@@ -414,6 +414,12 @@ fn bad_rule_pack_points_into_the_toml() -> TestResult {
     assert!(out.stderr.contains("broken.toml"), "{}", out.stderr);
     assert!(out.stderr.contains("right = \"not a list\""), "{}", out.stderr);
     assert!(out.stderr.contains("expected a sequence"), "{}", out.stderr);
+    // Machine-readable output still says why nothing was checked.
+    let out = run_in(dir.path(), &["check", "--format", "json", "--rules", &bad, "plan.txt"], None)?;
+    assert_eq!(out.code, 2);
+    let v = out.json()?;
+    assert_eq!(v["errors"][0]["path"], "--rules");
+    assert_eq!(v["summary"]["errors"], 1);
     Ok(())
 }
 

@@ -47,6 +47,14 @@ pub fn render(reports: &[Report]) -> String {
     out
 }
 
+/// Errors not tied to a checked file (configuration, rule packs).
+pub fn render_errors(errors: &[(String, String)]) -> String {
+    errors
+        .iter()
+        .map(|(p, m)| format!("::error file={},title=rasoat::{}\n", escape_property(p), escape_data(m)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
