@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rasoat_spell::model::build::{bigram_bytes, skeleton_entry};
+use rasoat_spell::engine::{MIN_CANDIDATE, skeleton_variants};
+use rasoat_spell::model::build::{bigram_bytes, csr_bytes, id_rows_bytes, skeleton_entry};
 use rasoat_spell::scan::{Unit, key_into, scan_line};
 use rasoat_text::syllable;
 
@@ -217,6 +218,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let set = fst::Set::from_iter(word_entries.iter())?;
     std::fs::write(out.join("word-skeletons.fst"), set.as_fst().as_bytes())?;
     eprintln!("{} syllable skeleton entries, {} word entries", syl_entries.len(), word_entries.len());
+
+    // id → key, and each syllable's confusion set (frequent syllables one slip away).
+    let keys: Vec<&str> =
+        ranked.iter().map(|&old| intern.keys.get(old as usize).map_or("", String::as_str)).collect();
+    std::fs::write(out.join("strings.bin"), csr_bytes(&keys))?;
+    let mut by_skeleton: HashMap<String, Vec<u16>> = HashMap::new();
+    for (id, k) in keys.iter().enumerate() {
+        let count = ranked.get(id).and_then(|&old| intern.counts.get(old as usize)).copied().unwrap_or(0);
+        if count >= MIN_CANDIDATE && syllable::is_valid(k) {
+            by_skeleton.entry(syllable::skeleton(k)).or_default().push(u16::try_from(id)?);
+        }
+    }
+    let mut variants = Vec::new();
+    let mut rows: Vec<Vec<u16>> = Vec::with_capacity(keys.len());
+    for (id, k) in keys.iter().enumerate() {
+        let mut row = Vec::new();
+        if syllable::parse(k).is_ok() {
+            skeleton_variants(&syllable::skeleton(k), &mut variants);
+            for v in &variants {
+                row.extend(
+                    by_skeleton.get(v).into_iter().flatten().copied().filter(|&c| usize::from(c) != id),
+                );
+            }
+        }
+        rows.push(row);
+    }
+    eprintln!("{} confusion entries", rows.iter().map(Vec::len).sum::<usize>());
+    std::fs::write(out.join("confusions.bin"), id_rows_bytes(&rows))?;
 
     let held_names: Vec<String> =
         held.iter().filter_map(|p| p.file_name().map(|f| f.to_string_lossy().into_owned())).collect();

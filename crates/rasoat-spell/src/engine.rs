@@ -19,7 +19,7 @@ use rasoat_text::Span;
 use rasoat_text::syllable::{self, Case};
 
 use crate::model::{Id, Model, Pair};
-use crate::scan::{Class, Unit, is_vietnamese_line, key_into, scan_line};
+use crate::scan::{Class, Unit, is_vietnamese_line, key_into};
 
 /// A pair seen at least this often (or in the lexicon) is attested: its syllables are never
 /// flagged.
@@ -29,7 +29,7 @@ pub const MINED_PAIR: u32 = 40;
 /// …or a lexicon word seen this often.
 pub const STRONG_LEXICON: u32 = 10;
 /// A candidate syllable must be at least this frequent.
-const MIN_CANDIDATE: u32 = 50;
+pub const MIN_CANDIDATE: u32 = 50;
 /// A two-syllable replacement must be seen at least this often…
 const STRONG_WORD: u32 = 20;
 /// …and this many times more often than the pair it replaces, when that pair is unattested.
@@ -124,7 +124,7 @@ pub(crate) fn recase(word: &str, like: Case) -> String {
 }
 
 /// Skeletons one listed confusion away from `skel` (plus `skel` itself).
-fn skeleton_variants(skel: &str, out: &mut Vec<String>) {
+pub fn skeleton_variants(skel: &str, out: &mut Vec<String>) {
     out.clear();
     out.push(skel.to_owned());
     let mut push = |s: String| {
@@ -203,62 +203,78 @@ fn pair_count(model: &Model, a: Option<Id>, b: Option<Id>) -> u32 {
 #[derive(Default)]
 struct Scratch {
     slots: Vec<Slot>,
-    ranges: Vec<(usize, usize)>,
     key: String,
     skel: String,
     variants: Vec<String>,
     found: Vec<String>,
+    cands: Vec<Id>,
 }
 
 /// Real-word errors in `text` (a document's text; spans are offsets into it).
 pub fn check_real_words(model: &Model, text: &str, out: &mut Vec<Finding>) {
-    if model.is_empty() {
-        return;
+    crate::analyse(model, text, crate::Checks { syllables: false, real_words: true, glued: false }, out);
+}
+
+/// Document-wide state of the real-word check.
+pub(crate) struct RealWordState {
+    s: Scratch,
+    /// Occurrences of each vocabulary id in the document: vocabulary an author uses again and
+    /// again ("phát dọn thực bì", "vượt tầm kiểm soát") is deliberate, typos are occasional.
+    seen: Vec<u16>,
+    first: usize,
+}
+
+impl RealWordState {
+    pub(crate) fn new(model: &Model, first: usize) -> Self {
+        RealWordState { s: Scratch::default(), seen: vec![0u16; model.vocab_len()], first }
     }
-    let mut s = Scratch::default();
-    let mut units: Vec<Unit<'_>> = Vec::new();
-    // Occurrences of each vocabulary id in the document: vocabulary an author uses again and
-    // again ("phát dọn thực bì", "vượt tầm kiểm soát") is deliberate, typos are occasional.
-    let mut seen = vec![0u16; model.vocab_len()];
-    let first = out.len();
-    for (base, line) in lines(text) {
-        scan_line(line, base, &mut units, &mut s.ranges);
-        if units.len() < 2 || !is_vietnamese_line(&units) {
-            continue;
-        }
+
+    /// Real-word findings among the units of one line.
+    pub(crate) fn line(&mut self, model: &Model, units: &[Unit<'_>], out: &mut Vec<Finding>) {
+        let s = &mut self.s;
         s.slots.clear();
-        for u in &units {
+        for u in units {
             let has_key = !u.protected && key_into(u, &mut s.key);
             let id = if has_key { model.id(&s.key) } else { None };
             s.slots.push(Slot { id, context: has_key && u.class != Class::Mixed });
-            if let Some(c) = id.and_then(|id| seen.get_mut(usize::from(id))) {
+            if let Some(c) = id.and_then(|id| self.seen.get_mut(usize::from(id))) {
                 *c = c.saturating_add(1);
             }
         }
+        if units.len() < 2 || !is_vietnamese_line(units) {
+            return;
+        }
         let before = out.len();
-        check_pairs(model, &units, &mut s, out);
+        check_pairs(model, units, s, out);
         let pair_findings = out.len() - before;
         for i in 0..units.len() {
             // A syllable inside a two-syllable finding is already reported.
-            let covered = out.get(before..before + pair_findings).is_some_and(|f| {
-                f.iter().any(|f| {
-                    units.get(i).is_some_and(|u| f.span.start <= u.span.start && u.span.end <= f.span.end)
-                })
-            });
+            let covered = pair_findings > 0
+                && out.get(before..before + pair_findings).is_some_and(|f| {
+                    f.iter().any(|f| {
+                        units.get(i).is_some_and(|u| f.span.start <= u.span.start && u.span.end <= f.span.end)
+                    })
+                });
             if !covered {
-                check_one(model, &units, i, &mut s, out);
+                check_one(model, units, i, s, out);
             }
         }
     }
-    let mut kept = first;
-    for j in first..out.len() {
-        let Some(f) = out.get(j) else { break };
-        if !repeated(model, text, f, &seen, &mut s.key) {
-            out.swap(kept, j);
-            kept += 1;
+
+    /// Drop real-word findings whose word recurs throughout the document.
+    pub(crate) fn finish(mut self, model: &Model, text: &str, out: &mut Vec<Finding>) {
+        let mut kept = self.first;
+        for j in self.first..out.len() {
+            let Some(f) = out.get(j) else { break };
+            let drop =
+                f.kind == FindingKind::RealWord && repeated(model, text, f, &self.seen, &mut self.s.key);
+            if !drop {
+                out.swap(kept, j);
+                kept += 1;
+            }
         }
+        out.truncate(kept);
     }
-    out.truncate(kept);
 }
 
 /// Times a flagged word may occur in one document and still be reported.
@@ -317,21 +333,26 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     if attested(model, left, me) || attested(model, me, right) {
         return;
     }
-    s.key.clear();
-    syllable::canonical_into(u.text, &mut s.key);
-    s.skel.clear();
-    syllable::skeleton_into(&s.key, &mut s.skel);
-    skeleton_variants(&s.skel, &mut s.variants);
-    s.found.clear();
-    let mut best: Vec<(u32, String)> = Vec::new();
-    for v in &s.variants {
-        model.syllables_with_skeleton(v, &mut s.found);
-    }
-    for cand in &s.found {
-        if *cand == s.key {
-            continue;
+    // Candidates: the precomputed confusion set of a known syllable; for an unknown one, the
+    // skeleton index (rare).
+    s.cands.clear();
+    match me {
+        Some(me) => s.cands.extend(model.confusions(me)),
+        None => {
+            s.key.clear();
+            syllable::canonical_into(u.text, &mut s.key);
+            s.skel.clear();
+            syllable::skeleton_into(&s.key, &mut s.skel);
+            skeleton_variants(&s.skel, &mut s.variants);
+            s.found.clear();
+            for v in &s.variants {
+                model.syllables_with_skeleton(v, &mut s.found);
+            }
+            s.cands.extend(s.found.iter().filter(|c| **c != s.key).filter_map(|c| model.id(c)));
         }
-        let Some(c) = model.id(cand) else { continue };
+    }
+    let mut best: Vec<(u32, Id)> = Vec::new();
+    for &c in &s.cands {
         if model.count(c) < MIN_CANDIDATE {
             continue;
         }
@@ -347,7 +368,7 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
         {
             continue;
         }
-        best.push((lp.count + rp.count, cand.clone()));
+        best.push((lp.count + rp.count, c));
     }
     if best.is_empty() {
         return;
@@ -356,7 +377,12 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     out.push(Finding {
         span: u.span,
         kind: FindingKind::RealWord,
-        candidates: best.into_iter().take(3).map(|(_, w)| recase(&w, u.case)).collect(),
+        candidates: best
+            .into_iter()
+            .filter_map(|(_, c)| model.key(c))
+            .take(3)
+            .map(|w| recase(w, u.case))
+            .collect(),
         error: None,
     });
 }
@@ -381,6 +407,11 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
         }
         let inner = pair_count(model, ia, ib);
         let inner_lex = matches!((ia, ib), (Some(x), Some(y)) if model.pair(x, y).lexicon);
+        // A lexicon word in the text is never replaced: decide before searching the index.
+        if inner_lex {
+            i += 1;
+            continue;
+        }
         s.key.clear();
         syllable::canonical_into(a.text, &mut s.key);
         s.key.push(' ');
@@ -440,31 +471,30 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
 /// Words glued together ("củaxã" → "của xã"): a token that is not a syllable but splits into
 /// two or three frequent syllables whose pairs are all attested.
 pub fn check_glued(model: &Model, text: &str, out: &mut Vec<Finding>) {
-    if model.is_empty() {
+    crate::analyse(model, text, crate::Checks { syllables: false, real_words: false, glued: true }, out);
+}
+
+/// Glued-word findings among the units of one line.
+pub(crate) fn glued_units(model: &Model, units: &[Unit<'_>], out: &mut Vec<Finding>) {
+    // Cheap test first: most lines have no candidate token at all.
+    let candidate = |u: &Unit<'_>| u.class == Class::Other && !u.protected && !u.text.is_ascii();
+    if !units.iter().any(candidate) || !is_vietnamese_line(units) {
         return;
     }
-    let mut units: Vec<Unit<'_>> = Vec::new();
-    let mut ranges = Vec::new();
-    for (base, line) in lines(text) {
-        scan_line(line, base, &mut units, &mut ranges);
-        if !is_vietnamese_line(&units) {
+    for u in units {
+        if !candidate(u) || u.text.chars().count() < 4 {
             continue;
         }
-        for u in &units {
-            if u.class != Class::Other || u.protected || u.text.is_ascii() || u.text.chars().count() < 4 {
-                continue;
-            }
-            if !(u.case == Case::Lower || u.case == Case::Title && u.sentence_start) {
-                continue;
-            }
-            if let Some(split) = split_glued(model, u.text) {
-                out.push(Finding {
-                    span: u.span,
-                    kind: FindingKind::Glued,
-                    candidates: vec![split],
-                    error: None,
-                });
-            }
+        if !(u.case == Case::Lower || u.case == Case::Title && u.sentence_start) {
+            continue;
+        }
+        if let Some(split) = split_glued(model, u.text) {
+            out.push(Finding {
+                span: u.span,
+                kind: FindingKind::Glued,
+                candidates: vec![split],
+                error: None,
+            });
         }
     }
 }

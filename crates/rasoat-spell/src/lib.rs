@@ -17,5 +17,90 @@ pub mod orthography;
 pub mod scan;
 
 pub use engine::{Finding, FindingKind, check_glued, check_real_words};
+
+use std::sync::{Arc, Mutex};
+
+use scan::{Unit, scan_line};
+
+/// Which checks [`analyse`] runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checks {
+    pub syllables: bool,
+    pub real_words: bool,
+    pub glued: bool,
+}
+
+impl Checks {
+    pub const ALL: Checks = Checks { syllables: true, real_words: true, glued: true };
+}
+
+/// Run the chosen checks over `text` in one pass (each line is tokenised once), appending
+/// findings in document order per check.
+pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>) {
+    let mut units: Vec<Unit<'_>> = Vec::new();
+    let mut ranges = Vec::new();
+    let mut key = String::new();
+    let mut real =
+        (checks.real_words && !model.is_empty()).then(|| engine::RealWordState::new(model, out.len()));
+    for (base, line) in engine::lines(text) {
+        scan_line(line, base, &mut units, &mut ranges);
+        if units.is_empty() {
+            continue;
+        }
+        if checks.syllables {
+            orthography::check_units(model, &units, &mut key, out);
+        }
+        if checks.glued && !model.is_empty() {
+            engine::glued_units(model, &units, out);
+        }
+        if let Some(r) = real.as_mut() {
+            r.line(model, &units, out);
+        }
+    }
+    if let Some(r) = real {
+        r.finish(model, text, out);
+    }
+}
+
+/// A cached analysis: text length, content hash, findings.
+type Cached = (usize, u64, Arc<Vec<Finding>>);
+
+/// All findings of the embedded model for `text`, computed once per distinct text: the three
+/// spelling rules each ask for the same document, and one pass serves them all.
+pub fn analyse_shared(text: &str) -> Arc<Vec<Finding>> {
+    /// Recent documents: (length, content hash, findings). Files are checked in parallel, so
+    /// keep a few.
+    static CACHE: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
+    const KEEP: usize = 16;
+    let h = content_hash(text);
+    if let Ok(cache) = CACHE.lock()
+        && let Some((_, _, found)) = cache.iter().find(|(len, hash, _)| *len == text.len() && *hash == h)
+    {
+        return Arc::clone(found);
+    }
+    let mut out = Vec::new();
+    analyse(Model::embedded(), text, Checks::ALL, &mut out);
+    let found = Arc::new(out);
+    if let Ok(mut cache) = CACHE.lock() {
+        if cache.len() >= KEEP {
+            cache.remove(0);
+        }
+        cache.push((text.len(), h, Arc::clone(&found)));
+    }
+    found
+}
+
+/// 64-bit FNV-1a over the whole text (about 1 GB/s: negligible next to the checks).
+fn content_hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for chunk in text.as_bytes().chunks(8) {
+        let mut w = [0u8; 8];
+        for (d, s) in w.iter_mut().zip(chunk) {
+            *d = *s;
+        }
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 pub use model::Model;
 pub use orthography::check_syllables;

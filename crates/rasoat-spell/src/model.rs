@@ -9,6 +9,9 @@
 //!   group. `value` = count saturated at 32,767, high bit set when the pair is a lexicon word.
 //! - `syllable-skeletons.fst` — "skeleton\u{1}syllable" for every known syllable.
 //! - `word-skeletons.fst` — "skel skel\u{1}syl syl" for two-syllable lexicon words.
+//! - `confusions.bin` — for each id, the ids of frequent syllables one slip away (same letters
+//!   with other marks, or one listed confusion): `n: u32`, `n + 1` u32 offsets, u16 ids.
+//! - `strings.bin` — id → key: `n: u32`, `n + 1` u32 offsets, then the UTF-8 keys.
 //!
 //! Lookups are binary searches over `&'static [u8]`: no startup parsing, no allocation.
 
@@ -31,6 +34,8 @@ static UNIGRAM: &[u8] = data!("unigram.bin");
 static BIGRAM: &[u8] = data!("bigram.bin");
 static SYL_SKEL: &[u8] = data!("syllable-skeletons.fst");
 static WORD_SKEL: &[u8] = data!("word-skeletons.fst");
+static CONFUSIONS: &[u8] = data!("confusions.bin");
+static STRINGS: &[u8] = data!("strings.bin");
 
 /// A syllable or token id in the vocabulary.
 pub type Id = u16;
@@ -47,12 +52,44 @@ pub struct Pair {
 /// The spelling statistics.
 pub struct Model {
     vocab: Option<fst::Map<&'static [u8]>>,
+    /// The vocabulary as an open-addressing hash table, built on first use (~1 ms): the
+    /// checker looks up every token, and hashing beats walking the fst.
+    table: OnceLock<VocabTable>,
     unigram: &'static [u8],
     n: usize,
     offsets: &'static [u8],
     entries: &'static [u8],
     syl_skel: Option<fst::Set<&'static [u8]>>,
     word_skel: Option<fst::Set<&'static [u8]>>,
+    confusions: Csr,
+    strings: Csr,
+}
+
+/// A compressed-sparse-row table read in place: `n`, `n + 1` u32 offsets, then the items.
+#[derive(Default)]
+struct Csr {
+    n: usize,
+    offsets: &'static [u8],
+    items: &'static [u8],
+}
+
+impl Csr {
+    fn new(bytes: &'static [u8]) -> Csr {
+        let Some(n) = u32_at(bytes, 0).map(|n| n as usize) else { return Csr::default() };
+        let end = 4 + (n + 1) * 4;
+        match (bytes.get(4..end), bytes.get(end..)) {
+            (Some(offsets), Some(items)) => Csr { n, offsets, items },
+            _ => Csr::default(),
+        }
+    }
+
+    /// Item range of row `i` (in units of items, not bytes).
+    fn row(&self, i: usize) -> Option<(usize, usize)> {
+        if i >= self.n {
+            return None;
+        }
+        Some((u32_at(self.offsets, i)? as usize, u32_at(self.offsets, i + 1)? as usize))
+    }
 }
 
 fn u32_at(bytes: &[u8], i: usize) -> Option<u32> {
@@ -70,7 +107,9 @@ impl Model {
     /// millisecond: only fst headers are read).
     pub fn embedded() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| Model::from_bytes(VOCAB, UNIGRAM, BIGRAM, SYL_SKEL, WORD_SKEL))
+        MODEL.get_or_init(|| {
+            Model::from_bytes(VOCAB, UNIGRAM, BIGRAM, SYL_SKEL, WORD_SKEL).with_tables(CONFUSIONS, STRINGS)
+        })
     }
 
     /// A model over the given data; malformed parts are treated as empty (no findings), never
@@ -91,13 +130,35 @@ impl Model {
         };
         Model {
             vocab: fst::Map::new(vocab).ok(),
+            table: OnceLock::new(),
             unigram,
             n: if offsets.is_empty() { 0 } else { n },
             offsets,
             entries,
             syl_skel: fst::Set::new(syl_skel).ok(),
             word_skel: fst::Set::new(word_skel).ok(),
+            confusions: Csr::default(),
+            strings: Csr::default(),
         }
+    }
+
+    /// Attach the confusion sets and the id → key table.
+    pub fn with_tables(mut self, confusions: &'static [u8], strings: &'static [u8]) -> Model {
+        self.confusions = Csr::new(confusions);
+        self.strings = Csr::new(strings);
+        self
+    }
+
+    /// Frequent syllables one slip away from `id` (built with [`crate::engine::skeleton_variants`]).
+    pub fn confusions(&self, id: Id) -> impl Iterator<Item = Id> + '_ {
+        let (lo, hi) = self.confusions.row(usize::from(id)).unwrap_or((0, 0));
+        (lo..hi).filter_map(|k| u16_at(self.confusions.items, k * 2))
+    }
+
+    /// The key of an id.
+    pub fn key(&self, id: Id) -> Option<&'static str> {
+        let (lo, hi) = self.strings.row(usize::from(id))?;
+        std::str::from_utf8(self.strings.items.get(lo..hi)?).ok()
     }
 
     /// Whether any data is present (an empty model finds nothing).
@@ -112,8 +173,7 @@ impl Model {
 
     /// Id of a canonical key.
     pub fn id(&self, key: &str) -> Option<Id> {
-        let v = self.vocab.as_ref()?.get(key)?;
-        Id::try_from(v).ok()
+        self.table.get_or_init(|| VocabTable::build(self.vocab.as_ref())).get(key)
     }
 
     /// How often a token occurred in the statistics corpus.
@@ -162,6 +222,68 @@ impl Model {
     }
 }
 
+/// Open-addressing table of the vocabulary: keys in one arena, slots of (offset, length, id).
+struct VocabTable {
+    arena: String,
+    slots: Vec<(u32, u16, Id)>,
+    mask: usize,
+}
+
+/// FNV-1a: short keys, no dependency, good enough spread for a power-of-two table.
+fn hash(key: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (h ^ (h >> 29)) as usize
+}
+
+impl VocabTable {
+    const EMPTY: (u32, u16, Id) = (u32::MAX, 0, 0);
+
+    fn build(vocab: Option<&fst::Map<&'static [u8]>>) -> VocabTable {
+        let n = vocab.map_or(0, |v| v.len());
+        let size = (n * 2).next_power_of_two().max(16);
+        let mut t = VocabTable { arena: String::new(), slots: vec![Self::EMPTY; size], mask: size - 1 };
+        let Some(vocab) = vocab else { return t };
+        let mut stream = vocab.stream();
+        while let Some((key, id)) = stream.next() {
+            let (Ok(key), Ok(id), Ok(offset), Ok(len)) = (
+                std::str::from_utf8(key),
+                Id::try_from(id),
+                u32::try_from(t.arena.len()),
+                u16::try_from(key.len()),
+            ) else {
+                continue;
+            };
+            let mut i = hash(key.as_bytes()) & t.mask;
+            while t.slots.get(i).is_some_and(|s| s.0 != u32::MAX) {
+                i = (i + 1) & t.mask;
+            }
+            t.arena.push_str(key);
+            if let Some(slot) = t.slots.get_mut(i) {
+                *slot = (offset, len, id);
+            }
+        }
+        t
+    }
+
+    fn get(&self, key: &str) -> Option<Id> {
+        let mut i = hash(key.as_bytes()) & self.mask;
+        loop {
+            let &(offset, len, id) = self.slots.get(i)?;
+            if offset == u32::MAX {
+                return None;
+            }
+            let start = offset as usize;
+            if self.arena.get(start..start + usize::from(len)) == Some(key) {
+                return Some(id);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
 /// Entries "`skel`\u{1}word" of an index: push each word.
 fn prefixed(set: Option<&fst::Set<&'static [u8]>>, skel: &str, out: &mut Vec<String>) {
     let Some(set) = set else { return };
@@ -202,6 +324,41 @@ pub mod build {
         out
     }
 
+    /// Serialise rows of u16 items, or of bytes, as a compressed-sparse-row table.
+    pub fn csr_bytes<T: AsRef<[u8]>>(rows: &[T]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(&u32::try_from(rows.len()).unwrap_or(0).to_le_bytes());
+        let mut at = 0usize;
+        out.extend_from_slice(&0u32.to_le_bytes());
+        for r in rows {
+            at += r.as_ref().len();
+            out.extend_from_slice(&u32::try_from(at).unwrap_or(0).to_le_bytes());
+        }
+        for r in rows {
+            out.extend_from_slice(r.as_ref());
+        }
+        out
+    }
+
+    /// Rows of ids as bytes for [`csr_bytes`] (offsets then count items of 2 bytes: the reader
+    /// multiplies, so the writer stores item counts — see `id_rows_bytes`).
+    pub fn id_rows_bytes(rows: &[Vec<u16>]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(&u32::try_from(rows.len()).unwrap_or(0).to_le_bytes());
+        let mut at = 0usize;
+        out.extend_from_slice(&0u32.to_le_bytes());
+        for r in rows {
+            at += r.len();
+            out.extend_from_slice(&u32::try_from(at).unwrap_or(0).to_le_bytes());
+        }
+        for r in rows {
+            for id in r {
+                out.extend_from_slice(&id.to_le_bytes());
+            }
+        }
+        out
+    }
+
     /// The key of a skeleton index entry.
     pub fn skeleton_entry(skel: &str, word: &str) -> String {
         let mut s = String::with_capacity(skel.len() + word.len() + 1);
@@ -237,6 +394,18 @@ mod tests {
         assert_eq!(m.pair(3, 3), Pair::default());
         assert_eq!(m.pair(9, 3), Pair::default());
         assert_eq!(m.id("b"), Some(1));
+    }
+
+    #[test]
+    fn csr_tables_round_trip() {
+        let conf = leak(build::id_rows_bytes(&[vec![2, 1], vec![], vec![0]]));
+        let strings = leak(build::csr_bytes(&["a", "bb", "ccc"]));
+        let m = Model::from_bytes(&[], &[], &[], &[], &[]).with_tables(conf, strings);
+        assert_eq!(m.confusions(0).collect::<Vec<_>>(), [2, 1]);
+        assert_eq!(m.confusions(1).count(), 0);
+        assert_eq!(m.confusions(2).collect::<Vec<_>>(), [0]);
+        assert_eq!(m.confusions(7).count(), 0);
+        assert_eq!((m.key(0), m.key(1), m.key(2), m.key(3)), (Some("a"), Some("bb"), Some("ccc"), None));
     }
 
     #[test]

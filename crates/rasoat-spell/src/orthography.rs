@@ -8,9 +8,9 @@
 
 use rasoat_text::syllable::{self, Case, OrthoError};
 
-use crate::engine::{Finding, FindingKind, lines, split_glued};
+use crate::engine::{Finding, FindingKind, split_glued};
 use crate::model::Model;
-use crate::scan::{Class, Unit, is_vietnamese_line, scan_line};
+use crate::scan::{Class, Unit, is_vietnamese_line};
 
 /// A non-standard token seen this often in official text is a loanword or a name, not a typo.
 const ATTESTED_TOKEN: u32 = 5;
@@ -35,22 +35,21 @@ fn may_check(u: &Unit<'_>) -> bool {
 
 /// Orthography findings in `text` (spans are offsets into it).
 pub fn check_syllables(model: &Model, text: &str, out: &mut Vec<Finding>) {
-    let mut units: Vec<Unit<'_>> = Vec::new();
-    let mut ranges = Vec::new();
-    let mut key = String::new();
-    for (base, line) in lines(text) {
-        scan_line(line, base, &mut units, &mut ranges);
+    crate::analyse(model, text, crate::Checks { syllables: true, real_words: false, glued: false }, out);
+}
+
+/// Orthography findings among the units of one line.
+pub(crate) fn check_units(model: &Model, units: &[Unit<'_>], key: &mut String, out: &mut Vec<Finding>) {
+    {
         if units.is_empty() {
-            continue;
+            return;
         }
-        let vietnamese = is_vietnamese_line(&units);
-        for u in &units {
+        let vietnamese = is_vietnamese_line(units);
+        for u in units {
             // Digits never occur in names: a VNI leftover is checked whatever its case.
             if !(may_check(u) || u.class == Class::Mixed && !u.protected && u.case == Case::Title) {
                 continue;
             }
-            key.clear();
-            syllable::canonical_into(u.text, &mut key);
             match u.class {
                 Class::Number => {}
                 Class::Mixed => {
@@ -69,7 +68,10 @@ pub fn check_syllables(model: &Model, text: &str, out: &mut Vec<Finding>) {
                     }
                 }
                 Class::Syllable => {
-                    if let Err(OrthoError::MisplacedTone { expected }) = syllable::validate(u.text) {
+                    // Parsed already: only the tone's position is left to check.
+                    if u.syl.is_some_and(|s| !s.tone_well_placed())
+                        && let Err(OrthoError::MisplacedTone { expected }) = syllable::validate(u.text)
+                    {
                         out.push(Finding {
                             span: u.span,
                             kind: FindingKind::Orthography,
@@ -87,9 +89,11 @@ pub fn check_syllables(model: &Model, text: &str, out: &mut Vec<Finding>) {
                     }
                 }
                 Class::Other => {
-                    let candidates = same_skeleton(model, &key, u.case);
+                    key.clear();
+                    syllable::canonical_into(u.text, key);
+                    let candidates = same_skeleton(model, key, u.case);
                     if !vietnamese
-                        || attested_token(model, &key, candidates.first())
+                        || attested_token(model, key, candidates.first())
                         || NAME_SYLLABLES.contains(&key.as_str())
                         || u.text.contains(|c: char| !c.is_alphabetic())
                     {

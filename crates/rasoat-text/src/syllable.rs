@@ -352,9 +352,35 @@ const RHYMES: [&str; 162] = [
 ];
 
 /// Onsets longest first, so that "ngh" wins over "ng" and "n".
-const ONSETS: [&str; 28] = [
-    "ngh", "ng", "nh", "ch", "tr", "th", "ph", "kh", "gh", "gi", "qu", "b", "c", "d", "đ", "g", "h", "k",
-    "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+const ONSETS: [&[char]; 28] = [
+    &['n', 'g', 'h'],
+    &['n', 'g'],
+    &['n', 'h'],
+    &['c', 'h'],
+    &['t', 'r'],
+    &['t', 'h'],
+    &['p', 'h'],
+    &['k', 'h'],
+    &['g', 'h'],
+    &['g', 'i'],
+    &['q', 'u'],
+    &['b'],
+    &['c'],
+    &['d'],
+    &['đ'],
+    &['g'],
+    &['h'],
+    &['k'],
+    &['l'],
+    &['m'],
+    &['n'],
+    &['p'],
+    &['r'],
+    &['s'],
+    &['t'],
+    &['v'],
+    &['x'],
+    &[],
 ];
 
 fn is_vowel(c: char) -> bool {
@@ -371,8 +397,45 @@ fn split_char(c: char) -> Option<(char, Tone, bool)> {
     if c.is_ascii_alphabetic() {
         return Some((c.to_ascii_lowercase(), Tone::Ngang, c.is_ascii_uppercase()));
     }
-    let i = TABLE.binary_search_by(|e| e.0.cmp(&c)).ok()?;
-    TABLE.get(i).map(|&(_, base, tone, upper)| (base, tone, upper))
+    // Every Vietnamese letter lies in U+00C0..U+01B0 or U+1EA0..U+1EF9: a direct index into a
+    // table built once, instead of a search per character.
+    let (lo, hi) = direct_tables();
+    let cp = c as u32;
+    let slot = match cp {
+        0xC0..=0x1B0 => lo.get((cp - 0xC0) as usize),
+        0x1EA0..=0x1EF9 => hi.get((cp - 0x1EA0) as usize),
+        _ => None,
+    };
+    let &Some(i) = slot? else { return None };
+    TABLE.get(usize::from(i)).map(|&(_, base, tone, upper)| (base, tone, upper))
+}
+
+type Direct = ([Option<u8>; 0x1B0 - 0xC0 + 1], [Option<u8>; 0x1EF9 - 0x1EA0 + 1]);
+
+fn direct_tables() -> &'static Direct {
+    static DIRECT: std::sync::OnceLock<Direct> = std::sync::OnceLock::new();
+    DIRECT.get_or_init(|| {
+        let mut lo = [None; 0x1B0 - 0xC0 + 1];
+        let mut hi = [None; 0x1EF9 - 0x1EA0 + 1];
+        for (i, &(c, ..)) in TABLE.iter().enumerate() {
+            let cp = c as u32;
+            let slot = match cp {
+                0xC0..=0x1B0 => lo.get_mut((cp - 0xC0) as usize),
+                0x1EA0..=0x1EF9 => hi.get_mut((cp - 0x1EA0) as usize),
+                _ => None,
+            };
+            if let Some(slot) = slot {
+                *slot = u8::try_from(i).ok();
+            }
+        }
+        (lo, hi)
+    })
+}
+
+/// Is `c` a letter of the Vietnamese alphabet (any case, any tone) or an ASCII letter? Cheap:
+/// no Unicode table lookups.
+pub fn is_vietnamese_letter(c: char) -> bool {
+    split_char(c).is_some()
 }
 
 /// The precomposed lower-case letter for a base letter and a tone.
@@ -394,20 +457,59 @@ fn compose(base: char, tone: Tone) -> char {
     ROWS.iter().find(|r| r.starts_with(base)).and_then(|r| r.chars().nth(tone.index())).unwrap_or(base)
 }
 
-fn letters_eq(letters: &[char], s: &str) -> bool {
-    letters.len() == s.chars().count() && letters.iter().copied().eq(s.chars())
+/// 5-bit code of a letter that may appear in a rhyme (0 = cannot).
+fn rhyme_code(c: char) -> u32 {
+    match c {
+        'a' => 1,
+        'ă' => 2,
+        'â' => 3,
+        'e' => 4,
+        'ê' => 5,
+        'i' => 6,
+        'o' => 7,
+        'ô' => 8,
+        'ơ' => 9,
+        'u' => 10,
+        'ư' => 11,
+        'y' => 12,
+        'c' => 13,
+        'h' => 14,
+        'm' => 15,
+        'n' => 16,
+        'g' => 17,
+        'p' => 18,
+        't' => 19,
+        _ => 0,
+    }
+}
+
+/// Pack up to six rhyme letters into a u32 (None when a letter cannot be in a rhyme).
+fn pack(letters: impl Iterator<Item = char>) -> Option<u32> {
+    let mut code = 0u32;
+    for (i, c) in letters.enumerate() {
+        let k = rhyme_code(c);
+        if k == 0 || i >= 6 {
+            return None;
+        }
+        code = code << 5 | k;
+    }
+    Some(code)
+}
+
+/// The rhymes packed and sorted, built once: a lookup is a binary search over integers.
+fn packed_rhymes() -> &'static [u32] {
+    static PACKED: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    PACKED.get_or_init(|| {
+        let mut v: Vec<u32> = RHYMES.iter().filter_map(|r| pack(r.chars())).collect();
+        v.sort_unstable();
+        v
+    })
 }
 
 /// Is `letters` (optionally preceded by `prefix`) one of the rhymes?
 fn is_rhyme(prefix: Option<char>, letters: &[char]) -> bool {
-    let mut buf = [0u8; 4 * (MAX_LETTERS + 1)];
-    let mut n = 0;
-    for c in prefix.into_iter().chain(letters.iter().copied()) {
-        let Some(dst) = buf.get_mut(n..) else { return false };
-        n += c.encode_utf8(dst).len();
-    }
-    let Some(s) = buf.get(..n).and_then(|b| std::str::from_utf8(b).ok()) else { return false };
-    RHYMES.binary_search(&s).is_ok()
+    pack(prefix.into_iter().chain(letters.iter().copied()))
+        .is_some_and(|c| packed_rhymes().binary_search(&c).is_ok())
 }
 
 fn is_stop(c: char) -> bool {
@@ -597,22 +699,23 @@ pub fn parse(token: &str) -> Result<Syllable, OrthoError> {
     // Longest onset whose rest makes a rhyme.
     let mut onset_len = None;
     let mut saw_onset = false;
+    let first_letter = word.first().copied();
     for onset in ONSETS {
-        let n = onset.chars().count();
-        let Some(head) = word.get(..n) else { continue };
-        if !letters_eq(head, onset) {
+        let n = onset.len();
+        // Most onsets fail on the first letter: test it before the slice comparison.
+        if onset.first().is_some_and(|&c| Some(c) != first_letter) || !word.starts_with(onset) {
             continue;
         }
         saw_onset = true;
         let rest = word.get(n..).unwrap_or(&[]);
-        let ok = match onset {
+        let ok = match *onset {
             // "gi" + rhyme, where the i may merge with the rhyme's i ("giêng" = gi + iêng) or
             // stand as the vowel itself ("gì", "gìn": handled by the "g" entry below).
-            "gi" => {
+            ['g', 'i'] => {
                 rest.first().is_some_and(|&c| is_vowel(c))
                     && (is_rhyme(None, rest) || is_rhyme(Some('i'), rest))
             }
-            "qu" => {
+            ['q', 'u'] => {
                 !rest.is_empty()
                     && rest.first() != Some(&'u')
                     && (is_rhyme(Some('u'), rest) || is_rhyme(Some('o'), rest) || is_rhyme(None, rest))
@@ -628,8 +731,7 @@ pub fn parse(token: &str) -> Result<Syllable, OrthoError> {
         // Tell a bad rhyme from a bad onset: the first vowel starts the rhyme.
         let first_vowel = word.iter().position(|&c| is_vowel(c)).unwrap_or(0);
         let head = word.get(..first_vowel).unwrap_or(&[]);
-        let onset_known =
-            ONSETS.iter().any(|o| letters_eq(head, o)) || (head == ['q'] && word.get(1) == Some(&'u'));
+        let onset_known = ONSETS.contains(&head) || (head == ['q'] && word.get(1) == Some(&'u'));
         return Err(if onset_known || saw_onset && first_vowel == 0 {
             OrthoError::BadRhyme
         } else {
@@ -640,11 +742,11 @@ pub fn parse(token: &str) -> Result<Syllable, OrthoError> {
     let rest = word.get(onset_len..).unwrap_or(&[]);
     let first = rest.first().copied().unwrap_or('a');
     let front = matches!(first, 'i' | 'y' | 'e' | 'ê');
-    let onset_ok = if letters_eq(onset, "k") || letters_eq(onset, "gh") || letters_eq(onset, "ngh") {
+    let onset_ok = if matches!(onset, ['k'] | ['g', 'h'] | ['n', 'g', 'h']) {
         front
-    } else if letters_eq(onset, "c") || letters_eq(onset, "ng") {
+    } else if matches!(onset, ['c'] | ['n', 'g']) {
         !front
-    } else if letters_eq(onset, "g") {
+    } else if onset == ['g'] {
         // "gì", "gìn": g + i is the gi onset with i as its vowel; g + e/ê/y is misspelt gh.
         !matches!(first, 'y' | 'e' | 'ê')
     } else {
@@ -908,7 +1010,12 @@ mod tests {
     #[test]
     fn table_and_rhymes_are_sorted() {
         assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(TABLE.iter().all(|e| split_char(e.0) == Some((e.1, e.2, e.3))));
+        assert_eq!(split_char('×'), None);
+        assert_eq!(split_char('ñ'), None);
         assert!(RHYMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(RHYMES.iter().all(|r| pack(r.chars()).is_some()));
+        assert_eq!(packed_rhymes().len(), RHYMES.len());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! are attested in the statistics; the split is suggested.
 
 use rasoat_doc::Document;
-use rasoat_spell::{Model, check_glued};
+use rasoat_spell::{FindingKind, analyse_shared};
 
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
@@ -63,9 +63,9 @@ impl Rule for Glued {
         if doc.legacy_font.is_some() {
             return;
         }
-        let mut findings = Vec::new();
-        check_glued(Model::embedded(), &doc.text, &mut findings);
-        for f in findings {
+        // One pass over the document serves the three spelling rules.
+        let all = analyse_shared(&doc.text);
+        for f in all.iter().filter(|f| matches!(f.kind, FindingKind::Glued)) {
             let word = f.span.text(&doc.text);
             let Some(split) = f.candidates.first() else { continue };
             let message = Message::new(

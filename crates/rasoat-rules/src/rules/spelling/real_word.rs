@@ -9,7 +9,7 @@
 //! `rasoat_spell::engine` for the exact evidence rule.
 
 use rasoat_doc::Document;
-use rasoat_spell::{Model, check_real_words};
+use rasoat_spell::{FindingKind, analyse_shared};
 
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
@@ -76,9 +76,9 @@ impl Rule for RealWord {
         if doc.legacy_font.is_some() {
             return;
         }
-        let mut findings = Vec::new();
-        check_real_words(Model::embedded(), &doc.text, &mut findings);
-        for f in findings {
+        // One pass over the document serves the three spelling rules.
+        let all = analyse_shared(&doc.text);
+        for f in all.iter().filter(|f| matches!(f.kind, FindingKind::RealWord)) {
             let word = f.span.text(&doc.text);
             let Some(best) = f.candidates.first() else { continue };
             let message = Message::new(

@@ -9,7 +9,7 @@
 //! `rasoat_spell::orthography`).
 
 use rasoat_doc::Document;
-use rasoat_spell::{FindingKind, Model, check_syllables};
+use rasoat_spell::{FindingKind, analyse_shared};
 
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
@@ -77,9 +77,9 @@ impl Rule for Syllable {
         if doc.legacy_font.is_some() {
             return;
         }
-        let mut findings = Vec::new();
-        check_syllables(Model::embedded(), &doc.text, &mut findings);
-        for f in findings {
+        // One pass over the document serves the three spelling rules.
+        let all = analyse_shared(&doc.text);
+        for f in all.iter().filter(|f| matches!(f.kind, FindingKind::Orthography | FindingKind::Keystrokes)) {
             let word = f.span.text(&doc.text);
             let message = match (&f.kind, &f.error) {
                 (FindingKind::Keystrokes, _) => Message::new(
