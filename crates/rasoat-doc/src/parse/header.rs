@@ -109,8 +109,11 @@ pub(crate) fn scan(text: &str, lines: &[LineInfo], start: usize, stop: usize) ->
                 seen_motto = true;
             } else if let Some((num, summary)) = h.number.is_none().then(|| number(text, cell)).flatten() {
                 h.number = Some(num);
-                if summary.is_some() {
-                    h.summary = summary;
+                // Columns flattened with spaces: "Số: 12/KH-UBND    Hà Nội, ngày …".
+                match summary.map(|sm| (sm, place_date(text, sm))) {
+                    Some((_, Some(pd))) if h.place_date.is_none() => h.place_date = Some(pd),
+                    Some((sm, _)) => h.summary = Some(sm),
+                    None => {}
                 }
             } else if s.starts_with("V/v") || s.starts_with("V/V") {
                 h.summary = Some(cell);
@@ -227,6 +230,15 @@ mod tests {
         );
         assert_eq!(h.header.place_date.as_ref().and_then(|p| p.date()), Some(Date::new(2026, 2, 3)));
         assert_eq!(h.header.summary.map(|s| s.text(text)), Some("Về việc A\nB tiếp"));
+    }
+
+    #[test]
+    fn number_and_date_on_one_line() {
+        let text = "Số: 12/KH-UBND      Hà Nội, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH";
+        let h = run(text);
+        assert_eq!(h.header.number.as_ref().map(|n| n.symbol.value.as_str()), Some("KH-UBND"));
+        assert_eq!(h.header.place_date.as_ref().and_then(|p| p.date()), Some(Date::new(2026, 3, 5)));
+        assert!(h.header.summary.is_none());
     }
 
     #[test]
