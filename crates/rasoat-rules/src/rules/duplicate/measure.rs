@@ -181,6 +181,58 @@ fn injected_duplicates_are_found_in_the_seeds() {
     }
 }
 
+/// For every one-line task row of the seeds' appendix tables: paste it again at the end of its
+/// table, as is and with "Tiếp tục" added, and check that `duplicate/appendix-task` reports it
+/// against the original row. Returns (found, tried).
+fn inject_rows(text: &str) -> (usize, usize) {
+    use rasoat_doc::{ColumnKind, RowKind};
+    let doc = rasoat_doc::parse_str(text);
+    let (mut found, mut tried) = (0, 0);
+    for table in doc.parts.iter().flat_map(|p| &p.tables) {
+        let Some(last) = table.rows.last() else { continue };
+        let end = last.span.end;
+        for row in table.rows.iter().filter(|r| r.kind == RowKind::Task && r.span.end < end) {
+            let line = doc.slice(row.span);
+            let Some(task) = row.cell(table, ColumnKind::Task).and_then(|c| c.spans.first()) else {
+                continue;
+            };
+            let task = doc.slice(*task);
+            if line.contains('\n') || task.split_whitespace().count() < 6 {
+                continue;
+            }
+            let mut chars = task.chars();
+            let lowered: String =
+                chars.next().into_iter().flat_map(char::to_lowercase).chain(chars).collect();
+            for copy in [task.to_owned(), format!("Tiếp tục {lowered}")] {
+                let pasted = line.replacen(task, &copy, 1);
+                let injected = format!(
+                    "{}\n{pasted}{}",
+                    doc.text.get(..end).unwrap_or(""),
+                    doc.text.get(end..).unwrap_or("")
+                );
+                let hit =
+                    run_on_text(&super::appendix_task::DuplicateAppendixTask, &injected).iter().any(|d| {
+                        d.span.start > end
+                            && d.related
+                                .iter()
+                                .any(|r| r.span.start <= row.span.start && row.span.start < r.span.end)
+                    });
+                tried += 1;
+                found += usize::from(hit);
+            }
+        }
+    }
+    (found, tried)
+}
+
+#[test]
+fn task_rows_pasted_again_are_found_in_the_seeds() {
+    let (found, tried) = SEEDS.iter().map(|s| inject_rows(s)).fold((0, 0), |a, x| (a.0 + x.0, a.1 + x.1));
+    eprintln!("appendix rows pasted again and found: {found}/{tried}");
+    assert!(tried >= 20, "too few task rows: {tried}");
+    assert!(found * 100 >= tried * 95, "{found}/{tried}");
+}
+
 fn corpus_dev() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/dev");
     let mut files: Vec<_> = std::fs::read_dir(dir)
