@@ -220,24 +220,40 @@ impl Effective {
             severity: &'a BTreeMap<String, Severity>,
         }
         #[derive(Serialize)]
+        struct ShownIgnore<'a> {
+            path: &'a str,
+            rules: &'a [String],
+            reason: &'a str,
+            from: String,
+        }
+        #[derive(Serialize)]
         struct Shown<'a> {
             #[serde(skip_serializing_if = "Option::is_none")]
             tone_style: Option<ToneStyle>,
             max_file_size: u64,
             rules_dirs: Vec<String>,
             rules: Rules<'a>,
-            ignore: &'a [IgnoreEntry],
+            ignore: Vec<ShownIgnore<'a>>,
         }
         let shown = Shown {
             tone_style: self.tone_style,
             max_file_size: self.max_file_size.unwrap_or(crate::DEFAULT_MAX_FILE_SIZE),
-            rules_dirs: self.rules_dirs.iter().map(|p| p.display().to_string()).collect(),
+            rules_dirs: self.rules_dirs.iter().map(|p| shown_path(p)).collect(),
             rules: Rules {
                 select: self.select.clone().unwrap_or_else(|| vec!["all".to_owned()]),
                 ignore: &self.ignore,
                 severity: &self.severity,
             },
-            ignore: &self.ignores,
+            ignore: self
+                .ignores
+                .iter()
+                .map(|e| ShownIgnore {
+                    path: &e.path,
+                    rules: &e.rules,
+                    reason: &e.reason,
+                    from: shown_path(&e.from),
+                })
+                .collect(),
         };
         let mut out = String::new();
         if self.sources.is_empty() {
@@ -363,7 +379,14 @@ fn load_chain(path: &Path, stack: &mut Vec<PathBuf>) -> Result<Effective, Box<Co
         };
         own.max_file_size = Some(bytes.map_err(|m| invalid(m, Some(size.span()), "kích thước (size)"))?);
     }
-    own.rules_dirs = raw.rules_dirs.iter().map(|d| base_dir.join(d)).collect();
+    own.rules_dirs = raw
+        .rules_dirs
+        .iter()
+        .map(|d| {
+            let joined = base_dir.join(d);
+            joined.canonicalize().unwrap_or(joined)
+        })
+        .collect();
     let check = |p: &Spanned<String>| -> Result<String, Box<ConfigError>> {
         if valid_rule_pattern(p.get_ref()) {
             Ok(p.get_ref().clone())
@@ -424,7 +447,9 @@ fn load_chain(path: &Path, stack: &mut Vec<PathBuf>) -> Result<Effective, Box<Co
 
     let result = match &raw.extend {
         Some(ext) => {
-            let parent = base_dir.join(ext.get_ref());
+            // Canonical: "sub/../rasoat.toml" shows as the file it is.
+            let joined = base_dir.join(ext.get_ref());
+            let parent = joined.canonicalize().unwrap_or(joined);
             if !parent.is_file() {
                 return Err(invalid(
                     format!("không tìm thấy tệp được extend (extended file not found): {}", parent.display()),
