@@ -70,7 +70,7 @@ fn place_date(text: &str, cell: Span) -> Option<PlaceDate> {
 /// A line that can not be a summary: the body has begun.
 fn starts_body(s: &str) -> bool {
     grammar::marker(s).is_some()
-        || ["căn cứ", "thực hiện", "kính gửi", "nơi nhận", "theo đề nghị", "xét đề nghị"]
+        || ["căn cứ", "kính gửi", "nơi nhận", "theo đề nghị", "xét đề nghị"]
             .iter()
             .any(|p| line::starts_with_ci(s, p))
 }
@@ -170,6 +170,11 @@ fn summary(text: &str, lines: &[LineInfo], from: usize, stop: usize, out: &mut H
         let Some(info) = lines.get(li) else { break };
         let s = info.content.text(text);
         if info.blank() || info.tab || starts_body(s) || line::is_motto(s) {
+            break;
+        }
+        // "Thực hiện Kết luận số 226-KL/TW …" can be a plan's title; "Thực hiện …, Ủy ban nhân
+        // dân ban hành Kế hoạch như sau:" is its first paragraph.
+        if taken == 0 && s.ends_with(':') {
             break;
         }
         if line::starts_with_ci(s, "(kèm theo") {
