@@ -306,23 +306,31 @@ fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, F
     Ok(Run { reports, extra_errors, configs, engines: used_engines })
 }
 
-/// Warn about `[[ignore]]` entries that suppressed nothing in this run: stale suppressions hide
-/// future findings for no reason.
+/// Warn about stale `[[ignore]]` entries — they would hide future findings for no reason:
+/// those whose `path` matches no file at all, and those that matched checked files but
+/// suppressed nothing there. (An entry for files not checked in this run is not judged.)
 fn report_unused_ignores(configs: &[Arc<config::Effective>], reports: &[Report]) {
-    let used: HashSet<&str> = reports
-        .iter()
-        .filter_map(|r| r.outcome.as_ref().ok())
-        .flat_map(|c| c.used_ignores.iter().map(String::as_str))
-        .collect();
+    let checked = || reports.iter().filter_map(|r| r.outcome.as_ref().ok());
+    let used: HashSet<&str> = checked().flat_map(|c| c.used_ignores.iter().map(String::as_str)).collect();
+    let matched: HashSet<&str> =
+        checked().flat_map(|c| c.matched_ignores.iter().map(String::as_str)).collect();
     for e in config::all_ignore_entries(configs.iter()) {
-        if !used.contains(e.key.as_str()) {
-            eprintln!(
-                "rasoat: cảnh báo (warning): {}:{}: [[ignore]] path = {:?} không bỏ qua phát hiện nào (unused ignore entry)",
-                config::shown_path(&e.from),
-                e.line,
-                e.path
-            );
-        }
+        let why = if matched.contains(e.key.as_str()) {
+            if used.contains(e.key.as_str()) {
+                continue;
+            }
+            "không bỏ qua phát hiện nào (suppressed nothing)"
+        } else if !e.matches_any_file() {
+            "không khớp tệp nào (matches no file)"
+        } else {
+            continue;
+        };
+        eprintln!(
+            "rasoat: cảnh báo (warning): {}:{}: [[ignore]] path = {:?} {why}; hãy xóa hoặc sửa (remove or fix it)",
+            config::shown_path(&e.from),
+            e.line,
+            e.path
+        );
     }
 }
 

@@ -151,6 +151,17 @@ impl IgnoreEntry {
             && rel.file_name().is_some_and(|n| pattern.matches_with(&n.to_string_lossy(), opts))
     }
 
+    /// Whether any file on disk matches the entry (stale entries match none).
+    pub fn matches_any_file(&self) -> bool {
+        let base = glob::Pattern::escape(&self.base.to_string_lossy());
+        let pattern = if self.path.contains('/') {
+            format!("{base}/{}", self.path)
+        } else {
+            format!("{base}/**/{}", self.path)
+        };
+        glob::glob(&pattern).is_ok_and(|mut paths| paths.any(|p| p.is_ok()))
+    }
+
     /// Whether the entry covers the rule `id`.
     pub fn matches_rule(&self, id: &str) -> bool {
         self.rules.iter().any(|p| pattern_matches(p, id))

@@ -156,6 +156,8 @@ pub struct Checked {
     pub fixed: usize,
     /// Keys of the `[[ignore]]` entries that suppressed something here.
     pub used_ignores: Vec<String>,
+    /// Keys of the `[[ignore]]` entries whose `path` matches this file.
+    pub matched_ignores: Vec<String>,
     /// `--fix`/`--diff` outcome for this file, when asked.
     pub fix: Option<crate::fix::FixOutcome>,
 }
@@ -339,6 +341,9 @@ fn check_one(job: &Job, file: Option<&Path>, path: &str, opts: RunOptions) -> Re
         findings,
         fixed,
         used_ignores: used.into_iter().collect(),
+        matched_ignores: name.map_or_else(Vec::new, |n| {
+            job.config.ignores.iter().filter(|e| e.matches_file(n)).map(|e| e.key.clone()).collect()
+        }),
         fix,
     })
 }

@@ -360,10 +360,12 @@ fn config_discovery_extend_and_ignore_entries() -> TestResult {
     std::fs::write(p.join("rasoat.toml"), "[rules.severity]\n\"spelling\" = \"warning\"\n")?;
     std::fs::write(
         p.join("team/rasoat.toml"),
-        "extend = \"../rasoat.toml\"\n\n[[ignore]]\npath = \"drafts/old-*.txt\"\nrules = [\"spelling\"]\nreason = \"bản cũ\"\n\n[[ignore]]\npath = \"nowhere/*.txt\"\nrules = [\"spelling\"]\nreason = \"không dùng\"\n",
+        "extend = \"../rasoat.toml\"\n\n[[ignore]]\npath = \"drafts/old-*.txt\"\nrules = [\"spelling\"]\nreason = \"bản cũ\"\n\n[[ignore]]\npath = \"nowhere/*.txt\"\nrules = [\"spelling\"]\nreason = \"không dùng\"\n\n[[ignore]]\npath = \"drafts/new.txt\"\nrules = [\"format\"]\nreason = \"cũ\"\n\n[[ignore]]\npath = \"other/*.txt\"\nrules = [\"spelling\"]\nreason = \"không kiểm tra lần này\"\n",
     )?;
     std::fs::write(p.join("team/drafts/new.txt"), PLAN)?;
     std::fs::write(p.join("team/drafts/old-1.txt"), PLAN)?;
+    std::fs::create_dir_all(p.join("team/other"))?;
+    std::fs::write(p.join("team/other/a.txt"), PLAN)?;
     std::fs::write(p.join("top.txt"), PLAN)?;
     let out =
         check(p, &["--format", "json", "top.txt", "team/drafts/new.txt", "team/drafts/old-1.txt"], None)?;
@@ -374,8 +376,12 @@ fn config_discovery_extend_and_ignore_entries() -> TestResult {
     assert_eq!(v["files"][2]["diagnostics"], serde_json::json!([]));
     assert_eq!(out.code, 0, "warnings do not fail by default");
     // The unused entry is reported, the used one is not.
-    assert!(out.stderr.contains("nowhere/*.txt"), "{}", out.stderr);
+    // Stale entries are reported: one matches no file, one suppressed nothing in the files it
+    // matched. The used one and the one for files not checked this time are not.
+    assert!(out.stderr.contains("\"nowhere/*.txt\" không khớp tệp nào"), "{}", out.stderr);
+    assert!(out.stderr.contains("\"drafts/new.txt\" không bỏ qua"), "{}", out.stderr);
     assert!(!out.stderr.contains("drafts/old-*.txt"), "{}", out.stderr);
+    assert!(!out.stderr.contains("other/*.txt"), "{}", out.stderr);
 
     // `--config FILE` overrides discovery.
     std::fs::write(p.join("strict.toml"), "[rules]\nselect = [\"spelling\"]\n")?;
