@@ -30,6 +30,8 @@ use crate::model::*;
 #[derive(Clone, Copy)]
 enum Place {
     Summary,
+    /// A line no structure claimed (a safety net for citations only).
+    Stray,
     Block(BlockId),
     /// A table cell: table index within its part, row index, and whether it is a deadline cell.
     Cell(usize, usize, bool),
@@ -45,6 +47,9 @@ fn each_src(doc: &Document, hits: &Hits, mut f: impl FnMut(&Src, Place)) {
     }
     for (id, block) in doc.blocks.iter().enumerate() {
         f(&Src::new(block.text.text(text), block.text.start).with_hits(hits), Place::Block(id));
+    }
+    for line in stray_lines(doc) {
+        f(&Src::new(line.text(text), line.start).with_hits(hits), Place::Stray);
     }
     for part in &doc.parts {
         for (ti, table) in part.tables.iter().enumerate() {
@@ -78,7 +83,7 @@ pub fn extract(doc: &Document) -> Facts {
 
     each_src(doc, &hits, |src, place| {
         let (block, in_table) = match place {
-            Place::Summary => return,
+            Place::Summary | Place::Stray => return,
             Place::Block(id) => (Some(id), false),
             Place::Cell(..) => (None, true),
         };
@@ -96,6 +101,48 @@ pub fn extract(doc: &Document) -> Facts {
 
     order(&mut facts);
     facts
+}
+
+/// Non-blank lines that no element of the structure covers. A line the parser could not place
+/// (a preamble mistaken for header, an unusual layout) may still cite documents, and a profile
+/// that applies to plans citing 226-KL/TW must not miss it.
+fn stray_lines(doc: &Document) -> Vec<rasoat_text::Span> {
+    let mut covered: Vec<rasoat_text::Span> = doc.blocks.iter().map(|b| b.span).collect();
+    for part in &doc.parts {
+        let h = &part.header;
+        covered.extend(h.motto.iter().chain(&h.issuer).copied());
+        covered.extend(h.number.as_ref().map(|n| n.span));
+        covered.extend(h.place_date.as_ref().map(|p| p.span));
+        covered.extend(h.doc_type.as_ref().map(|t| t.span));
+        covered.extend(h.summary);
+        covered.extend(part.recipients.as_ref().map(|r| r.span));
+        covered.extend(part.signature.as_ref().map(|s| s.span));
+        for table in &part.tables {
+            covered.push(table.span);
+            covered.extend(table.title);
+        }
+    }
+    covered.sort_unstable();
+    let mut out = Vec::new();
+    let mut k = 0;
+    for &line in &doc.lines {
+        if line.text(&doc.text).trim().is_empty() {
+            continue;
+        }
+        // Spans are sorted by start: skip those that end before this line.
+        while covered.get(k).is_some_and(|c| c.end <= line.start && c.start < line.start) {
+            k += 1;
+        }
+        let overlaps = covered
+            .iter()
+            .skip(k)
+            .take_while(|c| c.start < line.end.max(line.start + 1))
+            .any(|c| c.end > line.start);
+        if !overlaps {
+            out.push(line);
+        }
+    }
+    out
 }
 
 /// Document order, without exact duplicates; a deadline found by a text trigger inside a
