@@ -37,9 +37,7 @@ pub fn rules(_packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
 /// Whether the file holds a plan (Kế hoạch): deadlines are compared with a plan's date and
 /// period only; other documents quote past deadlines as history.
 pub(crate) fn is_plan(doc: &Document) -> bool {
-    doc.main_part()
-        .and_then(|p| p.header.doc_type.as_ref())
-        .is_some_and(|t| t.value == rasoat_doc::DocKind::KeHoach)
+    crate::rules::target::profile::is_of_kind(doc, rasoat_doc::DocKind::KeHoach)
 }
 
 /// Whether a deadline stands in a task table (an appendix that assigns work).

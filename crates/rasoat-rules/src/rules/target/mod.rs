@@ -264,6 +264,16 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_draft_mark_above_the_type_line_does_not_hide_the_plan() {
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH X\n\nSố: 12/KH-UBND\n\nX, ngày 15 tháng 5 năm 2026\n\nDỰ THẢO\n\nKẾ HOẠCH\n\nTriển khai thực hiện Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư\n\nI. MỤC ĐÍCH\n\n1. Tỷ lệ hội nghị trực tuyến không ít hơn 60%.\n";
+        let doc = rasoat_doc::parse_str(text);
+        assert_eq!(applicable_profiles(&doc, &packs()), vec!["kl226".to_owned()]);
+        // A letter citing the conclusion is not a plan.
+        let letter = "UBND TỈNH X\nSỞ NỘI VỤ\n\nSố: 12/SNV-CCHC\nV/v triển khai Kết luận số 226-KL/TW\n\nX, ngày 15 tháng 5 năm 2026\n\nKính gửi: Các sở, ban, ngành\n\nThực hiện Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư, Sở Nội vụ đề nghị báo cáo.\n";
+        assert!(applicable_profiles(&rasoat_doc::parse_str(letter), &packs()).is_empty());
+    }
+
+    #[test]
     fn a_profile_with_an_unknown_comparator_is_rejected() {
         let src = r#"
 [pack]

@@ -205,12 +205,7 @@ impl Profile {
     /// it says it implements one of the cited documents — the citation stands in its title,
     /// summary or preamble (before the first numbered part of the body), not merely somewhere.
     pub fn applies(&self, doc: &Document) -> bool {
-        if !self.kinds.is_empty()
-            && !doc
-                .parts
-                .iter()
-                .any(|p| p.header.doc_type.as_ref().is_some_and(|t| self.kinds.contains(&t.value)))
-        {
+        if !self.kinds.is_empty() && !self.kinds.iter().any(|&k| is_of_kind(doc, k)) {
             return false;
         }
         let preamble_end = preamble_end(doc);
@@ -357,6 +352,23 @@ impl Profile {
             })
             .min()
     }
+}
+
+/// Whether a part of the document is of `kind`. When the header parser found no type line at
+/// all (a draft with "DỰ THẢO" above it, say), a line near the top that is the type name alone
+/// ("KẾ HOẠCH", "**KẾ HOẠCH**") counts.
+pub fn is_of_kind(doc: &Document, kind: DocKind) -> bool {
+    let typed: Vec<DocKind> =
+        doc.parts.iter().filter_map(|p| p.header.doc_type.as_ref().map(|t| t.value)).collect();
+    if !typed.is_empty() {
+        return typed.contains(&kind);
+    }
+    doc.lines
+        .iter()
+        .map(|l| doc.slice(*l).trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '_'))
+        .filter(|l| !l.is_empty())
+        .take(30)
+        .any(|l| l.chars().all(|c| !c.is_lowercase()) && DocKind::from_name(l) == Some(kind))
 }
 
 fn compile_indicator(
