@@ -122,6 +122,7 @@ pub(crate) struct Index {
     // Scratch buffers reused across items.
     scratch_feats: Vec<u64>,
     counts: HashMap<u32, u32>,
+    scratch_cands: Vec<(u32, u32)>,
 }
 
 impl Index {
@@ -238,12 +239,14 @@ impl Index {
                 *self.counts.entry(j).or_insert(0) += 1;
             }
         }
-        let mut cands: Vec<(u32, u32)> = self
-            .counts
-            .iter()
-            .map(|(&j, &c)| (c, j))
-            .filter(|&(c, j)| c >= 2 && self.comparable(i, j as usize))
-            .collect();
+        let mut cands = std::mem::take(&mut self.scratch_cands);
+        cands.clear();
+        cands.extend(
+            self.counts
+                .iter()
+                .map(|(&j, &c)| (c, j))
+                .filter(|&(c, j)| c >= 2 && self.comparable(i, j as usize)),
+        );
         // Most shared features first; ties to the earliest item, for determinism.
         cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut best: Option<Match> = None;
@@ -255,6 +258,7 @@ impl Index {
                 best = Some(Match { earlier: j, similarity: sim });
             }
         }
+        self.scratch_cands = cands;
         best
     }
 
