@@ -49,7 +49,7 @@ pub fn check(args: CheckArgs) -> u8 {
             Ok(b) => Some(b.into_filter()),
             Err(e) => {
                 error_line(&config::shown_path(path), &e);
-                return EXIT_ERROR;
+                return fatal_output(args.format, lang, (config::shown_path(path), e));
             }
         },
     };
@@ -97,17 +97,7 @@ pub fn check(args: CheckArgs) -> u8 {
     };
     let run = match execute(&args, &mut emit) {
         Ok(r) => r,
-        Err(fatal) => {
-            // Tools reading stdout still get a document that says why nothing was checked.
-            let errors = [fatal];
-            match format {
-                Format::Human => {}
-                Format::Json => write_stdout(&render::json::render(&[], &errors)),
-                Format::Sarif => write_stdout(&render::sarif::render(&[], &[], &errors, lang)),
-                Format::Github => write_stdout(&render::github::render_errors(&errors)),
-            }
-            return EXIT_ERROR;
-        }
+        Err(fatal) => return fatal_output(format, lang, fatal),
     };
     let Run { reports, mut extra_errors, configs, engines } = run;
     extra_errors.extend(fix_errors);
@@ -145,6 +135,19 @@ pub fn check(args: CheckArgs) -> u8 {
         report_unused_ignores(&configs, &reports);
     }
     exit_code(&reports, &extra_errors, fail_on)
+}
+
+/// Nothing could be checked (already explained on stderr): tools reading stdout still get a
+/// document that says why. Returns the exit code, 2.
+fn fatal_output(format: Format, lang: Lang, fatal: Fatal) -> u8 {
+    let errors = [fatal];
+    match format {
+        Format::Human => {}
+        Format::Json => write_stdout(&render::json::render(&[], &errors)),
+        Format::Sarif => write_stdout(&render::sarif::render(&[], &[], &errors, lang)),
+        Format::Github => write_stdout(&render::github::render_errors(&errors)),
+    }
+    EXIT_ERROR
 }
 
 fn exit_code(reports: &[Report], extra_errors: &[(String, String)], fail_on: Severity) -> u8 {
@@ -187,11 +190,11 @@ pub fn write_baseline(args: BaselineArgs) -> u8 {
     if had_errors { EXIT_ERROR } else { EXIT_OK }
 }
 
-/// Resolve inputs, configurations and rule packs, then check everything, handing each report
-/// to `emit` in input order.
 /// Why nothing could be checked: (what, one-line reason). Already explained on stderr.
 type Fatal = (String, String);
 
+/// Resolve inputs, configurations and rule packs, then check everything, handing each report
+/// to `emit` in input order.
 fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, Fatal> {
     for p in args.select.iter().chain(&args.ignore) {
         if !config::valid_rule_pattern(p) {
