@@ -270,7 +270,7 @@ mod tests {
         doc
     }
 
-    fn target<'d>(doc: &'d Document, value: f64, cmp: Comparator) -> &'d Target {
+    fn target(doc: &Document, value: f64, cmp: Comparator) -> &Target {
         let found = doc.facts.targets.iter().find(|t| t.value == Some(value) && t.comparator == Some(cmp));
         let Some(t) = found else { panic!("no {cmp:?} {value} in {:#?}", doc.facts.targets) };
         t
