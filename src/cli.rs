@@ -12,6 +12,7 @@ Ví dụ (examples):
   cat ke-hoach.txt | rasoat check -         đọc từ stdin (read stdin)
   rasoat check --format json du-thao/       JSON cho công cụ khác (JSON for other tools)
   rasoat check --format sarif . > r.sarif   cho GitHub code scanning (for GitHub code scanning)
+  rasoat check --format github .            chú thích trong GitHub Actions (Actions annotations)
   rasoat check --select spelling,target --ignore spelling/real-word du-thao/
   rasoat check --fail-on warning --lang en du-thao/
   rasoat check --diff du-thao/              xem bản sửa an toàn (preview safe fixes)
