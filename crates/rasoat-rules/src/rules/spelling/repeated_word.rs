@@ -24,6 +24,20 @@ const FUNCTION_WORDS: &[&str] = &[
     "nếu", "vào", "đang", "cũng", "vẫn", "hay", "nhưng",
 ];
 
+/// Words that end a compound with the repeated word: "hiện tại tại địa phương" is "hiện tại"
+/// + "tại địa phương", "thiết bị bị hỏng" is "thiết bị" + "bị hỏng" (both seen in real text).
+const COMPOUND_BEFORE: &[(&str, &[&str])] = &[
+    ("tại", &["hiện", "tồn", "thực"]),
+    (
+        "theo",
+        &["tiếp", "kèm", "đi", "noi", "làm", "bám", "mang", "chạy", "đuổi", "học", "nghe", "tuân", "dõi"],
+    ),
+    ("bị", &["thiết", "chuẩn", "dự", "trang", "phòng"]),
+    ("trên", &["nêu", "nói", "kể", "phía", "bên", "ở", "cấp"]),
+    ("trong", &["nêu", "bên", "phía", "ở"]),
+    ("cho", &["giao", "dành"]),
+];
+
 pub struct RepeatedWord {
     /// "các các", "của của"…: one automaton for every doubled function word.
     doubled: PhraseSet,
@@ -37,6 +51,11 @@ impl Default for RepeatedWord {
 }
 
 impl RepeatedWord {
+    /// The function word of automaton pattern `i` (patterns are built from [`FUNCTION_WORDS`]).
+    fn doubled_word(&self, i: usize) -> &'static str {
+        FUNCTION_WORDS.get(i).copied().unwrap_or("")
+    }
+
     pub fn new() -> Self {
         let doubled = PhraseSet::new(FUNCTION_WORDS.iter().map(|w| format!("{w} {w}"))).unwrap_or_default();
         RepeatedWord {
@@ -97,6 +116,14 @@ impl Rule for RepeatedWord {
             if first != second {
                 continue;
             }
+            let before = folded.word_before(m.folded.start);
+            let word = self.doubled_word(m.pattern);
+            let compound = COMPOUND_BEFORE
+                .iter()
+                .any(|(w, prev)| *w == word && before.is_some_and(|b| prev.contains(&b)));
+            if compound {
+                continue;
+            }
             sink.report(
                 m.span,
                 Message::new(
@@ -133,6 +160,15 @@ mod tests {
         assert!(run("Đơn vị\tĐơn vị").is_empty());
         assert!(run("x x x").is_empty());
         assert!(run("thực hiện, thực hiện").is_empty());
+    }
+
+    #[test]
+    fn compounds_ending_in_the_word_are_fine() {
+        assert!(
+            run("Có nơi ở hiện tại tại địa phương; thiết bị bị hư hỏng; năm tiếp theo theo Mẫu số 2")
+                .is_empty()
+        );
+        assert_eq!(run("nhà ở bị bị hư hỏng; theo theo quy định").len(), 2);
     }
 
     #[test]
