@@ -65,21 +65,21 @@ fn location(uri: &str, absolute: bool, line: usize, col: usize, end_line: usize,
 
 fn rule_json(r: &RuleMeta, lang: Lang) -> Value {
     let d = &r.docs;
-    let mut md = format!(
-        "{}\n\n{}\n\n**Căn cứ (legal basis):** {}\n",
-        d.summary.get(lang),
-        d.why.get(lang),
-        d.legal_basis
-    );
+    // The same help as plain text and as Markdown (GitHub shows the Markdown).
+    let basis = "Căn cứ (legal basis)";
+    let mut text = format!("{}\n\n{}\n\n{basis}: {}\n", d.summary.get(lang), d.why.get(lang), d.legal_basis);
+    let mut md =
+        format!("{}\n\n{}\n\n**{basis}:** {}\n", d.summary.get(lang), d.why.get(lang), d.legal_basis);
     for ex in &d.examples {
+        text.push_str(&format!("\n✗ {}\n✓ {}\n", ex.bad, ex.good));
         md.push_str(&format!("\n- ✗ {}\n- ✓ {}\n", ex.bad, ex.good));
     }
     json!({
         "id": r.id,
         "name": r.id,
         "shortDescription": { "text": d.summary.get(lang) },
-        "fullDescription": { "text": format!("{} {}", d.why.get(lang), d.legal_basis).trim() },
-        "help": { "text": md, "markdown": md },
+        "fullDescription": { "text": format!("{} ({basis}: {})", d.why.get(lang), d.legal_basis) },
+        "help": { "text": text, "markdown": md },
         "defaultConfiguration": { "level": level(r.severity) },
         "properties": { "category": r.category, "tags": [r.category], "source": d.source }
     })
