@@ -372,4 +372,78 @@ mod tests {
         assert_eq!((nd.year, nd.kind), (None, DocKind::NghiDinh));
         assert!(doc.facts.citations.iter().any(|c| c.key == "118/2025/NĐ-CP" && c.year == Some(2025)));
     }
+
+    /// Pieces that make the extractors' grammars fire, mixed at random with noise.
+    const PIECES: &[&str] = &[
+        "Quyết định số ",
+        "Nghị định ",
+        "Kết luận ",
+        "Kế hoạch số ",
+        "số ",
+        "/",
+        "-",
+        " ",
+        "\n",
+        "\n\n",
+        "\t",
+        "ngày ",
+        "tháng ",
+        "năm ",
+        "Quý ",
+        "IV",
+        "trước ",
+        "Trước ",
+        "hoàn thành trong ",
+        "không quá ",
+        "tối thiểu ",
+        "trở lên",
+        "giảm ",
+        "%",
+        ",",
+        ".",
+        ":",
+        ";",
+        "của ",
+        "Ủy ban ",
+        "đa số ",
+        "tỷ lệ ",
+        "hằng năm",
+        "Thường xuyên",
+        "nửa ",
+        "buổi",
+        "1/2",
+        "2026",
+        "31",
+        "4",
+        "0",
+        "9",
+        "ệ",
+        "Đ",
+        "“",
+        "×",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn extraction_is_total_and_spans_fit(idx in proptest::collection::vec(0usize..PIECES.len(), 0..60)) {
+            let text: String = idx.iter().filter_map(|&i| PIECES.get(i).copied()).collect();
+            let doc = crate::parse_str(&text);
+            let ok = |span: rasoat_text::Span| {
+                span.start <= span.end && doc.text.get(span.start..span.end).is_some()
+            };
+            let f = &doc.facts;
+            proptest::prop_assert!(f.targets.iter().all(|t| ok(t.span) && ok(t.clause)));
+            proptest::prop_assert!(f.durations.iter().all(|d| ok(d.span) && ok(d.clause)));
+            proptest::prop_assert!(f.deadlines.iter().all(|d| ok(d.span)));
+            proptest::prop_assert!(f.citations.iter().all(|c| ok(c.span) && ok(c.number_text.span)
+                && c.date.as_ref().is_none_or(|d| ok(d.span)) && c.issuer.as_ref().is_none_or(|i| ok(i.span))));
+            // Each extractor alone, on a slice that starts mid-text (a block's own text).
+            let cut = text.char_indices().nth(idx.len() / 2).map_or(0, |(i, _)| i);
+            let src = Src::new(text.get(cut..).unwrap_or(""), cut);
+            let _ = (targets::targets(&src), durations::durations(&src), citations::citations(&src, Some(2026)));
+            let _ = (deadlines::body(&src, None), deadlines::cell(&src, Some(2026), (0, 0)));
+        }
+    }
 }
