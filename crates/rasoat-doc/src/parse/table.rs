@@ -83,6 +83,10 @@ pub(crate) fn table(text: &str, lines: &[LineInfo], li: usize, stop: usize) -> O
             break;
         }
         if same_row(text, l.row, head.row) {
+            if rows.is_empty() {
+                // Header after header: not a table (and stopping here keeps runs of them linear).
+                break;
+            }
             // The header repeated on a new page.
             used.push(j);
             j += 1;
@@ -237,6 +241,10 @@ mod tests {
         let text = "TT\tNội dung\tChủ trì\nVăn bản tiếp theo";
         let lines = line_infos(text, &split_lines(text));
         assert!(table(text, &lines, 0, lines.len()).is_none(), "a header without rows");
+        let text = "TT\tNội dung\tChủ trì\nTT\tNội dung\tChủ trì\n1\tA\tB";
+        let lines = line_infos(text, &split_lines(text));
+        assert!(table(text, &lines, 0, lines.len()).is_none(), "header then header");
+        assert!(table(text, &lines, 1, lines.len()).is_some());
         let text = "Thời gian\tA\tThời gian\tB";
         assert!(header_columns(text, Span::new(0, text.len())).is_none(), "one kind twice");
         let text = "1\tNội dung\tChủ trì";
