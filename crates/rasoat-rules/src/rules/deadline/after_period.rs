@@ -82,3 +82,23 @@ impl Rule for AfterPeriod {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::run_on_text;
+
+    #[test]
+    fn a_multi_year_period_from_the_summary() {
+        let plan = super::super::plan_with_row("2\tTổng kết.\tSở Nội vụ\t\tBáo cáo\t{deadline}")
+            .replace("Cải cách hành chính năm 2026", "Cải cách hành chính giai đoạn 2026 - 2030");
+        assert!(run_on_text(&AfterPeriod::new(), &plan.replace("{deadline}", "Quý IV/2030")).is_empty());
+        assert_eq!(run_on_text(&AfterPeriod::new(), &plan.replace("{deadline}", "Quý I/2031")).len(), 1);
+    }
+
+    #[test]
+    fn documents_that_are_not_plans_are_not_judged() {
+        let text = "QUYẾT ĐỊNH\n\nVề việc khen thưởng năm 2026\n\nĐiều 1. Khen thưởng, hoàn thành trước ngày 15/3/2027.\n";
+        assert!(run_on_text(&AfterPeriod::new(), text).is_empty());
+    }
+}

@@ -68,3 +68,17 @@ impl Rule for ImpossibleDate {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::run_on_text;
+
+    #[test]
+    fn the_29th_of_february_only_in_leap_years() {
+        let row =
+            |d: &str| super::super::plan_with_row(&format!("2\tViệc.\tSở Nội vụ\t\tBáo cáo\tTrước ngày {d}"));
+        assert_eq!(run_on_text(&ImpossibleDate::new(), &row("29/02/2026")).len(), 1);
+        assert!(run_on_text(&ImpossibleDate::new(), &row("29/02/2028")).is_empty());
+    }
+}

@@ -81,3 +81,24 @@ impl Rule for TaskDeadline {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::run_on_text;
+
+    #[test]
+    fn a_heading_row_with_sub_tasks_needs_no_deadline() {
+        let text = super::super::plan_with_row(
+            "2\tĐổi mới chế độ hội họp\t\t\t\t\n2.1\tGiảm số cuộc họp.\tVăn phòng\t\tBáo cáo\tQuý IV/2026",
+        );
+        assert!(run_on_text(&TaskDeadline::new(), &text).is_empty());
+    }
+
+    #[test]
+    fn a_table_without_a_deadline_column_is_one_finding() {
+        let text = "KẾ HOẠCH\n\nCải cách hành chính năm 2026\n\nI. NHIỆM VỤ\n\n1. Theo Phụ lục.\n\nPHỤ LỤC\n\nTT\tNội dung công việc\tCơ quan chủ trì\tSản phẩm\n1\tViệc một.\tSở Nội vụ\tBáo cáo\n2\tViệc hai.\tSở Tư pháp\tBáo cáo\n";
+        let found = run_on_text(&TaskDeadline::new(), text);
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+}

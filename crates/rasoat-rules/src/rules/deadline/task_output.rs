@@ -81,3 +81,17 @@ impl Rule for TaskOutput {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::run_on_text;
+
+    #[test]
+    fn every_task_row_without_output_is_reported() {
+        let text = super::super::plan_with_row(
+            "2\tViệc hai.\tSở Nội vụ\t\t\tQuý IV/2026\n3\tViệc ba.\tSở Tư pháp\t\t\tQuý IV/2026",
+        );
+        assert_eq!(run_on_text(&TaskOutput::new(), &text).len(), 2);
+    }
+}

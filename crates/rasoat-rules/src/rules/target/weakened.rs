@@ -139,11 +139,29 @@ impl Rule for Weakened {
                         ),
                     ),
                     Weakness::Value(v) => {
+                        // The wording as written, and the share it means when it was stated as
+                        // the complement ("trực tiếp không quá 50%" → 50% online).
+                        let written = doc.slice(t.span).trim();
                         let v = format_number(*v).replace('.', ",");
+                        let shown = if written.contains(&v) {
+                            format!("“{written}”")
+                        } else {
+                            format!("“{written}”, tức {v}")
+                        };
+                        let shown_en = if written.contains(&v) {
+                            format!("“{written}”")
+                        } else {
+                            format!("“{written}”, i.e. {v}")
+                        };
+                        let (lower_vi, lower_en) = if ind.requirement == Requirement::AtMost {
+                            ("cao hơn giới hạn", "exceeds the limit")
+                        } else {
+                            ("thấp hơn yêu cầu", "is below the requirement")
+                        };
                         (
-                            format!("Chỉ tiêu “{}” ({v}) thấp hơn yêu cầu: {required_vi}.", ind.name_vi),
+                            format!("Chỉ tiêu “{}” ghi {shown}, {lower_vi}: {required_vi}.", ind.name_vi),
                             format!(
-                                "Target “{}” ({v}) is below the requirement: {required_en}.",
+                                "Target “{}” says {shown_en}, which {lower_en}: {required_en}.",
                                 ind.name_en
                             ),
                         )
