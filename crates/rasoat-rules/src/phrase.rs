@@ -190,6 +190,27 @@ impl Folded {
     }
 }
 
+/// True when `span` of `text` runs over a paragraph break into a new paragraph: a blank line
+/// followed by a capital. (A page break inside a sentence is a blank line followed by a
+/// lower-case continuation, DOMAIN.md §1: that one is crossed.)
+pub fn crosses_paragraph(text: &str, span: Span) -> bool {
+    let inner = span.text(text);
+    let mut rest = inner;
+    while let Some(at) = rest.find('\n') {
+        let after = rest.get(at + 1..).unwrap_or("");
+        let gap = after.len() - after.trim_start_matches([' ', '\t', '\u{a0}', '\r']).len();
+        let after_gap = after.get(gap..).unwrap_or("");
+        if let Some(next) = after_gap.strip_prefix('\n') {
+            let next = next.trim_start();
+            if next.chars().next().is_some_and(char::is_uppercase) {
+                return true;
+            }
+        }
+        rest = after;
+    }
+    false
+}
+
 /// The word (run of word characters) around byte offset `at` of `text`; empty at `at` when
 /// `at` is not inside a word.
 pub fn word_around(text: &str, at: usize) -> Span {
@@ -483,6 +504,15 @@ mod tests {
                 proptest::prop_assert_eq!(fold_phrase(found.unwrap_or_default()), fold_phrase(want));
             }
         }
+    }
+
+    #[test]
+    fn paragraph_breaks() {
+        let t = "trên Cổng dịch vụ công\n\nDịch vụ công";
+        assert!(crosses_paragraph(t, Span::new(0, t.len())));
+        let t = "khắc phục tình trạng chông\n\nchéo";
+        assert!(!crosses_paragraph(t, Span::new(0, t.len())));
+        assert!(!crosses_paragraph("a\nB", Span::new(0, 3)));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use rasoat_text::syllable;
 
 use crate::diagnostic::{Message, Severity};
 use crate::packs::{PackError, Packs};
-use crate::phrase::{Folded, PhraseSet, check_pack_example, is_all_caps};
+use crate::phrase::{Folded, PhraseSet, check_pack_example, crosses_paragraph, is_all_caps};
 use crate::rule::{Context, Rule, RuleDocs, Sink};
 
 pub const ID: &str = "spelling/capitalization";
@@ -148,8 +148,9 @@ impl Capitalization {
         for m in self.set.find_iter(&folded) {
             let Some((model, entry)) = self.models.get(m.pattern) else { continue };
             let found = m.span.text(text);
-            // ALL CAPS is how headings and the issuer block are written.
-            if is_all_caps(found) {
+            // ALL CAPS is how headings and the issuer block are written; a match running into
+            // the next paragraph is two pieces of text, not a name.
+            if is_all_caps(found) || crosses_paragraph(text, m.span) {
                 continue;
             }
             // A lower-case first letter: the words are not the name here.

@@ -10,7 +10,8 @@ use rasoat_doc::Document;
 use crate::diagnostic::{Message, Severity};
 use crate::packs::{PackError, Packs};
 use crate::phrase::{
-    Folded, PhraseMatch, PhraseSet, check_pack_example, fold_phrase, is_word_char, match_case,
+    Folded, PhraseMatch, PhraseSet, check_pack_example, crosses_paragraph, fold_phrase, is_word_char,
+    match_case,
 };
 use crate::rule::{Context, Rule, RuleDocs, Sink};
 
@@ -130,7 +131,8 @@ impl Confusion {
             .find_iter(&folded)
             .filter_map(|m| {
                 let entry = self.entries.get(m.pattern)?;
-                entry.context_ok(&folded, &m).then_some((m, m.pattern))
+                let ok = entry.context_ok(&folded, &m) && !crosses_paragraph(text, m.span);
+                ok.then_some((m, m.pattern))
             })
             .collect()
     }

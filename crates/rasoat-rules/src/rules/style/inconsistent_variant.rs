@@ -10,7 +10,9 @@ use rasoat_text::Span;
 
 use crate::diagnostic::{Message, Severity};
 use crate::packs::{PackError, Packs};
-use crate::phrase::{Folded, PhraseSet, check_pack_example, fold_phrase, is_word_char, match_case};
+use crate::phrase::{
+    Folded, PhraseSet, check_pack_example, crosses_paragraph, fold_phrase, is_word_char, match_case,
+};
 use crate::rule::{Context, Rule, RuleDocs, Sink};
 
 pub const ID: &str = "style/inconsistent-variant";
@@ -146,6 +148,9 @@ impl InconsistentVariant {
                 continue;
             }
             let capitalised = m.span.text(text).chars().next().is_some_and(char::is_uppercase);
+            if crosses_paragraph(text, m.span) {
+                continue;
+            }
             if capitalised
                 && (after_capitalised_word(text, m.span.start) || before_capitalised_word(text, m.span.end))
             {
