@@ -43,6 +43,10 @@ const COMPARATORS: &[(&str, Option<Comparator>)] = &[
     ("xấp xỉ", Some(Comparator::About)),
     ("khoảng", Some(Comparator::About)),
     ("gần", Some(Comparator::About)),
+    ("bằng hoặc lớn hơn", Some(Comparator::AtLeast)),
+    ("bằng hoặc cao hơn", Some(Comparator::AtLeast)),
+    ("bằng hoặc nhỏ hơn", Some(Comparator::AtMost)),
+    ("bằng hoặc thấp hơn", Some(Comparator::AtMost)),
     ("không nhỏ hơn", Some(Comparator::AtLeast)),
     ("không lớn hơn", Some(Comparator::AtMost)),
     ("nhỏ hơn", Some(Comparator::LessThan)),
@@ -51,6 +55,8 @@ const COMPARATORS: &[(&str, Option<Comparator>)] = &[
     ("lớn hơn", Some(Comparator::MoreThan)),
     ("cao hơn", Some(Comparator::MoreThan)),
     ("nhiều hơn", Some(Comparator::MoreThan)),
+    // After every "… hơn" above: a bare "hơn 50%" is "more than".
+    ("hơn", Some(Comparator::MoreThan)),
     ("trên", Some(Comparator::MoreThan)),
     ("dưới", Some(Comparator::LessThan)),
     ("cắt giảm", Some(Comparator::Decrease)),
@@ -244,6 +250,14 @@ fn push_quantity(
             cmp = Some(after);
         }
         end = ne + n;
+    }
+    // "từ 15% người dân tộc thiểu số trở lên": the "trở lên" may come after the noun.
+    if cmp.is_none()
+        && phrase_before(before, "từ").is_some()
+        && let Some(tail) = text.get(ne..clause(text, ns, ne).1)
+        && word_starts(tail).take(8).any(|w| tail.get(w..).is_some_and(|t| phrase_at(t, "trở lên").is_some()))
+    {
+        cmp = Some(Comparator::AtLeast);
     }
     let mut start = cmp_start.map_or(ns, |p| cs + p);
     // "từ 95% trở lên": the "từ" belongs to the comparator.
@@ -470,6 +484,9 @@ mod tests {
             ("hồ sơ đạt 1,5% trở xuống", Comparator::AtMost, 1.5),
             ("Nhỏ hơn 50% bao phủ", Comparator::LessThan, 50.0),
             ("không nhỏ hơn 50% tổng số", Comparator::AtLeast, 50.0),
+            ("chiếm hơn 50% tổng số", Comparator::MoreThan, 50.0),
+            ("bằng hoặc lớn hơn 95%", Comparator::AtLeast, 95.0),
+            ("Có từ 15% người dân tộc thiểu số trở lên", Comparator::AtLeast, 15.0),
         ];
         for (text, cmp, value) in cases {
             let t = one(text);
