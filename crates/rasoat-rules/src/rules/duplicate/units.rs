@@ -217,18 +217,26 @@ static CITATION_ITEM: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// Whether a header is a plan's: from its type line ("KẾ HOẠCH"), else from its number's symbol
+/// ("Số: /KH-UBND"; a symbol without a type code is a công văn's). `None` when it has neither.
+fn plan_header(header: &rasoat_doc::Header) -> Option<bool> {
+    if let Some(t) = &header.doc_type {
+        return Some(matches!(t.value, DocKind::KeHoach | DocKind::ChuongTrinh));
+    }
+    let symbol = &header.number.as_ref()?.symbol.value;
+    let code = symbol.split(['-', '/']).next().unwrap_or("").trim();
+    Some(code.eq_ignore_ascii_case("KH") || code == "CTr")
+}
+
 /// The directives of every body in the document, in order.
 pub(crate) fn units(doc: &Document) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     for (p, part) in doc.parts.iter().enumerate() {
-        // A part without a type line (an annex) takes the type of the file's first typed part;
-        // a file with none at all is given the benefit of being a plan.
-        let kind = part
-            .header
-            .doc_type
-            .as_ref()
-            .or_else(|| doc.parts.iter().find_map(|p| p.header.doc_type.as_ref()));
-        let plan = kind.is_none_or(|t| matches!(t.value, DocKind::KeHoach | DocKind::ChuongTrinh));
+        // A part that says nothing of its type (an annex) takes the type of the file's first
+        // part that does; a file that never does is given the benefit of being a plan.
+        let plan = plan_header(&part.header)
+            .or_else(|| doc.parts.iter().find_map(|p| plan_header(&p.header)))
+            .unwrap_or(true);
         let mut zone = Zone::Preamble;
         let mut epoch = 0u32;
         // The innermost heading that opened a scope: (its rank, an id).
@@ -369,6 +377,28 @@ mod tests {
         );
         // Goals and tasks are different zones.
         assert_ne!(us.first().map(|u| u.scope), us.get(1).map(|u| u.scope));
+    }
+
+    #[test]
+    fn plans_are_known_by_type_line_or_number_symbol() {
+        let plan = |text: &str| {
+            let doc = rasoat_doc::parse_str(text);
+            doc.parts.first().and_then(|p| plan_header(&p.header))
+        };
+        assert_eq!(plan("Số: /KH-UBND\n\nKẾ HOẠCH\n\nTriển khai thực hiện\n"), Some(true));
+        assert_eq!(plan("Số: 12/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nVề việc ban hành\n"), Some(false));
+        // Without a type line the symbol decides; a công văn's carries no type code.
+        let header = |symbol: &str| rasoat_doc::Header {
+            number: Some(rasoat_doc::DocNumber {
+                span: Span::default(),
+                number: None,
+                symbol: rasoat_doc::Spanned { span: Span::default(), value: symbol.to_owned() },
+            }),
+            ..rasoat_doc::Header::default()
+        };
+        assert_eq!(plan_header(&header("KH- SXD")), Some(true));
+        assert_eq!(plan_header(&header("SGDĐT-GDTXNNĐH")), Some(false));
+        assert_eq!(plan_header(&rasoat_doc::Header::default()), None);
     }
 
     #[test]
