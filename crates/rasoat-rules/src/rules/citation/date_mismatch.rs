@@ -1,6 +1,7 @@
 //! `citation/date-mismatch`: the same document cited with two different dates in one file.
-//! Documents in the registry are left to `citation/wrong-date`, which knows which date is
-//! right; for the others one of the two dates is wrong and the reader cannot tell which.
+//! For a document in the registry the date that differs from the registry's is reported (the
+//! registry knows which is right; `citation/wrong-date` says so too); for the others the
+//! later date is reported against the first.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -54,33 +55,47 @@ impl Rule for DateMismatch {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
-        // Canonical key → the first valid date it was cited with.
-        let mut first: HashMap<String, (Date, Span)> = HashMap::new();
+        // Canonical key → every plausible date it was cited with, in order.
+        let mut cited: HashMap<String, Vec<(Date, Span)>> = HashMap::new();
+        let mut order: Vec<(String, &str, Option<Date>)> = Vec::new();
         for c in &doc.facts.citations {
             let Some(date) = c.date.as_ref().filter(|d| super::impossible_date::plausible(d.value)) else {
                 continue;
             };
-            if self.registry.get(c).is_some() {
-                continue;
-            }
             let key = canonical_key(&c.number_text.value);
-            let Some(&(d0, span0)) = first.get(&key) else {
-                first.insert(key, (date.value, date.span));
-                continue;
-            };
-            if d0 == date.value {
+            let dates = cited.entry(key.clone()).or_default();
+            if dates.is_empty() {
+                order.push((key, c.number_text.value.as_str(), self.registry.get(c).map(|k| k.date)));
+            }
+            dates.push((date.value, date.span));
+        }
+        for (key, number, known) in order {
+            let Some(dates) = cited.get(&key) else { continue };
+            let Some(&(first, first_span)) = dates.first() else { continue };
+            if dates.iter().all(|&(d, _)| d == first) {
                 continue;
             }
-            let (a, b) = (date_vi(d0), date_vi(date.value));
-            let number = &c.number_text.value;
-            sink.report(
-                date.span,
-                Message::new(
-                    format!("Văn bản số {number} được ghi ngày {b}, khác với ngày {a} đã ghi trước đó."),
-                    format!("Document {number} is dated {b} here but {a} earlier."),
-                ),
-            )
-            .relate(span0, Message::new(format!("ngày đã ghi: {a}"), format!("date given earlier: {a}")));
+            // The reference: the registry's date when it is known and cited, else the first.
+            let reference = known
+                .and_then(|k| dates.iter().find(|&&(d, _)| d == k).copied())
+                .unwrap_or((first, first_span));
+            for &(d, span) in dates {
+                if d == reference.0 {
+                    continue;
+                }
+                let (a, b) = (date_vi(reference.0), date_vi(d));
+                sink.report(
+                    span,
+                    Message::new(
+                        format!("Văn bản số {number} được ghi ngày {b}, khác với ngày {a} ghi ở chỗ khác."),
+                        format!("Document {number} is dated {b} here but {a} elsewhere."),
+                    ),
+                )
+                .relate(
+                    reference.1,
+                    Message::new(format!("ngày ghi ở chỗ khác: {a}"), format!("date given elsewhere: {a}")),
+                );
+            }
         }
     }
 }
@@ -112,8 +127,15 @@ mod tests {
     }
 
     #[test]
-    fn registry_documents_are_left_to_wrong_date() {
-        let text = "Thực hiện Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ; Quyết định số 534/QĐ-TTg ngày 30/3/2026 của Thủ tướng Chính phủ.\n";
-        assert!(run_on_text(&rule(), text).is_empty());
+    fn for_a_registry_document_the_wrong_one_is_reported() {
+        let text = "Thực hiện Quyết định số 534/QĐ-TTg ngày 30/3/2026 của Thủ tướng Chính phủ; Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng Chính phủ.\n";
+        let found = run_on_text(&rule(), text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let doc = rasoat_doc::parse_str(text);
+        let Some(d) = found.first() else { panic!() };
+        assert!(doc.slice(d.span).contains("30/3/2026"));
+        // Cited once with a wrong date: `citation/wrong-date`'s finding, not this one.
+        let once = "Thực hiện Quyết định số 534/QĐ-TTg ngày 30/3/2026 của Thủ tướng Chính phủ.\n";
+        assert!(run_on_text(&rule(), once).is_empty());
     }
 }

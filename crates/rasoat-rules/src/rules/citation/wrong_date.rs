@@ -17,8 +17,8 @@ impl WrongDate {
     pub fn new(registry: Arc<Registry>) -> Self {
         let docs = RuleDocs {
             summary: Message::new(
-                "Ngày ban hành của văn bản được trích dẫn không đúng với ngày ban hành thực tế (theo danh mục văn bản đã biết).",
-                "A cited document's date differs from its actual date of issue (from the registry of known documents).",
+                "Ngày ban hành của văn bản được trích dẫn không đúng: khác ngày trong danh mục văn bản đã biết, hoặc khác năm ghi trong số, ký hiệu.",
+                "A cited document's date is wrong: it differs from the registry of known documents, or from the year in its number.",
             ),
             why: Message::new(
                 "Trích dẫn sai ngày làm căn cứ pháp lý không chính xác và khó tra cứu; lỗi này thường do sao chép.",
@@ -53,12 +53,35 @@ impl Rule for WrongDate {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        // The same wrong date copied under the same number is one finding.
+        let mut seen = std::collections::HashSet::new();
         for c in &doc.facts.citations {
             // An impossible date is `citation/impossible-date`'s finding.
             let Some(date) = c.date.as_ref().filter(|d| super::impossible_date::plausible(d.value)) else {
                 continue;
             };
-            let Some(known) = self.registry.get(c) else { continue };
+            if !seen.insert((crate::rules::target::profile::canonical_key(&c.number_text.value), date.value))
+            {
+                continue;
+            }
+            let Some(known) = self.registry.get(c) else {
+                // Unknown document: a number with its year ("06/2021/NĐ-CP") was issued in that
+                // year, so a date in another year is wrong.
+                if let Some(year) = c.year
+                    && year != date.value.year
+                {
+                    let number = &c.number_text.value;
+                    let got = date_vi(date.value);
+                    sink.report(
+                        date.span,
+                        Message::new(
+                            format!("Văn bản số {number} ban hành năm {year} nhưng được ghi ngày {got}: kiểm tra lại ngày hoặc số."),
+                            format!("Document {number} was issued in {year} but is dated {got}: check the date or the number."),
+                        ),
+                    );
+                }
+                continue;
+            };
             if known.date == date.value {
                 continue;
             }
@@ -99,6 +122,17 @@ mod tests {
         assert_eq!(d.suggestions.first().map(|s| s.replacement.as_str()), Some("09/06/2025"));
         let found = run_on_text(&rule(), "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2020 của Chính phủ.\n");
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn the_year_in_a_number_must_match_the_date() {
+        let found =
+            run_on_text(&rule(), "Căn cứ Nghị định số 06/2021/NĐ-CP ngày 26/01/2025 của Chính phủ.\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            run_on_text(&rule(), "Căn cứ Nghị định số 06/2021/NĐ-CP ngày 26/01/2021 của Chính phủ.\n")
+                .is_empty()
+        );
     }
 
     #[test]
