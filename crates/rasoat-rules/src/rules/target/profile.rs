@@ -477,9 +477,14 @@ fn previous_clause_start(doc: &Document, at: usize) -> usize {
 
 /// Whether the words leading up to a number say it is a reduction ("giảm", "cắt giảm",
 /// "tinh giản"), whatever comparator the extractor gave it ("giảm ít nhất 10%").
+/// A verb after the "giảm" that starts a new, rising target ("giảm thời gian, nâng tỷ lệ …
+/// đạt 95%") cancels it.
 fn says_decrease(doc: &Document, from: usize, to: usize) -> bool {
     let text = doc.text.get(from..to).unwrap_or("").to_lowercase();
-    text.split(|c: char| !crate::phrase::is_word_char(c)).any(|w| w == "giảm" || w == "giản")
+    let words: Vec<&str> =
+        text.split(|c: char| !crate::phrase::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+    let Some(at) = words.iter().rposition(|&w| w == "giảm" || w == "giản") else { return false };
+    !words.get(at + 1..).unwrap_or(&[]).iter().any(|&w| matches!(w, "đạt" | "tăng" | "nâng"))
 }
 
 /// Where the preamble ends: the start of the first numbered part (I., 1., Điều 1.) of the

@@ -240,6 +240,15 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_earlier_in_the_clause_does_not_make_a_share_a_cut() {
+        let text = plan("không ít hơn 60%", "đạt tối thiểu 60%").replace(
+            "xử lý thủ tục hành chính trên môi trường số và số hóa văn bản đạt từ 95% trở lên",
+            "giảm thời gian giải quyết, nâng tỷ lệ thủ tục hành chính xử lý trên môi trường số đạt từ 90% trở lên",
+        );
+        assert_eq!(run_on_text(&rule(), &text).len(), 1);
+    }
+
+    #[test]
     fn about_inside_a_cut_is_weakened() {
         let text = plan("không ít hơn 60%", "đạt tối thiểu 60%").replace("tinh giản 10%", "giảm khoảng 10%");
         assert_eq!(run_on_text(&rule(), &text).len(), 1);
