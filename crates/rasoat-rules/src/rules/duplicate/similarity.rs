@@ -18,7 +18,8 @@
 //! features with it, and at most [`VERIFY_MAX`] of them are checked. Posting lists longer than
 //! [`POSTING_CAP`] are boilerplate ("cán bộ, công chức, viên chức") and stop being scanned; exact
 //! copies are found by a hash of the whole term sequence. Work per item is therefore bounded and
-//! the search is linear (measured: 5,000 paragraphs in about 0.4 s in a debug build).
+//! the search is linear (measured by `measure::linear_on_5000_paragraphs`: 1,250 / 2,500 / 5,000
+//! paragraphs in 51 / 96 / 164 ms, release build on a busy 2-core machine).
 //!
 //! A candidate is confirmed on the pair itself: the similarity is the larger of the shingle
 //! containment (shared features / features of the shorter item, robust to reordering) and the
