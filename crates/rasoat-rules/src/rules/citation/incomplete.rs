@@ -93,6 +93,14 @@ impl Rule for Incomplete {
         // alone ("Kế hoạch số 144") is to one of them.
         let mut numbers: HashSet<(DocKind, String)> = HashSet::new();
         let citations = &doc.facts.citations;
+        // Where each document is first cited with its date, to point the reader there.
+        let mut dated: std::collections::HashMap<String, rasoat_text::Span> =
+            std::collections::HashMap::new();
+        for c in citations {
+            if c.date.is_some() {
+                dated.entry(canonical_key(&c.number_text.value)).or_insert(c.span);
+            }
+        }
         for (i, c) in citations.iter().enumerate() {
             let number = c.number.clone().unwrap_or_default();
             let short = c.symbol.trim().is_empty() && numbers.contains(&(c.kind, number.clone()));
@@ -124,13 +132,22 @@ impl Rule for Incomplete {
                 ("ngày ban hành", "its date")
             };
             let number = &c.number_text.value;
-            sink.report(
+            let d = sink.report(
                 c.span,
                 Message::new(
                     format!("Lần đầu trích dẫn văn bản số {number} cần ghi {vi}."),
                     format!("The first citation of document {number} should give {en}."),
                 ),
             );
+            if let Some(&later) = dated.get(&canonical_key(&c.number_text.value)) {
+                d.relate(
+                    later,
+                    Message::new(
+                        "trích dẫn đầy đủ ở sau: chuyển lên lần đầu",
+                        "the full citation comes later: move it first",
+                    ),
+                );
+            }
         }
     }
 }
@@ -151,6 +168,7 @@ mod tests {
         let text = "Theo Kế hoạch số 144/KH-UBND, triển khai ngay.\n\nThực hiện Kế hoạch số 144/KH-UBND ngày 21/4/2026 của UBND thành phố.\n";
         let found = run_on_text(&Incomplete::new(), text);
         assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found.first().map(|d| d.related.len()), Some(1));
         // A yearless number needs its date even with the issuer.
         let text = "Gắn với Nghị quyết số 76/NQ-CP của Chính phủ.\n";
         let found = run_on_text(&Incomplete::new(), text);
