@@ -72,7 +72,7 @@ impl Registry {
     /// Run the selected rules over a document; diagnostics come back in a deterministic order
     /// whatever the thread count.
     pub fn check(&self, doc: &Document, ctx: &Context, selection: &Selection) -> Vec<Diagnostic> {
-        let run = |rule: &Box<dyn Rule>| -> Vec<Diagnostic> {
+        let run = |rule: &dyn Rule| -> Vec<Diagnostic> {
             let Some(severity) = selection.severity(rule.id(), rule.default_severity()) else {
                 return Vec::new();
             };
@@ -87,9 +87,9 @@ impl Registry {
             out
         };
         let mut all: Vec<Diagnostic> = if doc.text.len() > PARALLEL_RULES_ABOVE {
-            self.rules.par_iter().flat_map_iter(run).collect()
+            self.rules.par_iter().flat_map_iter(|r| run(r.as_ref())).collect()
         } else {
-            self.rules.iter().flat_map(run).collect()
+            self.rules.iter().flat_map(|r| run(r.as_ref())).collect()
         };
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all.dedup();
