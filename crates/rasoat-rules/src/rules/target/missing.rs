@@ -111,6 +111,17 @@ mod tests {
     }
 
     #[test]
+    fn targets_in_a_table_with_subject_and_number_in_two_cells() {
+        let text = "KẾ HOẠCH\n\nThực hiện Kết luận số 226-KL/TW ngày 11/12/2025 của Ban Bí thư\n\nI. CHỈ TIÊU\n\n1. Các chỉ tiêu tại Phụ lục.\n\nPHỤ LỤC\n\nTT\tChỉ tiêu\tMức phấn đấu\tCơ quan chủ trì\tThời hạn\n\
+1\tTỷ lệ hội nghị tổ chức trực tuyến\ttối thiểu 60%\tVăn phòng\tNăm 2026\n\
+2\tCắt giảm số lượng hội nghị\t10%\tVăn phòng\tNăm 2026\n\
+3\tCắt giảm văn bản hành chính so với năm trước\ttối thiểu 15%\tVăn phòng\tNăm 2026\n\
+4\tHồ sơ thủ tục hành chính xử lý trên môi trường số\t95%\tVăn phòng\tNăm 2026\n\
+5\tVăn bản trao đổi dưới dạng điện tử\t100%\tVăn phòng\tNăm 2026\n";
+        assert!(run_on_text(&rule(), text).is_empty(), "{:?}", run_on_text(&rule(), text));
+    }
+
+    #[test]
     fn a_plan_without_the_citation_is_not_judged() {
         let text = super::super::plan("không ít hơn 60%", "không quá 1/2 ngày", "đạt tối thiểu 60%")
             .replace(

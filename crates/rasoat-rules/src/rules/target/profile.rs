@@ -237,6 +237,8 @@ impl Profile {
                 let prev_end = i.checked_sub(1).and_then(|p| targets.get(p)).map_or(0, |p| p.span.end);
                 let start = previous_clause_start(doc, window.start).max(prev_end);
                 if start < window.start {
+                    // The words there may say it is a cut ("Cắt giảm số lượng hội nghị\t10%").
+                    let decrease = decrease || says_decrease(doc, start, t.span.end);
                     best = self.best_indicator(t, decrease, found, Span::new(start, window.end));
                 }
             }
