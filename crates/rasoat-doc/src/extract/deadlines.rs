@@ -353,6 +353,13 @@ pub fn body(src: &Src, doc_year: Option<i32>) -> Vec<Deadline> {
         if TRIGGERS.get(i) == Some(&"trước") && !is_dated(slice) {
             continue;
         }
+        // "đã nghỉ hưu trước 01/7/2025", "được cấp trước ngày …": a condition on the past, not
+        // a deadline.
+        if matches!(TRIGGERS.get(i), Some(&"trước" | &"trước ngày"))
+            && states_the_past(text.get(..ws).unwrap_or(""))
+        {
+            continue;
+        }
         let lead_free = phrase_at(slice, "hoàn thành xong").map_or(slice, |n| {
             // "hoàn thành xong trước" reads as "hoàn thành trước".
             let rest = slice.get(n..).unwrap_or("");
@@ -364,6 +371,21 @@ pub fn body(src: &Src, doc_year: Option<i32>) -> Vec<Deadline> {
         skip_to = ws + consumed;
     }
     out
+}
+
+/// Words that, among the three before "trước", make it a condition on the past.
+/// ("được" and "cấp" are left out: "được tiến hành trước ngày …" and "gửi cấp xã trước ngày …"
+/// are deadlines.)
+const PAST: &[&str] = &["đã", "hưu", "trần", "kể", "sinh"];
+
+fn states_the_past(before: &str) -> bool {
+    let (cs, _) = clause(before, before.len(), before.len());
+    let local = before.get(cs..).unwrap_or("");
+    local
+        .rsplit(|c: char| !super::text::is_word(c))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| PAST.iter().any(|p| w.len() == p.len() && phrase_at(w, p).is_some()))
 }
 
 /// "trước" followed by "ngày", a numeric date, "tháng" or "quý".
@@ -479,5 +501,9 @@ mod tests {
         // No trigger: citation dates, "trước đây", "hằng năm" in prose.
         assert!(body_values("Quyết định số 534/QĐ-TTg ngày 31/3/2026 của Thủ tướng").is_empty());
         assert!(body_values("như trước đây, khen thưởng hằng năm").is_empty());
+        assert!(body_values("chức danh đã nghỉ hưu trước 01/7/2025").is_empty());
+        assert!(body_values("giấy phép đã cấp trước ngày 01/01/2025").is_empty());
+        assert_eq!(body_values("đánh giá được tiến hành trước ngày 15 tháng 12").len(), 1);
+        assert_eq!(body_values("gửi báo cáo về Sở Nội vụ trước ngày 15/12/2026").len(), 1);
     }
 }
