@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rasoat_spell::engine::{MIN_CANDIDATE, skeleton_variants};
 use rasoat_spell::model::build::{bigram_bytes, csr_bytes, id_rows_bytes, skeleton_entry};
+use rasoat_spell::model::trigram_fingerprint;
 use rasoat_spell::scan::{Unit, key_into, scan_line};
 use rasoat_text::syllable;
 
@@ -218,6 +219,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let set = fst::Set::from_iter(word_entries.iter())?;
     std::fs::write(out.join("word-skeletons.fst"), set.as_fst().as_bytes())?;
     eprintln!("{} syllable skeleton entries, {} word entries", syl_entries.len(), word_entries.len());
+
+    // Trigrams seen at least twice, as sorted fingerprints.
+    let mut tri: HashMap<u64, u32> = HashMap::new();
+    for w in seq.windows(3) {
+        let [a, b, c] = [w.first(), w.get(1), w.get(2)].map(|x| x.and_then(|x| remap.get(x)).copied());
+        if let (Some(a), Some(b), Some(c)) = (a, b, c) {
+            *tri.entry(u64::from(a) << 32 | u64::from(b) << 16 | u64::from(c)).or_insert(0) += 1;
+        }
+    }
+    let mut fps: Vec<u32> = tri
+        .iter()
+        .filter(|(_, n)| **n >= MIN_BIGRAM)
+        .map(|(k, _)| trigram_fingerprint((k >> 32) as u16, (k >> 16) as u16, *k as u16))
+        .collect();
+    fps.sort_unstable();
+    fps.dedup();
+    eprintln!("{} distinct trigrams, {} stored", tri.len(), fps.len());
+    std::fs::write(out.join("trigrams.bin"), fps.iter().flat_map(|f| f.to_le_bytes()).collect::<Vec<u8>>())?;
+    drop(tri);
 
     // id → key, and each syllable's confusion set (frequent syllables one slip away).
     let keys: Vec<&str> =

@@ -180,14 +180,19 @@ fn mutate(kind: &str, word: &str, rng: &mut Lcg) -> Option<String> {
                     c => c.to_string(),
                 })
                 .collect();
-            s.push_str(match tone {
+            // VNI typists put the tone digit after the vowel ("vie65t"); in an open syllable
+            // it ends the word ("hoa2"), which the checker leaves alone (footnote marks).
+            let digit = match tone {
                 Tone::Ngang => "",
                 Tone::Sac => "1",
                 Tone::Huyen => "2",
                 Tone::Hoi => "3",
                 Tone::Nga => "4",
                 Tone::Nang => "5",
-            });
+            };
+            let last_vowel = s.rfind(|c: char| "aeiouy678".contains(c)).map_or(s.len(), |i| i + 1);
+            s.insert_str(last_vowel, digit);
+
             Some(s)
         }
         _ => None,
@@ -204,6 +209,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dev = std::path::PathBuf::from(arg(&args, "--dev").ok_or("--dev DIR")?);
     let heldout = arg(&args, "--heldout").ok_or("--heldout FILE")?;
     let show = args.iter().any(|a| a == "--show");
+    let misses = args.iter().any(|a| a == "--misses");
     let per_type: usize = arg(&args, "--per-type").and_then(|s| s.parse().ok()).unwrap_or(1000);
     let model = Model::embedded();
     let names = std::fs::read_to_string(heldout)?;
@@ -330,6 +336,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     )
                 });
                 right += usize::from(fixed.as_deref() == Some(syllable::canonical(u.text).as_str()));
+            } else if misses {
+                let pre: String = new_line
+                    .get(..u.span.start)
+                    .unwrap_or("")
+                    .chars()
+                    .rev()
+                    .take(25)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let post: String = new_line.get(u.span.start..).unwrap_or("").chars().take(30).collect();
+                let ctx = format!("{pre}{post}");
+                println!("MISS {kind}: {} → {bad}: …{ctx}…", u.text);
             }
         }
         all_n += n;

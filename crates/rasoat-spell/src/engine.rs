@@ -28,6 +28,15 @@ pub const ATTESTED: u32 = 2;
 pub const MINED_PAIR: u32 = 40;
 /// …or a lexicon word seen this often.
 pub const STRONG_LEXICON: u32 = 10;
+/// See `word` in `check_one`.
+const ASSOCIATION: u32 = 20;
+/// An observed pair seen this often is certainly right.
+const SURE: u32 = 20;
+/// An observed pair seen fewer than 1/TYPO_RATIO times as often as the candidate's pair counts
+/// as unattested (the corpus has its own typos).
+const TYPO_RATIO: u32 = 500;
+/// A lexicon word this frequent speaks for the candidate even if the other side is unseen.
+const VERY_STRONG: u32 = 1000;
 /// A candidate syllable must be at least this frequent.
 pub const MIN_CANDIDATE: u32 = 50;
 /// A two-syllable replacement must be seen at least this often…
@@ -279,6 +288,8 @@ impl RealWordState {
 
 /// Times a flagged word may occur in one document and still be reported.
 const MAX_REPEATS: usize = 2;
+/// A syllable rarer than this in the statistics is field vocabulary when a document repeats it.
+const FIELD_WORD: u32 = 3000;
 
 /// Does the flagged text occur more than [`MAX_REPEATS`] times in the document?
 fn repeated(model: &Model, text: &str, f: &Finding, seen: &[u16], key: &mut String) -> bool {
@@ -286,8 +297,11 @@ fn repeated(model: &Model, text: &str, f: &Finding, seen: &[u16], key: &mut Stri
     if !snippet.contains(' ') {
         key.clear();
         syllable::canonical_into(snippet, key);
-        let n = model.id(key).and_then(|id| seen.get(usize::from(id)).copied()).unwrap_or(0);
-        return usize::from(n) > MAX_REPEATS;
+        let Some(id) = model.id(key) else { return false };
+        let n = seen.get(usize::from(id)).copied().unwrap_or(0);
+        // Only field vocabulary counts as deliberate: a common syllable ("chuyên", "công")
+        // recurs in every document for other reasons.
+        return usize::from(n) > MAX_REPEATS && model.count(id) < FIELD_WORD;
     }
     // Two syllables: count whole-word occurrences of the exact pair.
     let mut n = 0usize;
@@ -311,9 +325,7 @@ fn neighbour(units: &[Unit<'_>], slots: &[Slot], i: usize, left: bool) -> Option
         return None;
     }
     let slot = slots.get(j)?;
-    // A capitalised neighbour is a name (or a heading): its pairs are too sparse to judge by.
-    let named = units.get(j).is_some_and(|n| n.case == Case::Title && !n.sentence_start);
-    (slot.context && !named).then_some(slot.id)
+    slot.context.then_some(slot.id)
 }
 
 fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: &mut Vec<Finding>) {
@@ -330,9 +342,31 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     if left.is_none() && right.is_none() {
         return;
     }
-    if attested(model, left, me) || attested(model, me, right) {
+    // A number alone says little ("6 rõ", "19 thôn"): it needs a word on the other side.
+    let is_number = |j: Option<usize>| j.and_then(|j| units.get(j)).is_some_and(|n| n.class == Class::Number);
+    if (left.is_none() || is_number(i.checked_sub(1))) && (right.is_none() || is_number(Some(i + 1))) {
         return;
     }
+    // Observed pairs: a lexicon word or a pair seen often is never second-guessed; a pair seen
+    // a handful of times may be the corpus's own typo ("quy dịnh" twice in 19 M tokens) and is
+    // weighed against each candidate below.
+    let lo = pair_of(model, left, me);
+    let ro = pair_of(model, me, right);
+    if lo.lexicon || ro.lexicon || lo.count >= SURE || ro.count >= SURE {
+        return;
+    }
+    let unattested =
+        |obs: Pair, cand: Pair| obs.count < ATTESTED || obs.count.saturating_mul(TYPO_RATIO) <= cand.count;
+    // The neighbours' own other neighbours: a neighbour already bound in a lexicon word on its
+    // far side ("hình thức" in "tính hình thức") is evidence for a new word with it only when
+    // that word would be stronger than the one it breaks.
+    let left2 =
+        if left.is_some() && i >= 1 { neighbour(units, &s.slots, i - 1, true).flatten() } else { None };
+    let right2 = if right.is_some() { neighbour(units, &s.slots, i + 1, false).flatten() } else { None };
+    let bound =
+        |a: Option<Id>, b: Option<Id>| matches!((a, b), (Some(a), Some(b)) if model.pair(a, b).lexicon);
+    let left_bound = bound(left2, left);
+    let right_bound = bound(right, right2);
     // Candidates: the precomputed confusion set of a known syllable; for an unknown one, the
     // skeleton index (rare).
     s.cands.clear();
@@ -359,12 +393,43 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
         let lp = pair_of(model, left, Some(c));
         let rp = pair_of(model, Some(c), right);
         // One side must make a word with the candidate (lexicon, or a frequent pair)…
-        let word = |p: Pair| p.count >= MINED_PAIR || p.lexicon && p.count >= STRONG_LEXICON;
-        if !(word(lp) || word(rp)) {
+        // A corpus pair counts as a word only when its syllables stick together: it makes up
+        // at least 1/ASSOCIATION of the rarer one's occurrences ("cổng ttđt" yes; "phương
+        // lập", which is "địa phương | lập", no).
+        let word = |p: Pair, a: Option<Id>, b: Option<Id>| {
+            let rarer = match (a, b) {
+                (Some(a), Some(b)) => model.count(a).min(model.count(b)),
+                _ => u32::MAX,
+            };
+            p.lexicon && p.count >= STRONG_LEXICON
+                || p.count >= MINED_PAIR && p.count.saturating_mul(ASSOCIATION) >= rarer
+        };
+        // A bound neighbour lends its evidence only if the candidate was seen with the whole
+        // word: "để bảo đảm" yes, "tình hình thức" no.
+        let tri = |a: Option<Id>, b: Option<Id>, c: Option<Id>| match (a, b, c) {
+            (Some(a), Some(b), Some(c)) => model.trigram(a, b, c),
+            _ => false,
+        };
+        let left_ok = word(lp, left, Some(c)) && (!left_bound || tri(left2, left, Some(c)));
+        let right_ok = word(rp, Some(c), right) && (!right_bound || tri(Some(c), right, right2));
+        // Seen between the very same neighbours: evidence on both sides at once.
+        let between = tri(left, Some(c), right);
+        if !(left_ok || right_ok || between) {
             continue;
         }
-        // …and with two neighbours, the other side must have been seen with it at all.
-        if left.is_some() && right.is_some() && (lp.count == 0 && !lp.lexicon || rp.count == 0 && !rp.lexicon)
+        // Every observed side must be unattested next to this candidate's evidence.
+        if left.is_some() && !unattested(lo, lp) || right.is_some() && !unattested(ro, rp) {
+            continue;
+        }
+        // …and with two neighbours, the other side must have been seen with the candidate at
+        // all, unless the candidate makes a common lexicon word ("thành lập vụ").
+        let very_strong = |p: Pair| p.lexicon && p.count >= VERY_STRONG;
+        let seen_other = |p: Pair| p.count > 0 || p.lexicon;
+        if left.is_some()
+            && right.is_some()
+            && !between
+            && !(seen_other(lp) && seen_other(rp))
+            && !(very_strong(lp) || very_strong(rp))
         {
             continue;
         }

@@ -11,6 +11,8 @@
 //! - `word-skeletons.fst` — "skel skel\u{1}syl syl" for two-syllable lexicon words.
 //! - `confusions.bin` — for each id, the ids of frequent syllables one slip away (same letters
 //!   with other marks, or one listed confusion): `n: u32`, `n + 1` u32 offsets, u16 ids.
+//! - `trigrams.bin` — sorted u32 LE fingerprints of the id triples seen at least twice
+//!   (membership only; a false "seen" costs recall, never precision).
 //! - `strings.bin` — id → key: `n: u32`, `n + 1` u32 offsets, then the UTF-8 keys.
 //!
 //! Lookups are binary searches over `&'static [u8]`: no startup parsing, no allocation.
@@ -36,6 +38,7 @@ static SYL_SKEL: &[u8] = data!("syllable-skeletons.fst");
 static WORD_SKEL: &[u8] = data!("word-skeletons.fst");
 static CONFUSIONS: &[u8] = data!("confusions.bin");
 static STRINGS: &[u8] = data!("strings.bin");
+static TRIGRAMS: &[u8] = data!("trigrams.bin");
 
 /// A syllable or token id in the vocabulary.
 pub type Id = u16;
@@ -63,6 +66,17 @@ pub struct Model {
     word_skel: Option<fst::Set<&'static [u8]>>,
     confusions: Csr,
     strings: Csr,
+    trigrams: &'static [u8],
+}
+
+/// Fingerprint of an id triple in `trigrams.bin`.
+pub fn trigram_fingerprint(a: Id, b: Id, c: Id) -> u32 {
+    let k = u64::from(a) << 32 | u64::from(b) << 16 | u64::from(c);
+    // splitmix64 finaliser: spreads the 48-bit key over 32 bits.
+    let mut z = k.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) as u32
 }
 
 /// A compressed-sparse-row table read in place: `n`, `n + 1` u32 offsets, then the items.
@@ -108,7 +122,8 @@ impl Model {
     pub fn embedded() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
         MODEL.get_or_init(|| {
-            Model::from_bytes(VOCAB, UNIGRAM, BIGRAM, SYL_SKEL, WORD_SKEL).with_tables(CONFUSIONS, STRINGS)
+            Model::from_bytes(VOCAB, UNIGRAM, BIGRAM, SYL_SKEL, WORD_SKEL)
+                .with_tables(CONFUSIONS, STRINGS, TRIGRAMS)
         })
     }
 
@@ -139,14 +154,38 @@ impl Model {
             word_skel: fst::Set::new(word_skel).ok(),
             confusions: Csr::default(),
             strings: Csr::default(),
+            trigrams: &[],
         }
     }
 
-    /// Attach the confusion sets and the id → key table.
-    pub fn with_tables(mut self, confusions: &'static [u8], strings: &'static [u8]) -> Model {
+    /// Attach the confusion sets, the id → key table and the trigram set.
+    pub fn with_tables(
+        mut self,
+        confusions: &'static [u8],
+        strings: &'static [u8],
+        trigrams: &'static [u8],
+    ) -> Model {
         self.confusions = Csr::new(confusions);
         self.strings = Csr::new(strings);
+        self.trigrams = trigrams;
         self
+    }
+
+    /// Was the triple (a, b, c) seen at least twice?
+    pub fn trigram(&self, a: Id, b: Id, c: Id) -> bool {
+        let want = trigram_fingerprint(a, b, c);
+        let n = self.trigrams.len() / 4;
+        let (mut lo, mut hi) = (0usize, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let Some(v) = u32_at(self.trigrams, mid) else { return false };
+            match v.cmp(&want) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 
     /// Frequent syllables one slip away from `id` (built with [`crate::engine::skeleton_variants`]).
@@ -400,7 +439,14 @@ mod tests {
     fn csr_tables_round_trip() {
         let conf = leak(build::id_rows_bytes(&[vec![2, 1], vec![], vec![0]]));
         let strings = leak(build::csr_bytes(&["a", "bb", "ccc"]));
-        let m = Model::from_bytes(&[], &[], &[], &[], &[]).with_tables(conf, strings);
+        let mut tri: Vec<u8> = Vec::new();
+        let mut fps = [trigram_fingerprint(1, 2, 3), trigram_fingerprint(3, 2, 1)];
+        fps.sort_unstable();
+        for f in fps {
+            tri.extend_from_slice(&f.to_le_bytes());
+        }
+        let m = Model::from_bytes(&[], &[], &[], &[], &[]).with_tables(conf, strings, leak(tri));
+        assert!(m.trigram(1, 2, 3) && m.trigram(3, 2, 1) && !m.trigram(2, 1, 3));
         assert_eq!(m.confusions(0).collect::<Vec<_>>(), [2, 1]);
         assert_eq!(m.confusions(1).count(), 0);
         assert_eq!(m.confusions(2).collect::<Vec<_>>(), [0]);
