@@ -650,35 +650,69 @@ fn output_is_deterministic_across_thread_counts() -> TestResult {
     Ok(())
 }
 
-/// On the real seeds, with every built-in rule: each finding's `start`/`end` cut exactly its
-/// `snippet` out of the file, and `line`/`column` count to the same place.
+/// On the real seeds, with every built-in rule, as given and re-encoded (UTF-16 LE/BE, NFD,
+/// CRLF with a BOM): each finding's `start`/`end` cut exactly its `snippet` out of the file, and
+/// `line`/`column` count to the same place in the decoded text.
 #[test]
 fn positions_hold_on_the_real_seeds_for_every_rule() -> TestResult {
+    use unicode_normalization::UnicodeNormalization;
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/seeds");
-    let out = run_in(&seeds, &["check", "--format", "json", "."], None)?;
+    let dir = tempfile::tempdir()?;
+    let mut names: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(&seeds)? {
+        let path = entry?.path();
+        let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else { continue };
+        let text = std::fs::read_to_string(&path)?;
+        let utf16 = |bom: [u8; 2], be: bool| -> Vec<u8> {
+            let units = text.encode_utf16().flat_map(|u| if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            bom.into_iter().chain(units).collect()
+        };
+        let mut crlf = vec![0xEF, 0xBB, 0xBF];
+        crlf.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+        let variants: [(&str, Vec<u8>); 5] = [
+            ("utf8", text.as_bytes().to_vec()),
+            ("utf16le", utf16([0xFF, 0xFE], false)),
+            ("utf16be", utf16([0xFE, 0xFF], true)),
+            ("nfd", text.nfd().collect::<String>().into_bytes()),
+            ("crlf-bom", crlf),
+        ];
+        for (kind, bytes) in variants {
+            let name = format!("{stem}.{kind}.txt");
+            std::fs::write(dir.path().join(&name), bytes)?;
+            names.push(name);
+        }
+    }
+    let out = run_in(dir.path(), &["check", "--format", "json", "."], None)?;
     assert_ne!(out.code, 2, "{}", out.stderr);
     let v = out.json()?;
     assert_eq!(v["errors"], serde_json::json!([]));
+    assert_eq!(v["files"].as_array().map(Vec::len), Some(names.len()));
+    let mut checked = 0;
     for f in v["files"].as_array().ok_or("no files")? {
         let path = f["path"].as_str().ok_or("no path")?;
-        let bytes = std::fs::read(seeds.join(path))?;
-        let text = String::from_utf8(bytes.clone())?;
+        let bytes = std::fs::read(dir.path().join(path))?;
+        // The file's encoding, from its BOM; `decode` reads any slice of the file after it.
+        let (enc, bom) = match bytes.as_slice() {
+            [0xFF, 0xFE, ..] => (encoding_rs::UTF_16LE, 2),
+            [0xFE, 0xFF, ..] => (encoding_rs::UTF_16BE, 2),
+            [0xEF, 0xBB, 0xBF, ..] => (encoding_rs::UTF_8, 3),
+            _ => (encoding_rs::UTF_8, 0),
+        };
+        let decode = |b: &[u8]| enc.decode_without_bom_handling(b).0.into_owned();
         for d in f["diagnostics"].as_array().ok_or("no diagnostics")? {
             let get = |k: &str| d[k].as_u64().and_then(|n| usize::try_from(n).ok()).unwrap_or(usize::MAX);
             let (start, end) = (get("start"), get("end"));
             let cut = bytes.get(start..end).ok_or_else(|| format!("{path}: span out of the file: {d}"))?;
-            assert_eq!(
-                String::from_utf8_lossy(cut),
-                d["snippet"].as_str().unwrap_or_default(),
-                "{path}: {d}"
-            );
-            let before =
-                text.get(..start).ok_or_else(|| format!("{path}: start not on a char boundary: {d}"))?;
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            assert_eq!((line, column), (get("line"), get("column")), "{path}: {d}");
+            let cut_text = decode(cut);
+            assert_eq!(cut_text, d["snippet"].as_str().unwrap_or_default(), "{path}: {d}");
+            let before = decode(bytes.get(bom..start).unwrap_or_default());
+            let lines: Vec<&str> = before.split("\r\n").flat_map(|l| l.split(['\n', '\r'])).collect();
+            let column = lines.last().map_or(0, |l| l.chars().count()) + 1;
+            assert_eq!((lines.len(), column), (get("line"), get("column")), "{path}: {d}");
+            checked += 1;
         }
     }
+    assert!(checked > 50, "expected findings on the seeds, got {checked}");
     Ok(())
 }
 
