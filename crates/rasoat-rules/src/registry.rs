@@ -93,7 +93,36 @@ impl Registry {
         };
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all.dedup();
-        all
+        self.drop_yielded(all)
+    }
+
+    /// Drop findings of a rule that yields to another rule with an overlapping finding.
+    fn drop_yielded(&self, all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let yielding: Vec<(&str, &[&str])> = self
+            .rules
+            .iter()
+            .filter(|r| !r.yields_to().is_empty())
+            .map(|r| (r.id(), r.yields_to()))
+            .collect();
+        if yielding.is_empty() {
+            return all;
+        }
+        // Spans of the winning rules' findings, sorted by start, with a running maximum of
+        // their ends so one binary search answers "does anything overlap [s, e)?".
+        let winners_of = |rule: &str| yielding.iter().find(|(id, _)| *id == rule).map(|(_, w)| *w);
+        let mut won: Vec<(usize, usize, &str)> =
+            all.iter().map(|d| (d.span.start, d.span.end, d.rule.as_str())).collect();
+        won.sort_unstable();
+        let keep: Vec<bool> = all
+            .iter()
+            .map(|d| {
+                let Some(winners) = winners_of(&d.rule) else { return true };
+                // Candidates start before d ends; walk back while they could still reach d.
+                let upto = won.partition_point(|&(s, _, _)| s < d.span.end);
+                !won[..upto].iter().rev().take(64).any(|&(_, e, r)| e > d.span.start && winners.contains(&r))
+            })
+            .collect();
+        all.into_iter().zip(keep).filter_map(|(d, k)| k.then_some(d)).collect()
     }
 }
 
@@ -117,5 +146,61 @@ mod tests {
         assert_eq!(sel.severity("spelling/syllable", Severity::Error), Some(Severity::Info));
         // A prefix matches whole segments only.
         assert!(!matches("spell", "spelling/syllable"));
+    }
+
+    /// A rule that reports one fixed span, optionally yielding to another rule.
+    struct Fixed {
+        id: &'static str,
+        span: rasoat_text::Span,
+        yields: &'static [&'static str],
+        docs: crate::rule::RuleDocs,
+    }
+
+    impl Rule for Fixed {
+        fn id(&self) -> &str {
+            self.id
+        }
+        fn default_severity(&self) -> Severity {
+            Severity::Warning
+        }
+        fn docs(&self) -> &crate::rule::RuleDocs {
+            &self.docs
+        }
+        fn check(&self, _doc: &Document, _ctx: &Context, sink: &mut Sink) {
+            sink.report(self.span, crate::Message::new("x", "x"));
+        }
+        fn yields_to(&self) -> &[&str] {
+            self.yields
+        }
+    }
+
+    fn fixed(id: &'static str, start: usize, end: usize, yields: &'static [&'static str]) -> Box<dyn Rule> {
+        let docs = crate::rule::RuleDocs {
+            summary: crate::Message::new("", ""),
+            why: crate::Message::new("", ""),
+            legal_basis: String::new(),
+            examples: vec![],
+            source: String::new(),
+        };
+        Box::new(Fixed { id, span: rasoat_text::Span::new(start, end), yields, docs })
+    }
+
+    #[test]
+    fn a_yielding_rule_is_dropped_only_where_spans_overlap() {
+        let doc = rasoat_doc::parse_str("chông chéo và chông chéo");
+        let reg = Registry::from_rules(vec![
+            fixed("spelling/confusion", 0, 14, &[]),
+            fixed("spelling/real-word", 0, 7, &["spelling/confusion"]),
+            fixed("spelling/syllable", 2, 5, &[]),
+        ]);
+        let rules: Vec<String> =
+            reg.check(&doc, &Context::default(), &Selection::default()).into_iter().map(|d| d.rule).collect();
+        assert_eq!(rules, ["spelling/confusion", "spelling/syllable"]);
+        let reg = Registry::from_rules(vec![
+            fixed("spelling/confusion", 20, 30, &[]),
+            fixed("spelling/real-word", 0, 7, &["spelling/confusion"]),
+        ]);
+        let n = reg.check(&doc, &Context::default(), &Selection::default()).len();
+        assert_eq!(n, 2, "no overlap: both stay");
     }
 }

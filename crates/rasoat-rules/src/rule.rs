@@ -60,6 +60,14 @@ pub trait Rule: Send + Sync {
     fn category(&self) -> Category {
         Category::of_rule(self.id()).unwrap_or(Category::Style)
     }
+
+    /// Rules whose findings take precedence over this rule's where their spans overlap: one
+    /// error gets one finding. A curated confusion pair ("chông chéo" → "chồng chéo") is more
+    /// precise than the statistical real-word guess on the same words, so `spelling/real-word`
+    /// yields to `spelling/confusion`.
+    fn yields_to(&self) -> &[&str] {
+        &[]
+    }
 }
 
 /// Collects a rule's diagnostics, filling in its id and default severity.

@@ -64,6 +64,10 @@ impl Rule for RealWord {
         ID
     }
 
+    fn yields_to(&self) -> &[&str] {
+        &["spelling/confusion"]
+    }
+
     fn default_severity(&self) -> Severity {
         Severity::Warning
     }
