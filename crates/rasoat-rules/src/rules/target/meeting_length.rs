@@ -178,6 +178,15 @@ mod tests {
     }
 
     #[test]
+    fn other_events_are_not_meetings() {
+        let text = plan("không quá 1/2 ngày").replace(
+            "3. Xây dựng kế hoạch",
+            "3. Tổ chức lớp bồi dưỡng chuyên môn trong 03 ngày; tập huấn quan trọng trong 02 ngày.\n\n4. Xây dựng kế hoạch",
+        );
+        assert!(run_on_text(&rule(), &text).is_empty(), "{:?}", run_on_text(&rule(), &text));
+    }
+
+    #[test]
     fn missing_limits_are_reported() {
         let text = plan("không quá 1/2 ngày").replace(
             "2. Thời gian họp: hội nghị quán triệt không quá 1/2 ngày; hội nghị chuyên môn không quá 1 ngày; \
