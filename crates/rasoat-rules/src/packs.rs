@@ -136,6 +136,10 @@ pub struct ConsistencyEntry {
 #[serde(deny_unknown_fields)]
 pub struct NameEntry {
     pub canonical: String,
+    /// The words after the first may all be lower case: then they are not the name but a verb
+    /// phrase after a common noun ("các Bộ xây dựng kế hoạch" is not "Bộ Xây dựng").
+    #[serde(default)]
+    pub lowercase_tail_ok: bool,
     pub basis: String,
     #[serde(default)]
     pub examples: Vec<SpannedExample>,

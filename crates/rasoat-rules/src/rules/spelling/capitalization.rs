@@ -27,6 +27,8 @@ pub struct Capitalization {
     /// the tone style of the pattern) and the entry's basis.
     models: Vec<(String, usize)>,
     basis: Vec<String>,
+    /// Per entry: an all-lower-case tail is a verb phrase, not the name (`lowercase_tail_ok`).
+    tail_ok: Vec<bool>,
     docs: RuleDocs,
 }
 
@@ -91,6 +93,7 @@ impl Capitalization {
         let mut patterns = Vec::new();
         let mut models = Vec::new();
         let mut basis = Vec::new();
+        let mut tail_ok = Vec::new();
         let mut examples = Vec::new();
         for (i, (_, e)) in packs.entries(|p| &p.name).enumerate() {
             patterns.push(e.canonical.clone());
@@ -100,6 +103,7 @@ impl Capitalization {
                 models.push((other, i));
             }
             basis.push(e.basis.clone());
+            tail_ok.push(e.lowercase_tail_ok);
             examples.extend(e.examples.iter().map(|x| x.get_ref().clone()));
         }
         let set = PhraseSet::new(&patterns).map_err(|err| {
@@ -122,7 +126,7 @@ impl Capitalization {
             examples,
             source: packs.packs.iter().map(|p| p.data.pack.name.as_str()).collect::<Vec<_>>().join(", "),
         };
-        let rule = Capitalization { set, models, basis, docs };
+        let rule = Capitalization { set, models, basis, tail_ok, docs };
         for (i, (pack, e)) in packs.entries(|p| &p.name).enumerate() {
             for ex in &e.examples {
                 check_pack_example(
@@ -155,6 +159,12 @@ impl Capitalization {
             }
             // A lower-case first letter: the words are not the name here.
             if found.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            // "các Bộ xây dựng kế hoạch": a common noun and a verb, for the entries that say so.
+            if self.tail_ok.get(*entry).copied().unwrap_or(false)
+                && found.split_whitespace().skip(1).all(|w| !w.chars().any(char::is_uppercase))
+            {
                 continue;
             }
             if let Some(fixed) = recase(found, model) {
@@ -231,6 +241,10 @@ basis = "t"
 [[name]]
 canonical = "VNeID"
 basis = "t"
+[[name]]
+canonical = "Bộ Xây dựng"
+lowercase_tail_ok = true
+basis = "t"
 "#;
         let Ok(pack) = Pack::parse(PackOrigin::Embedded("t.toml"), toml.to_owned()) else { panic!("pack") };
         let mut packs = Packs::default();
@@ -261,6 +275,8 @@ basis = "t"
         assert!(fixes("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG").is_empty());
         assert!(fixes("cơ sở tài chính; các ủy ban nhân dân").is_empty());
         assert!(fixes("Ủy ban nhân dân thành phố Hải Phòng; Sở Tài chính").is_empty());
+        assert!(fixes("các Bộ, cơ quan ngang Bộ xây dựng kế hoạch").is_empty());
+        assert_eq!(fixes("Bộ Xây Dựng"), ["Bộ Xây dựng"]);
     }
 
     #[test]
