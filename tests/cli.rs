@@ -304,6 +304,20 @@ fn every_bad_input_is_reported_and_the_rest_still_checked() -> TestResult {
     assert_eq!(files.len(), 1);
     assert_eq!(files[0]["path"], "good.txt");
     assert_eq!(v["summary"]["errors"].as_u64(), Some(errors.len() as u64));
+    // Human output names each bad input on its own line too.
+    let human = check(p, &["missing.txt", "binary.txt", "good.txt"], None)?;
+    assert_eq!(human.code, 2);
+    assert!(
+        human.stderr.lines().any(|l| l.contains("missing.txt") && l.contains("không tìm thấy")),
+        "{}",
+        human.stderr
+    );
+    assert!(
+        human.stderr.lines().any(|l| l.contains("binary.txt") && l.contains("binary")),
+        "{}",
+        human.stderr
+    );
+    assert!(human.stdout.contains("good.txt"), "{}", human.stdout);
     #[cfg(unix)]
     {
         let out = check(p, &["--format", "json", "loop", "selfref.txt"], None)?;
