@@ -82,6 +82,7 @@ const ISSUER_STOPS_ANY_CASE: &[&str] = &[
     "tách",
     "nhằm",
     "đối với",
+    "căn cứ",
 ];
 
 /// Words that end an issuer when written in lower case (capitalised they may start a name:

@@ -17,11 +17,11 @@
 //!   số lượng, chiếm, hội nghị, văn bản, hồ sơ…): elsewhere it is ordinary prose.
 //! - A fraction of a whole ("ít nhất 2/3 tổng số") is a percentage (66.7); of days, a duration.
 
+use std::sync::LazyLock;
+
 use crate::model::{Comparator, Target, Unit};
 
 use super::numbers::{decimal, quantity};
-use std::sync::LazyLock;
-
 use super::text::{
     Src, Triggers, any_phrase_at, at_word_start, clause, is_word, numeric_bytes, phrase_at, phrase_before,
     word_starts,
@@ -224,9 +224,14 @@ fn percentages(src: &Src, text: &str, out: &mut Vec<Target>) {
         let Some(ns) = number_start(text, num_end) else { continue };
         let Some(num) = text.get(ns..num_end) else { continue };
         let Ok((rest, value)) = decimal(num) else { continue };
-        if !rest.is_empty() {
-            continue;
-        }
+        // "0.5%" (a decimal point, as some drafts write it): one or two digits after the dot.
+        let value = match rest.strip_prefix('.') {
+            None if rest.is_empty() => value,
+            Some(frac) if (1..=2).contains(&frac.len()) && frac.bytes().all(|b| b.is_ascii_digit()) => {
+                value + super::numbers::digits_value(frac) as f64 / 10f64.powi(frac.len() as i32)
+            }
+            _ => continue,
+        };
         push_quantity(src, text, ns, pct + 1, value, Some(Unit::Percent), out);
     }
 }
@@ -482,6 +487,7 @@ mod tests {
             ("hội nghị trực tiếp không vượt quá 40 %", Comparator::AtMost, 40.0),
             ("tỷ lệ thanh toán đạt tối thiểu 80%", Comparator::AtLeast, 80.0),
             ("hồ sơ đạt 1,5% trở xuống", Comparator::AtMost, 1.5),
+            ("lãi suất 0.5% mỗi tháng", Comparator::Exactly, 0.5),
             ("Nhỏ hơn 50% bao phủ", Comparator::LessThan, 50.0),
             ("không nhỏ hơn 50% tổng số", Comparator::AtLeast, 50.0),
             ("chiếm hơn 50% tổng số", Comparator::MoreThan, 50.0),
