@@ -34,16 +34,25 @@ fn is_heading(text: &str, marked: bool) -> bool {
     (!closed && !line::more_words_than(t, 40)) || (t.ends_with(':') && !line::more_words_than(t, 20))
 }
 
-/// The closing paragraph of a document body.
+/// A paragraph that stands outside the section tree: the body's closing words ("Trên đây là Kế
+/// hoạch…"), or a chapter/section title of a regulation ("Chương II", "Mục 1.", "Phần I").
 fn is_closing(text: &str) -> bool {
-    [
-        "trên đây là",
-        "trong quá trình tổ chức thực hiện",
-        "trong quá trình thực hiện",
-        "trong quá trình triển khai",
-    ]
-    .iter()
-    .any(|p| line::starts_with_ci(text, p))
+    let numeral = |n: &str| {
+        let n = n.trim_end_matches(['.', ':']);
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L'))
+    };
+    let division = ["chương ", "mục ", "phần "].iter().any(|p| line::starts_with_ci(text, p))
+        && text.split_whitespace().nth(1).is_some_and(numeral)
+        && !line::more_words_than(text, 12);
+    division
+        || [
+            "trên đây là",
+            "trong quá trình tổ chức thực hiện",
+            "trong quá trình thực hiện",
+            "trong quá trình triển khai",
+        ]
+        .iter()
+        .any(|p| line::starts_with_ci(text, p))
 }
 
 /// A line that continues the paragraph above it across a page break: the paragraph stops
@@ -88,6 +97,20 @@ impl<'a> BodyBuilder<'a> {
         let content = info.content;
         let s = content.text(self.text);
         let hit = grammar::marker(s);
+        if hit.is_none()
+            && gap_blank_only
+            && self.last_line.is_some_and(|p| p < li)
+            && let Some(last) = self.blocks.last_mut()
+            && last.marker.is_some()
+            && last.text.is_empty()
+        {
+            // "Điều 2." alone on its line, its title on the next one.
+            last.text = content;
+            last.span = Span::new(last.span.start, content.end);
+            last.heading = is_heading(s, true);
+            self.last_line = Some(li);
+            return;
+        }
         if hit.is_none()
             && gap_blank_only
             && let Some(prev_line) = self.last_line
@@ -185,5 +208,25 @@ mod tests {
         assert!(blocks.get(1).is_some_and(|b| b.heading));
         assert!(!dash.heading);
         assert_eq!(blocks.get(2).map(|b| b.children.clone()), Some(vec![3, 5]));
+    }
+
+    #[test]
+    fn articles_and_chapters() {
+        let text =
+            "Chương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1.\nPhạm vi\n\n1. Khoản một.\n\nChương II\n\nĐiều 2. Hai";
+        let blocks = build(text);
+        let summary: Vec<(BlockKind, Option<usize>, &str)> =
+            blocks.iter().map(|b| (b.kind, b.parent, b.text.text(text))).collect();
+        assert_eq!(
+            summary,
+            [
+                (BlockKind::Paragraph, None, "Chương I"),
+                (BlockKind::Paragraph, None, "QUY ĐỊNH CHUNG"),
+                (BlockKind::Article, None, "Phạm vi"),
+                (BlockKind::Numbered { depth: 1 }, Some(2), "Khoản một."),
+                (BlockKind::Paragraph, None, "Chương II"),
+                (BlockKind::Article, None, "Hai"),
+            ]
+        );
     }
 }

@@ -161,6 +161,23 @@ pub(crate) fn scan(text: &str, lines: &[LineInfo], start: usize, stop: usize) ->
 
 /// The summary lines after the type line: the first paragraph, up to a blank line.
 fn summary(text: &str, lines: &[LineInfo], from: usize, stop: usize, out: &mut HeaderScan) {
+    summary_lines(text, lines, from, stop, out);
+    // "(Kèm theo Quyết định số …)" after a blank line still belongs to the header.
+    let mut li = out.end;
+    while li < stop && lines.get(li).is_some_and(|l| l.blank()) {
+        li += 1;
+    }
+    if out.header.summary.is_some()
+        && lines.get(li).is_some_and(|l| {
+            let s = l.content.text(text);
+            line::starts_with_ci(s, "(kèm theo") || line::starts_with_ci(s, "(ban hành kèm theo")
+        })
+    {
+        summary_lines(text, lines, li, stop, out);
+    }
+}
+
+fn summary_lines(text: &str, lines: &[LineInfo], from: usize, stop: usize, out: &mut HeaderScan) {
     let mut li = from;
     while lines.get(li).is_some_and(|l| l.blank()) && li < stop {
         li += 1;
@@ -177,7 +194,7 @@ fn summary(text: &str, lines: &[LineInfo], from: usize, stop: usize, out: &mut H
         if taken == 0 && s.ends_with(':') {
             break;
         }
-        if line::starts_with_ci(s, "(kèm theo") {
+        if line::starts_with_ci(s, "(kèm theo") || line::starts_with_ci(s, "(ban hành kèm theo") {
             // "(Kèm theo Quyết định số … của …)": part of the header, not of the summary.
             while let Some(l) = lines.get(li).filter(|l| !l.blank() && li < stop) {
                 out.lines.push(li);
