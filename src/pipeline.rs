@@ -312,8 +312,11 @@ fn check_one(job: &Job, file: Option<&Path>, path: &str, opts: RunOptions) -> Re
         }
         if outcome.applied > 0 {
             match (opts.fix, file) {
+                // A diff needs only a name: stdin gets one too.
+                (FixMode::Diff, _) => {
+                    outcome.diff = Some(crate::fix::diff(Path::new(path), &original, &bytes))
+                }
                 (_, None) => outcome.error = Some("stdin không sửa được (cannot fix stdin)".into()),
-                (FixMode::Diff, Some(f)) => outcome.diff = Some(crate::fix::diff(f, &original, &bytes)),
                 (_, Some(f)) => match crate::fix::write_atomic(f, &original, &bytes) {
                     Ok(()) => {
                         fixed = outcome.applied;

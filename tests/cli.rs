@@ -559,6 +559,8 @@ fn diff_shows_and_fix_writes_preserving_bytes() -> TestResult {
     let mut original = vec![0xEF, 0xBB, 0xBF];
     original.extend_from_slice(PLAN.replace('\n', "\r\n").as_bytes());
     std::fs::write(&f, &original)?;
+    let stdin = check(dir.path(), &["--diff", "-"], Some(PLAN.as_bytes()))?;
+    assert!(stdin.stdout.contains("--- a/<stdin>"), "{}", stdin.stdout);
     let out = check(dir.path(), &["--diff", "plan.txt"], None)?;
     assert!(out.stdout.contains("-Có chữ sai ở đây.\n+Có chữ đúng ở đây."), "{}", out.stdout);
     assert_eq!(std::fs::read(&f)?, original, "--diff writes nothing");
