@@ -19,7 +19,7 @@ use rasoat_text::Span;
 use rasoat_text::syllable::{self, Case};
 
 use crate::model::{Id, Model, Pair};
-use crate::scan::{Class, Unit, is_vietnamese_line, key_into};
+use crate::scan::{Class, Unit, is_vietnamese_line};
 
 /// A pair seen at least this often (or in the lexicon) is attested: its syllables are never
 /// flagged.
@@ -217,6 +217,19 @@ struct Scratch {
     variants: Vec<String>,
     found: Vec<String>,
     cands: Vec<Id>,
+    /// `links[j]`: the pair of units j and j + 1 (default when either has no id or a boundary
+    /// separates them), looked up once per line.
+    links: Vec<Pair>,
+}
+
+impl Scratch {
+    fn link(&self, j: usize) -> Pair {
+        self.links.get(j).copied().unwrap_or_default()
+    }
+}
+
+fn is_attested(p: Pair) -> bool {
+    p.lexicon || p.count >= ATTESTED
 }
 
 /// Real-word errors in `text` (a document's text; spans are offsets into it).
@@ -243,15 +256,24 @@ impl RealWordState {
         let s = &mut self.s;
         s.slots.clear();
         for u in units {
-            let has_key = !u.protected && key_into(u, &mut s.key);
-            let id = if has_key { model.id(&s.key) } else { None };
-            s.slots.push(Slot { id, context: has_key && u.class != Class::Mixed });
+            let has_key = !u.protected && u.class != Class::Mixed;
+            let id = if has_key { u.id } else { None };
+            s.slots.push(Slot { id, context: has_key });
             if let Some(c) = id.and_then(|id| self.seen.get_mut(usize::from(id))) {
                 *c = c.saturating_add(1);
             }
         }
         if units.len() < 2 || !is_vietnamese_line(units) {
             return;
+        }
+        s.links.clear();
+        for j in 0..units.len() {
+            let next = units.get(j + 1).filter(|n| !n.boundary_before).and_then(|_| s.slots.get(j + 1));
+            let p = match (s.slots.get(j).and_then(|x| x.id), next.and_then(|x| x.id)) {
+                (Some(a), Some(b)) => model.pair(a, b),
+                _ => Pair::default(),
+            };
+            s.links.push(p);
         }
         let before = out.len();
         check_pairs(model, units, s, out);
@@ -350,8 +372,8 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     // Observed pairs: a lexicon word or a pair seen often is never second-guessed; a pair seen
     // a handful of times may be the corpus's own typo ("quy dịnh" twice in 19 M tokens) and is
     // weighed against each candidate below.
-    let lo = pair_of(model, left, me);
-    let ro = pair_of(model, me, right);
+    let lo = if left.is_some() && i > 0 { s.link(i - 1) } else { Pair::default() };
+    let ro = if right.is_some() { s.link(i) } else { Pair::default() };
     if lo.lexicon || ro.lexicon || lo.count >= SURE || ro.count >= SURE {
         return;
     }
@@ -466,27 +488,33 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
         };
         let left = neighbour(units, &s.slots, i, true).flatten();
         let right = neighbour(units, &s.slots, i + 1, false).flatten();
-        if attested(model, left, ia) || attested(model, ib, right) {
+        let left_attested = left.is_some() && i > 0 && is_attested(s.link(i - 1));
+        let right_attested = right.is_some() && is_attested(s.link(i + 1));
+        if left_attested || right_attested {
             i += 1;
             continue;
         }
-        let inner = pair_count(model, ia, ib);
-        let inner_lex = matches!((ia, ib), (Some(x), Some(y)) if model.pair(x, y).lexicon);
+        let inner = s.link(i).count;
+        let inner_lex = s.link(i).lexicon;
         // A lexicon word in the text is never replaced: decide before searching the index.
         if inner_lex {
             i += 1;
             continue;
         }
+        // Canonical keys from the vocabulary; an unknown syllable is the single-syllable
+        // check's business.
+        let (Some(ka), Some(kb)) = (ia.and_then(|x| model.key(x)), ib.and_then(|x| model.key(x))) else {
+            i += 1;
+            continue;
+        };
         s.key.clear();
-        syllable::canonical_into(a.text, &mut s.key);
+        s.key.push_str(ka);
         s.key.push(' ');
-        let split = s.key.len();
-        syllable::canonical_into(b.text, &mut s.key);
+        s.key.push_str(kb);
         s.skel.clear();
         syllable::skeleton_into(&s.key, &mut s.skel);
         s.found.clear();
         model.words_with_skeleton(&s.skel, &mut s.found);
-        let (ka, kb) = (s.key.get(..split - 1).unwrap_or(""), s.key.get(split..).unwrap_or(""));
         let mut best: Option<(u32, &str)> = None;
         for cand in &s.found {
             let Some((ca, cb)) = cand.split_once(' ') else { continue };

@@ -20,7 +20,7 @@ pub use engine::{Finding, FindingKind, check_glued, check_real_words};
 
 use std::sync::{Arc, Mutex};
 
-use scan::{Unit, scan_line};
+use scan::{Memo, Unit, scan_line_with};
 
 /// Which checks [`analyse`] runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,8 +42,10 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
     let mut key = String::new();
     let mut real =
         (checks.real_words && !model.is_empty()).then(|| engine::RealWordState::new(model, out.len()));
+    let mut memo = Memo::default();
     for (base, line) in engine::lines(text) {
-        scan_line(line, base, &mut units, &mut ranges);
+        let lookup = if real.is_some() { Some((model, &mut memo)) } else { None };
+        scan_line_with(line, base, &mut units, &mut ranges, lookup);
         if units.is_empty() {
             continue;
         }

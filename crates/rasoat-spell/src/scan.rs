@@ -4,9 +4,40 @@
 //! separates them: punctuation, tabs (table cells) and line ends cut the context, so a
 //! comma-separated list never lends its pairs to the statistics.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use rasoat_text::Span;
+
+use crate::model::{Id, Model};
 use rasoat_text::syllable::{self, Case, Placement, Syllable};
 use rasoat_text::token::TokenKind;
+
+/// Per-document memo of token text → (parsed syllable, vocabulary id): words repeat (Zipf), so
+/// most tokens are parsed and looked up once per document.
+#[derive(Default)]
+pub struct Memo<'a> {
+    map: HashMap<&'a str, (Option<Syllable>, Option<Id>), BuildHasherDefault<Fnv>>,
+    key: String,
+}
+
+/// FNV-1a hasher for short token keys (std's SipHash is several times slower here).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 /// The key all numbers share: "năm 2026" and "năm 2025" are one context.
 pub const NUMBER_KEY: &str = "0";
@@ -39,6 +70,8 @@ pub struct Unit<'a> {
     pub protected: bool,
     /// The parsed syllable, for [`Class::Syllable`] units.
     pub syl: Option<Syllable>,
+    /// Vocabulary id of the canonical key (only when scanned with a model).
+    pub id: Option<Id>,
 }
 
 fn case_of(text: &str) -> Case {
@@ -151,6 +184,17 @@ fn fast_tokens(line: &str) -> impl Iterator<Item = (usize, usize, TokenKind)> + 
 
 /// Tokenise `line` (which starts at byte `base` of the document) into `out`.
 pub fn scan_line<'a>(line: &'a str, base: usize, out: &mut Vec<Unit<'a>>, scratch: &mut Vec<(usize, usize)>) {
+    scan_line_with(line, base, out, scratch, None);
+}
+
+/// [`scan_line`], also filling [`Unit::id`] from `model` through a per-document memo.
+pub fn scan_line_with<'a>(
+    line: &'a str,
+    base: usize,
+    out: &mut Vec<Unit<'a>>,
+    scratch: &mut Vec<(usize, usize)>,
+    mut lookup: Option<(&Model, &mut Memo<'a>)>,
+) {
     out.clear();
     protected_ranges(line, scratch);
     let mut prev_end = 0usize;
@@ -166,7 +210,29 @@ pub fn scan_line<'a>(line: &'a str, base: usize, out: &mut Vec<Unit<'a>>, scratc
         let sentence_start = first_word
             || marker_close
             || gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
-        let syl = if kind == TokenKind::Word { syllable::parse(text).ok() } else { None };
+        let (syl, id) = match (&mut lookup, kind) {
+            (_, TokenKind::Mixed) => (None, None),
+            (None, TokenKind::Word) => (syllable::parse(text).ok(), None),
+            (None, TokenKind::Number) => (None, None),
+            (Some((model, memo)), _) => {
+                if let Some(&hit) = memo.map.get(text) {
+                    hit
+                } else {
+                    let syl = if kind == TokenKind::Word { syllable::parse(text).ok() } else { None };
+                    memo.key.clear();
+                    match (&syl, kind) {
+                        (_, TokenKind::Number) => memo.key.push_str(NUMBER_KEY),
+                        (Some(s), _) => s.write_lower(Placement::Old, &mut memo.key),
+                        (None, _) => {
+                            syllable::canonical_into(text, &mut memo.key);
+                        }
+                    }
+                    let id = model.id(&memo.key);
+                    memo.map.insert(text, (syl, id));
+                    (syl, id)
+                }
+            }
+        };
         let class = match kind {
             TokenKind::Number => Class::Number,
             TokenKind::Mixed => Class::Mixed,
@@ -186,6 +252,7 @@ pub fn scan_line<'a>(line: &'a str, base: usize, out: &mut Vec<Unit<'a>>, scratc
             sentence_start,
             protected,
             syl,
+            id,
         });
         prev_end = end;
     }
