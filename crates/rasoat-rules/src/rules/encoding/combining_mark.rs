@@ -27,6 +27,11 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}')
 }
 
+/// A Latin letter (ASCII, Latin-1, Latin Extended, Vietnamese).
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(u32::from(c), 0xC0..=0x24F | 0x1E00..=0x1EFF)
+}
+
 impl CombiningMark {
     pub fn new() -> Self {
         CombiningMark {
@@ -89,6 +94,11 @@ impl Rule for CombiningMark {
                 marks.push(d);
                 iter.next();
             }
+            // Marks on math symbols and non-Latin letters are notation (x̄ in a formula), not
+            // broken Vietnamese.
+            if base.is_some_and(|(b, ch)| b + ch.len_utf8() == i && ch.is_alphabetic() && !is_latin(ch)) {
+                continue;
+            }
             let (start, letter) = match base {
                 Some((b, ch)) if b + ch.len_utf8() == i && !ch.is_whitespace() => (b, Some(ch)),
                 _ => (i, None),
@@ -127,6 +137,12 @@ mod tests {
             Some("\u{1ef3}")
         );
         assert_eq!(d.get(1).map(|d| d.suggestions.is_empty()), Some(true));
+    }
+
+    #[test]
+    fn notation_is_fine() {
+        let d = crate::examples::run_on_text(&CombiningMark::new(), "công thức 𝑔\u{305} = √𝑇1; hiê \u{323}n");
+        assert_eq!(d.len(), 1);
     }
 
     #[test]
