@@ -74,11 +74,7 @@ fn split_tones(s: &str) -> String {
 }
 
 /// The new bytes with every non-overlapping safe suggestion applied, and which diagnostics were.
-pub fn fixed_bytes(
-    bytes: &[u8],
-    doc: &Document,
-    diags: &[Diagnostic],
-) -> Result<(Vec<u8>, Vec<usize>), String> {
+pub fn fixed_bytes(bytes: &[u8], doc: &Document, diags: &[Diagnostic]) -> (Vec<u8>, Vec<usize>) {
     let mut edits: Vec<(usize, usize, Vec<u8>, usize)> = Vec::new();
     for (i, d) in diags.iter().enumerate() {
         let Some(s) = d.suggestions.iter().find(|s| s.safe) else { continue };
@@ -87,12 +83,9 @@ pub fn fixed_bytes(
         if start > end || end > bytes.len() {
             continue;
         }
-        let Some(enc) = encode(&s.replacement, doc.encoding) else {
-            return Err(format!(
-                "không mã hóa được {:?} bằng {} (cannot encode the replacement)",
-                s.replacement, doc.encoding
-            ));
-        };
+        // A replacement the file's code page cannot spell is left undone (the finding stays
+        // reported) rather than written as something else.
+        let Some(enc) = encode(&s.replacement, doc.encoding) else { continue };
         edits.push((start, end, enc, i));
     }
     edits.sort_by_key(|e| (e.0, e.1));
@@ -111,7 +104,7 @@ pub fn fixed_bytes(
     }
     out.extend_from_slice(bytes.get(pos..).unwrap_or_default());
     applied.sort_unstable();
-    Ok((out, applied))
+    (out, applied)
 }
 
 /// Replace the file's bytes with `new`, atomically, if it still holds `old`.
@@ -206,7 +199,7 @@ mod tests {
             diag(rasoat_text::Span::new(start, end), "chữ đúng", true),
             diag(rasoat_text::Span::new(other, other + 3), "đúng", false),
         ];
-        let (fixed, applied) = fixed_bytes(&bytes, &doc, &diags)?;
+        let (fixed, applied) = fixed_bytes(&bytes, &doc, &diags);
         assert_eq!(applied, vec![0]);
         assert_eq!(fixed, utf16("Có chữ đúng.\r\nHết sai."));
         Ok(())

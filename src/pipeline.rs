@@ -293,22 +293,14 @@ fn check_one(job: &Job, file: Option<&Path>, path: &str, opts: RunOptions) -> Re
                 Some(dk) => dk,
                 None => (doc.clone(), kept.clone()),
             };
-            match crate::fix::fixed_bytes(&bytes, &d, &k) {
-                Ok((new, applied)) if !applied.is_empty() => {
-                    outcome.applied += applied.len();
-                    bytes = new;
-                    current = Some(run(&bytes)?);
-                }
-                Ok(_) => {
-                    current = Some((d, k));
-                    break;
-                }
-                Err(e) => {
-                    outcome.error = Some(e);
-                    current = Some((d, k));
-                    break;
-                }
+            let (new, applied) = crate::fix::fixed_bytes(&bytes, &d, &k);
+            if applied.is_empty() {
+                current = Some((d, k));
+                break;
             }
+            outcome.applied += applied.len();
+            bytes = new;
+            current = Some(run(&bytes)?);
         }
         if outcome.applied > 0 {
             match (opts.fix, file) {
