@@ -2,7 +2,8 @@
 //! any whitespace run (including a page break's blank line) as one space, clause bounds, and
 //! [`Src`], the text an extractor reads with a map back to document offsets.
 //!
-//! Nothing here allocates per call except [`Src::joined`] (once per multi-piece table cell).
+//! Nothing here allocates per token: [`Src::joined`] copies once per multi-piece table cell,
+//! [`Triggers::find`] returns one (usually empty) list per call.
 
 use std::borrow::Cow;
 
