@@ -1,19 +1,25 @@
 //! Real-word errors (every syllable exists, the word does not) and words glued together.
 //!
-//! Evidence rule (DOMAIN.md §6): a syllable is flagged only when
-//! 1. its pair with every neighbour it has is unattested — seen fewer than [`ATTESTED`] times in
-//!    the statistics and not a lexicon word — so a rare but correct word with an attested
-//!    neighbour is never touched;
-//! 2. a candidate that differs only in marks or by one listed confusion (tr/ch, s/x, d/gi/r,
-//!    l/n, final n/ng, nh/n, c/t) is frequent itself and pairs with the same neighbours at
-//!    makes a word with one neighbour (a lexicon word seen ≥ [`STRONG_LEXICON`] times, or a
-//!    pair seen ≥ [`MINED_PAIR`] times) and, when it has two neighbours, was seen with the other;
-//! 3. the flagged word does not recur more than twice in the document (an author's repeated
-//!    vocabulary — forestry, satellites — is deliberate).
+//! Evidence rule for one syllable (DOMAIN.md §6), all of which must hold:
+//! 1. No observed pair with a neighbour is a lexicon word or seen ≥ [`SURE`] times; a pair seen
+//!    [`ATTESTED`]–[`SURE`] times blocks every candidate except one seen [`TYPO_RATIO`] times
+//!    more often in the same place (the corpus has its own typos: "quy dịnh" twice).
+//! 2. A candidate one slip away (other marks, or one listed confusion: tr/ch, s/x, d/gi/r, l/n,
+//!    final n/ng, nh/n, c/t) is frequent (≥ [`MIN_CANDIDATE`]) and either makes a word with a
+//!    neighbour — a lexicon word seen ≥ [`STRONG_LEXICON`] times, or a pair seen ≥
+//!    [`MINED_PAIR`] times that is ≥ 1/[`ASSOCIATION`] of the rarer syllable's occurrences —
+//!    or was seen between the very same two neighbours (trigram).
+//! 3. A neighbour already bound to its far side in a lexicon word ("hình thức" in "tính hình
+//!    thức") supports the candidate only if the candidate was seen with that whole word.
+//! 4. With two neighbours, the candidate was seen with the other one too (or the trigram, or a
+//!    lexicon word seen ≥ [`VERY_STRONG`] times, speaks for it); a number alone is no context.
+//! 5. The flagged syllable is not field vocabulary the document repeats (> 2 times and rarer
+//!    than 3,000 in the statistics: forestry, satellites).
 //!
 //! Two adjacent syllables may be wrong together ("những nhiều" → "nhũng nhiễu", "Phần đầu
-//! đạt" → "Phấn đấu đạt"): a two-syllable word with the same skeleton replaces both when it is
-//! far more frequent than the observed pair and the outer neighbours agree with it.
+//! đạt" → "Phấn đấu đạt"): a two-syllable lexicon word with the same skeleton replaces both
+//! when the observed pair is no lexicon word and the candidate is far more frequent, or, if
+//! the observed pair is a corpus pair, more frequent and backed by an outer neighbour.
 
 use rasoat_text::Span;
 use rasoat_text::syllable::{self, Case};
@@ -28,15 +34,15 @@ pub const ATTESTED: u32 = 2;
 pub const MINED_PAIR: u32 = 40;
 /// …or a lexicon word seen this often.
 pub const STRONG_LEXICON: u32 = 10;
-/// See `word` in `check_one`.
-const ASSOCIATION: u32 = 20;
+/// A corpus pair is a word when it makes up at least 1/ASSOCIATION of the rarer syllable.
+pub const ASSOCIATION: u32 = 20;
 /// An observed pair seen this often is certainly right.
-const SURE: u32 = 20;
+pub const SURE: u32 = 20;
 /// An observed pair seen fewer than 1/TYPO_RATIO times as often as the candidate's pair counts
 /// as unattested (the corpus has its own typos).
-const TYPO_RATIO: u32 = 500;
+pub const TYPO_RATIO: u32 = 500;
 /// A lexicon word this frequent speaks for the candidate even if the other side is unseen.
-const VERY_STRONG: u32 = 1000;
+pub const VERY_STRONG: u32 = 1000;
 /// A candidate syllable must be at least this frequent.
 pub const MIN_CANDIDATE: u32 = 50;
 /// A two-syllable replacement must be seen at least this often…
