@@ -274,6 +274,26 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_profile_whose_bad_example_passes_is_rejected() {
+        let Some(kl226) = packs().packs.into_iter().find(|p| p.data.pack.name == "kl226") else {
+            panic!("no kl226 pack")
+        };
+        // The embedded profile's own examples hold…
+        let mut ok = Packs::default();
+        ok.add(kl226.clone());
+        assert!(rules(&ok).is_ok());
+        // …and a pack whose bad example is the good one is refused.
+        let good_as_bad = kl226.source.replace("chiếm đa số trên", "không ít hơn 60%");
+        let pack = match Pack::parse(PackOrigin::Embedded("kl226.toml"), good_as_bad) {
+            Ok(p) => p,
+            Err(e) => panic!("{e}"),
+        };
+        let mut bad = Packs::default();
+        bad.add(pack);
+        assert!(rules(&bad).is_err());
+    }
+
+    #[test]
     fn a_profile_with_an_unknown_comparator_is_rejected() {
         let src = r#"
 [pack]
