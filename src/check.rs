@@ -210,7 +210,8 @@ fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, F
     let cli_engine = engines
         .get(args.rule_source.rules.clone())
         .map_err(|m| ("--rules".to_owned(), format!("gói luật lỗi (bad rule pack): {m}")))?;
-    let mut resolver = config::Resolver::new(args.config.clone());
+    let mut resolver =
+        if args.isolated { config::Resolver::isolated() } else { config::Resolver::new(args.config.clone()) };
     if let Some(forced) = &args.config
         && let Err(e) = resolver.load(forced)
     {

@@ -148,8 +148,13 @@ pub struct CheckArgs {
     pub lang: LangArg,
 
     /// Dùng tệp cấu hình này thay vì tìm rasoat.toml (use this configuration, no discovery).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
+
+    /// Bỏ qua mọi rasoat.toml: cấu hình mặc định (ignore every rasoat.toml; defaults only —
+    /// for reproducible runs in tests and scripts).
+    #[arg(long)]
+    pub isolated: bool,
 
     #[command(flatten)]
     pub rule_source: RuleSource,

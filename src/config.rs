@@ -288,6 +288,8 @@ impl Effective {
 pub struct Resolver {
     /// `--config FILE`: used for every file, no discovery.
     forced: Option<PathBuf>,
+    /// `--isolated`: no configuration file at all.
+    isolated: bool,
     /// Directory → closest configuration file at or above it.
     dirs: HashMap<PathBuf, Option<PathBuf>>,
     /// Configuration file → its effective configuration.
@@ -299,8 +301,16 @@ impl Resolver {
         Resolver { forced, ..Resolver::default() }
     }
 
+    /// A resolver that finds no configuration: every file gets the defaults.
+    pub fn isolated() -> Resolver {
+        Resolver { isolated: true, ..Resolver::default() }
+    }
+
     /// The configuration for a checked file (`None`: stdin, resolved from the current directory).
     pub fn for_file(&mut self, file: Option<&Path>) -> Result<Arc<Effective>, Arc<ConfigError>> {
+        if self.isolated {
+            return Ok(Arc::new(Effective::default()));
+        }
         let config = match self.forced.clone() {
             Some(forced) => Some(forced),
             None => {

@@ -397,6 +397,10 @@ fn config_discovery_extend_and_ignore_entries() -> TestResult {
     assert!(!out.stderr.contains("drafts/old-*.txt"), "{}", out.stderr);
     assert!(!out.stderr.contains("other/*.txt"), "{}", out.stderr);
 
+    // `--isolated` ignores every rasoat.toml.
+    let v = check(p, &["--format", "json", "--isolated", "team/drafts/old-1.txt"], None)?.json()?;
+    assert_eq!(v["files"][0]["diagnostics"][0]["severity"], "error");
+
     // `--config FILE` overrides discovery.
     std::fs::write(p.join("strict.toml"), "[rules]\nselect = [\"spelling\"]\n")?;
     let v =
