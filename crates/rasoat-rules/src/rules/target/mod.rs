@@ -41,6 +41,93 @@ pub fn applicable_profiles(doc: &Document, packs: &Packs) -> Vec<String> {
     ids
 }
 
+/// How a document meets one required indicator (the reviewer report's targets table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndicatorState {
+    /// Stated, at the required value or stricter, the same everywhere.
+    Met,
+    /// Stated nowhere.
+    Missing,
+    /// Stated somewhere vaguer or weaker than required.
+    Weaker,
+    /// Stated with different values in different places (none of them weaker).
+    Inconsistent,
+}
+
+/// One required indicator of a profile that applies to a document.
+#[derive(Debug, Clone)]
+pub struct IndicatorStatus {
+    pub profile: String,
+    pub indicator_vi: String,
+    pub indicator_en: String,
+    /// The required value in words ("không ít hơn 60%").
+    pub required_vi: String,
+    /// Where the document states it (targets or durations matched to the indicator).
+    pub stated: Vec<rasoat_text::Span>,
+    pub state: IndicatorState,
+}
+
+/// Evaluate every required indicator of every applicable profile, with the same matching the
+/// `target/…` rules use, so the report's table and the findings always agree. Optional
+/// indicators appear only when stated.
+pub fn evaluate(doc: &Document, packs: &Packs) -> Vec<IndicatorStatus> {
+    let profiles: Vec<Profile> = packs
+        .entries(|p| &p.profile)
+        .filter_map(|(pack, entry)| Profile::compile(pack, entry).ok())
+        .collect();
+    let mut out = Vec::new();
+    for applied in applied(&profiles, doc) {
+        let profile = applied.profile;
+        let targets = profile.match_targets(doc, &applied.found);
+        let durations = profile.match_durations(doc, &applied.found);
+        for (k, ind) in profile.indicators.iter().enumerate() {
+            let (stated, weaker, values): (Vec<rasoat_text::Span>, bool, Vec<(u64, bool)>) =
+                if ind.is_duration() {
+                    let mine: Vec<_> = durations.iter().filter(|(m, _)| *m == k).map(|(_, d)| *d).collect();
+                    let weaker = mine.iter().any(|d| d.days > ind.value + 1e-9);
+                    let values = mine.iter().map(|d| (d.days.to_bits(), false)).collect();
+                    (mine.iter().map(|d| d.span).collect(), weaker, values)
+                } else {
+                    let mine: Vec<_> = targets.iter().filter(|(m, _)| *m == k).map(|(_, t)| t).collect();
+                    let weaker = mine.iter().any(|t| weakened::weakness(t, ind, &doc.text).is_some());
+                    let values = mine
+                        .iter()
+                        .filter_map(|t| {
+                            let ceiling = matches!(
+                                t.comparator,
+                                Some(rasoat_doc::Comparator::AtMost | rasoat_doc::Comparator::LessThan)
+                            );
+                            t.value.map(|v| (v.to_bits(), ceiling))
+                        })
+                        .collect();
+                    (mine.iter().map(|t| t.span).collect(), weaker, values)
+                };
+            if stated.is_empty() && ind.optional {
+                continue;
+            }
+            let inconsistent = values.windows(2).any(|w| w.first() != w.get(1));
+            let state = if stated.is_empty() {
+                IndicatorState::Missing
+            } else if weaker {
+                IndicatorState::Weaker
+            } else if inconsistent {
+                IndicatorState::Inconsistent
+            } else {
+                IndicatorState::Met
+            };
+            out.push(IndicatorStatus {
+                profile: profile.id.clone(),
+                indicator_vi: ind.name_vi.clone(),
+                indicator_en: ind.name_en.clone(),
+                required_vi: ind.required_vi(),
+                stated,
+                state,
+            });
+        }
+    }
+    out
+}
+
 /// A profile that applies to the document being checked, with its subject phrases found.
 pub(crate) struct Applied<'a> {
     pub profile: &'a Profile,
@@ -321,5 +408,28 @@ basis = "x"
         let mut packs = Packs::default();
         packs.add(pack);
         assert!(rules(&packs).is_err());
+    }
+
+    #[test]
+    fn evaluate_agrees_with_the_rules() {
+        let packs = packs();
+        let states = |text: &str| -> Vec<(String, IndicatorState)> {
+            let doc = rasoat_doc::parse_str(text);
+            evaluate(&doc, &packs).into_iter().map(|s| (s.indicator_vi, s.state)).collect()
+        };
+        let good = states(&plan("không ít hơn 60%", "không quá 1/2 ngày", "từ 60% trở lên"));
+        assert!(!good.is_empty());
+        assert!(good.iter().all(|(_, s)| *s == IndicatorState::Met), "{good:?}");
+        let weak = states(&plan("chiếm đa số", "không quá 1/2 ngày", "từ 60% trở lên"));
+        assert!(weak.iter().any(|(_, s)| *s == IndicatorState::Weaker), "{weak:?}");
+        let mixed = states(&plan("không ít hơn 70%", "không quá 1/2 ngày", "từ 60% trở lên"));
+        assert!(mixed.iter().any(|(_, s)| *s == IndicatorState::Inconsistent), "{mixed:?}");
+        let none = states(&PLAN.replace(
+            "xử lý thủ tục hành chính trên môi trường số và số hóa văn bản đạt từ 95% trở lên; ",
+            "",
+        ));
+        assert!(none.iter().any(|(_, s)| *s == IndicatorState::Missing), "{none:?}");
+        // A document the profile does not apply to has no table.
+        assert!(states("KẾ HOẠCH\nCải cách hành chính năm 2026\n").is_empty());
     }
 }
