@@ -78,6 +78,49 @@ pub enum Command {
     /// Ghi các phát hiện hiện có vào tệp baseline, để `check --baseline` chỉ báo cái mới
     /// (record current findings so that `check --baseline` reports only new ones).
     Baseline(BaselineArgs),
+    /// Lập báo cáo rà soát gửi lại cơ quan soạn thảo (write the reviewer report: HTML or Markdown).
+    #[command(after_help = REPORT_HELP)]
+    Report(ReportArgs),
+}
+
+const REPORT_HELP: &str = "\
+Ví dụ (examples):
+  rasoat report du-thao.txt -o bao-cao.html      một trang HTML tự chứa, in được khổ A4
+  rasoat report so-a/*.txt --format md > bc.md   bản Markdown để dán vào công văn
+  rasoat report du-thao.txt --return-at-errors 5 trả lại khi có từ 5 lỗi
+
+Kết luận (verdict): «Trả lại» when a mandatory target is missing or weakened (an error of the
+target/ category) or there are at least --return-at-errors errors; «Cần chỉnh sửa» when there are
+other errors or warnings; «Đạt» otherwise. The report names the rule-pack versions, the date of the
+check and the SHA-256 of each input, so the verdict can be reproduced.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Tệp, thư mục hoặc mẫu glob cần lập báo cáo (files, directories or globs; `-` for stdin).
+    #[arg(value_name = "PATH|GLOB|-", required = true)]
+    pub paths: Vec<String>,
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: ReportFormat,
+    /// Ghi báo cáo vào tệp này (write to this file instead of standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Dùng tệp cấu hình này (use this configuration file instead of discovery).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub rule_source: RuleSource,
+    /// Trả lại dự thảo khi có từ N lỗi trở lên (return the draft at N or more errors).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub return_at_errors: usize,
+    /// Bỏ qua tệp lớn hơn (skip larger files) [default: 64MB].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -23,6 +23,7 @@ mod discover;
 mod fix;
 mod pipeline;
 mod render;
+mod report;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -57,6 +58,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => parse(args),
         Command::Config(args) => show_config(args),
         Command::Baseline(args) => check::write_baseline(args),
+        Command::Report(args) => report::report(args),
     };
     ExitCode::from(code)
 }

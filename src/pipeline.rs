@@ -343,7 +343,7 @@ fn check_one(job: &Job, file: Option<&Path>, path: &str, opts: RunOptions) -> Re
     })
 }
 
-fn suppressing<'a>(entries: &'a [IgnoreEntry], file: &Path, rule: &str) -> Option<&'a IgnoreEntry> {
+pub fn suppressing<'a>(entries: &'a [IgnoreEntry], file: &Path, rule: &str) -> Option<&'a IgnoreEntry> {
     entries.iter().find(|e| e.matches_rule(rule) && e.matches_file(file))
 }
 
