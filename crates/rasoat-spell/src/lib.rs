@@ -106,3 +106,38 @@ fn content_hash(text: &str) -> u64 {
 }
 pub use model::Model;
 pub use orthography::check_syllables;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn shared_analysis_is_reused_and_exact() {
+        let text = "Khắc phục tình trạng chông chéo, trùng lặp.\nTổ chức keets luận củaxã.";
+        let a = analyse_shared(text);
+        let b = analyse_shared(text);
+        assert!(Arc::ptr_eq(&a, &b));
+        let kinds: Vec<FindingKind> = a.iter().map(|f| f.kind).collect();
+        assert!(kinds.contains(&FindingKind::RealWord));
+        assert!(kinds.contains(&FindingKind::Keystrokes));
+        assert!(kinds.contains(&FindingKind::Glued));
+        // A different text of the same length is not served from the cache.
+        let other = text.replacen("chông", "chồng", 1);
+        let c = analyse_shared(&other);
+        assert!(!c.iter().any(|f| f.kind == FindingKind::RealWord));
+    }
+
+    proptest! {
+        /// Arbitrary text (mixed scripts, marks, digits, punctuation) never panics and every
+        /// span lies on character boundaries inside the text.
+        #[test]
+        fn never_panics(text in "[a-zA-Zàáảãạăắằâấầđêếềôốồơớờưứừ0-9 \\t\\n.,;:()/@\u{300}-\u{36F}\u{1EA0}-\u{1EF9}]{0,200}") {
+            let mut out = Vec::new();
+            analyse(Model::embedded(), &text, Checks::ALL, &mut out);
+            for f in out {
+                prop_assert!(text.get(f.span.start..f.span.end).is_some());
+            }
+        }
+    }
+}

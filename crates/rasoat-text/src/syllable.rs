@@ -1120,4 +1120,20 @@ mod tests {
         assert_eq!(vni_decode("2026a"), None);
         assert_eq!(vni_decode("A1"), Some("Á".into()));
     }
+
+    proptest::proptest! {
+        /// Any input: no panic; a valid syllable's canonical key is stable, and both tone
+        /// placement styles give the same key.
+        #[test]
+        fn parse_is_total_and_canonical_is_stable(w in "[a-zA-Zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ0-9\u{300}-\u{303}]{0,9}") {
+            let _ = telex_decode(&w);
+            let _ = vni_decode(&w);
+            if let Ok(syl) = parse(&w) {
+                let key = canonical(&w);
+                proptest::prop_assert_eq!(canonical(&key), key.clone());
+                let new_style = syl.to_string_with(Placement::New);
+                proptest::prop_assert_eq!(canonical(&new_style).to_lowercase(), key);
+            }
+        }
+    }
 }
