@@ -25,5 +25,9 @@ fn main() {
         }
     }
     let secs = t0.elapsed().as_secs_f64();
-    println!("{n} findings, {:.1} MB in {secs:.3} s = {:.1} MB/s (one thread)", bytes as f64 / 1e6, bytes as f64 / 1e6 / secs);
+    println!(
+        "{n} findings, {:.1} MB in {secs:.3} s = {:.1} MB/s (one thread)",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
 }
