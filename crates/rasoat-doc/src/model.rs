@@ -71,6 +71,12 @@ pub enum DocKind {
     BaoCao,
     Luat,
     ChuongTrinh,
+    /// Quy định: usually a regulation issued by (and attached to) a Quyết định.
+    QuyDinh,
+    /// Quy chế: rules of procedure, usually attached to a Quyết định.
+    QuyChe,
+    /// Đề án: a scheme or project, standalone or attached to a Quyết định.
+    DeAn,
     Other,
 }
 
@@ -88,7 +94,11 @@ impl DocKind {
             DocKind::ThongBao => "TB",
             DocKind::BaoCao => "BC",
             DocKind::ChuongTrinh => "CTr",
-            DocKind::CongVan | DocKind::Luat | DocKind::Other => return None,
+            DocKind::QuyChe => "QC",
+            DocKind::DeAn => "ĐA",
+            // A state Quy định is "QyĐ" (Nghị định 30/2020, Phụ lục III) but a Party one is "QĐ"
+            // (178-QĐ/TW): no single symbol to check against.
+            DocKind::CongVan | DocKind::Luat | DocKind::QuyDinh | DocKind::Other => return None,
         })
     }
 
@@ -108,6 +118,9 @@ impl DocKind {
             "báo cáo" => DocKind::BaoCao,
             "luật" => DocKind::Luat,
             "chương trình" => DocKind::ChuongTrinh,
+            "quy định" => DocKind::QuyDinh,
+            "quy chế" => DocKind::QuyChe,
+            "đề án" => DocKind::DeAn,
             _ => return None,
         })
     }
@@ -346,8 +359,12 @@ pub enum Authority {
 #[derive(Debug, Clone, Serialize)]
 pub struct Signature {
     pub span: Span,
-    /// The authority prefix and its exact text ("TM." / "KT").
+    /// The authority prefix and its exact text ("TM." / "KT"): the first of [`Self::authorities`].
     pub authority: Option<Spanned<Authority>>,
+    /// Every authority prefix of the block, in order, each with its text as written ("TM." on
+    /// the first line, "KT." before "CHỦ TỊCH"). A malformed prefix ("Tm", "KT" without its
+    /// full stop) is kept as written so a rule can report it.
+    pub authorities: Vec<Spanned<Authority>>,
     /// Title lines ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
     pub titles: Vec<Span>,
     /// The signer's name, when present.

@@ -336,28 +336,39 @@ pub(crate) fn place_date(line: &str) -> Option<DateHit> {
 }
 
 /// The authority prefix at the start of a signature line: `TM.` `KT.` `Q.` `TL.` `TUQ.`,
-/// followed by an upper-case title. Returns the authority and the prefix length (with the dot).
+/// followed by an upper-case title. Returns the authority and the prefix length as written
+/// (with its dot, when there is one).
+///
+/// A malformed prefix ("Tm ỦY BAN NHÂN DÂN", "KT CHỦ TỊCH", "Kt. CHỦ TỊCH") is recognised
+/// too: losing the whole signature over it would hide exactly what `format/signature` reports.
+/// Without its dot, the prefix must be followed by a space and a title word of two letters or
+/// more, so "Q A" or "TMX" are not prefixes.
 pub(crate) fn authority(line: &str) -> Option<(Authority, usize)> {
     let input = In::new(line);
-    let parsed: Res<(In, In)> = (
-        alt((tag("TUQ."), tag("TM."), tag("KT."), tag("TL."), tag("Q."))),
+    let parsed: Res<(In, Option<char>, In)> = (
+        take_while_m_n(1, 3, |c: char| c.is_ascii_alphabetic()),
+        opt(char('.')),
         recognize(take_while(is_blank_char)),
     )
         .parse(input);
-    let (rest, (prefix, _)) = parsed.ok()?;
+    let (rest, (word, dot, gap)) = parsed.ok()?;
+    let auth = match word.fragment().to_ascii_uppercase().as_str() {
+        "TM" => Authority::Tm,
+        "KT" => Authority::Kt,
+        "Q" => Authority::Q,
+        "TL" => Authority::Tl,
+        "TUQ" => Authority::Tuq,
+        _ => return None,
+    };
     // The title after the prefix is upper case ("KT. CHỦ TỊCH"); "Q. Lê…" is a name.
-    let word = rest.fragment().split(is_blank_char).next().unwrap_or("");
-    if !word.starts_with(char::is_uppercase) || word.chars().any(char::is_lowercase) {
+    let title = rest.fragment().split(is_blank_char).next().unwrap_or("");
+    if !title.starts_with(char::is_uppercase) || title.chars().any(char::is_lowercase) {
         return None;
     }
-    let auth = match *prefix.fragment() {
-        "TM." => Authority::Tm,
-        "KT." => Authority::Kt,
-        "Q." => Authority::Q,
-        "TL." => Authority::Tl,
-        _ => Authority::Tuq,
-    };
-    Some((auth, prefix.fragment().len()))
+    if dot.is_none() && (gap.fragment().is_empty() || title.chars().nth(1).is_none()) {
+        return None;
+    }
+    Some((auth, word.fragment().len() + usize::from(dot.is_some())))
 }
 
 #[cfg(test)]
@@ -452,5 +463,16 @@ mod tests {
         assert_eq!(authority("Q. Lê Thanh Nghị"), None);
         assert_eq!(authority("TM.ủy"), None);
         assert_eq!(authority("Thực hiện"), None);
+        // Malformed prefixes, kept as written (the length covers the text as typed).
+        assert_eq!(authority("Tm ỦY BAN NHÂN DÂN"), Some((Authority::Tm, 2)));
+        assert_eq!(authority("KT CHỦ TỊCH"), Some((Authority::Kt, 2)));
+        assert_eq!(authority("Kt. CHỦ TỊCH"), Some((Authority::Kt, 3)));
+        assert_eq!(authority("tuq GIÁM ĐỐC"), Some((Authority::Tuq, 3)));
+        assert_eq!(authority("TMX ỦY BAN"), None);
+        assert_eq!(authority("TUQX. ỦY BAN"), None);
+        assert_eq!(authority("Q A"), None);
+        assert_eq!(authority("KTCHỦ TỊCH"), None);
+        assert_eq!(authority("Tm"), None);
+        assert_eq!(authority("To CHỨC"), None);
     }
 }

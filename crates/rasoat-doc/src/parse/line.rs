@@ -162,9 +162,9 @@ pub(crate) fn is_motto(s: &str) -> bool {
         || l.trim() == "đảng cộng sản việt nam"
 }
 
-/// Names of documents attached to a decision that are not a [`DocKind`] of their own.
-const ATTACHED: [&str; 8] =
-    ["quy định", "quy chế", "điều lệ", "đề án", "hướng dẫn", "công điện", "tờ trình", "phương án"];
+/// Names of documents (attached to a decision, or sent on their own) that are not a
+/// [`DocKind`] of their own (Quy định, Quy chế and Đề án are).
+const ATTACHED: [&str; 5] = ["điều lệ", "hướng dẫn", "công điện", "tờ trình", "phương án"];
 
 /// An upper-case type line ("KẾ HOẠCH", "QUYẾT ĐỊNH", "QUY CHẾ") and its kind.
 pub(crate) fn doc_type(s: &str) -> Option<DocKind> {
@@ -216,7 +216,10 @@ mod tests {
         assert!(ends_sentence("kết thúc.”"));
         assert!(!ends_sentence("số lượng hội"));
         assert_eq!(doc_type("KẾ HOẠCH"), Some(DocKind::KeHoach));
-        assert_eq!(doc_type("QUY CHẾ"), Some(DocKind::Other));
+        assert_eq!(doc_type("QUY CHẾ"), Some(DocKind::QuyChe));
+        assert_eq!(doc_type("QUY ĐỊNH"), Some(DocKind::QuyDinh));
+        assert_eq!(doc_type("ĐỀ ÁN"), Some(DocKind::DeAn));
+        assert_eq!(doc_type("HƯỚNG DẪN"), Some(DocKind::Other));
         assert_eq!(doc_type("Kế hoạch"), None);
         assert_eq!(doc_type("QUYẾT ĐỊNH:"), None);
     }

@@ -398,6 +398,31 @@ mod tests {
     }
 
     #[test]
+    fn malformed_authority_keeps_the_signature() {
+        let text = "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT, VP.\n\nTm ỦY BAN NHÂN DÂN\nKT CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n";
+        let d = doc(text);
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        let Some(sig) = &p.signature else { panic!("no signature") };
+        assert_eq!(sig.authority.as_ref().map(|a| (a.value, d.slice(a.span))), Some((Authority::Tm, "Tm")));
+        let all: Vec<(Authority, &str)> =
+            sig.authorities.iter().map(|a| (a.value, d.slice(a.span))).collect();
+        assert_eq!(all, [(Authority::Tm, "Tm"), (Authority::Kt, "KT")]);
+        assert_eq!(
+            sig.titles.iter().map(|t| d.slice(*t)).collect::<Vec<_>>(),
+            ["ỦY BAN NHÂN DÂN", "KT CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+        );
+        assert_eq!(sig.name.map(|n| d.slice(n)), Some("Nguyễn Văn An"));
+        assert!(p.blocks.is_empty());
+
+        // Without recipients, a malformed prefix still opens a signature block.
+        let d = doc("I. MỤC ĐÍCH\n\nKt. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An");
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        let sig = p.signature.as_ref();
+        assert_eq!(sig.and_then(|s| s.authority.as_ref()).map(|a| d.slice(a.span)), Some("Kt."));
+        assert_eq!(sig.and_then(|s| s.name).map(|n| d.slice(n)), Some("Nguyễn Văn An"));
+    }
+
+    #[test]
     fn empty_and_odd_inputs() {
         for text in ["", "\n\n\n", "\t\t", "Số:", "Nơi nhận:", "TM.", "KẾ HOẠCH", "a)", "-", "1.\t"]
         {

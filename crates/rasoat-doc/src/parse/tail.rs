@@ -26,6 +26,31 @@ fn is_item(s: &str) -> bool {
     s.starts_with(['-', '–', '—', '+', '•'])
 }
 
+/// Does line `t` continue the recipient item `prev` (wrapped without a dash)?
+///
+/// - A lower-case line after an item that is not closed: "- Các ban đảng, đảng ủy" /
+///   "trực thuộc;".
+/// - A capitalised line right under an item that does not close the list (no final full stop),
+///   itself shaped like a list entry (ending in `;` or `,`, or followed by another item), and
+///   not the signature that may follow the list directly: "- Tỉnh ủy, HĐND, UBND, Đoàn ĐBQH,"
+///   / "Ủy ban MTTQVN tỉnh Cao Bằng;"; "- VPCP: BTCN, các PCN;" / "Các Vụ: TH, KTTH;".
+fn wraps(prev: &str, t: &str, directly: bool, next_is_item: impl Fn() -> bool) -> bool {
+    if line::starts_lower(t) {
+        return !line::ends_sentence(prev);
+    }
+    let prev_end = prev.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    directly
+        && !prev_end.ends_with('.')
+        && t.starts_with(char::is_uppercase)
+        && !line::is_upper(t)
+        && !line::is_signer(t)
+        && grammar::authority(t).is_none()
+        && grammar::marker(t).is_none()
+        && recipients_start(t).is_none()
+        && !line::is_motto(t)
+        && (t.ends_with([';', ',']) || next_is_item())
+}
+
 /// Parse the recipients list whose header is on line `li`. Returns it and the lines used.
 pub(crate) fn recipients(
     text: &str,
@@ -59,10 +84,16 @@ pub(crate) fn recipients(
         // The list sits in the left column: with a tab, the right column is something else.
         let Some(cell) = line::cells(text, l.content).next() else { break };
         let t = cell.text(text);
+        let next_is_item = || {
+            lines
+                .get(j + 1)
+                .and_then(|n| line::cells(text, n.content).next())
+                .is_some_and(|c| is_item(c.text(text)))
+        };
         if is_item(t) {
             items.push(cell);
         } else if let Some(last) =
-            items.last_mut().filter(|x| line::starts_lower(t) && !line::ends_sentence(x.text(text)))
+            items.last_mut().filter(|x| wraps(x.text(text), t, blanks == 0, next_is_item))
         {
             // An item wrapped onto the next line.
             *last = last.cover(cell);
@@ -127,7 +158,13 @@ pub(crate) fn signature(
     stop: usize,
     bare_title: bool,
 ) -> Option<(Signature, Vec<usize>)> {
-    let mut sig = Signature { span: Span::default(), authority: None, titles: Vec::new(), name: None };
+    let mut sig = Signature {
+        span: Span::default(),
+        authority: None,
+        authorities: Vec::new(),
+        titles: Vec::new(),
+        name: None,
+    };
     let mut used = Vec::new();
     let mut blanks = 0;
     let mut j = li;
@@ -146,7 +183,9 @@ pub(crate) fn signature(
         let s = cell.text(text);
         if used.is_empty() {
             if let Some((auth, len)) = grammar::authority(s) {
-                sig.authority = Some(Spanned { span: Span::new(cell.start, cell.start + len), value: auth });
+                let prefix = Spanned { span: Span::new(cell.start, cell.start + len), value: auth };
+                sig.authority = Some(prefix.clone());
+                sig.authorities.push(prefix);
                 let rest = s.get(len..).unwrap_or("");
                 cell = Span::new(cell.start + len + (rest.len() - rest.trim_start().len()), cell.end);
             } else if !(bare_title && is_title_line(s)) {
@@ -163,7 +202,21 @@ pub(crate) fn signature(
         {
             break;
         }
-        let (title, name) = split_title_name(text, cell);
+        // "KT. CHỦ TỊCH" under "TM. ỦY BAN NHÂN DÂN": the prefix is recorded, and the title
+        // keeps it (rules read that line as written). The title is split from the name after
+        // the prefix, so a malformed "Kt." does not read as the start of a name.
+        let later = if used.is_empty() { None } else { grammar::authority(s) };
+        let (title, name) = match later {
+            Some((auth, len)) => {
+                sig.authorities.push(Spanned { span: Span::new(cell.start, cell.start + len), value: auth });
+                let rest = s.get(len..).unwrap_or("");
+                let after = Span::new(cell.start + len + (rest.len() - rest.trim_start().len()), cell.end);
+                let (title, name) = split_title_name(text, after);
+                let prefix_only = Span::new(cell.start, cell.start + len);
+                (Some(title.map_or(prefix_only, |t| Span::new(cell.start, t.end))), name)
+            }
+            None => split_title_name(text, cell),
+        };
         if title.is_none() && name.is_none() {
             break;
         }
@@ -253,6 +306,40 @@ mod tests {
         );
         assert_eq!(used, [0, 2, 3, 4, 5, 6]);
         assert!(r.span.text(text).ends_with("VHXH."));
+    }
+
+    #[test]
+    fn capitalised_wrapped_recipient() {
+        let text =
+            "Nơi nhận:\n- Tỉnh ủy, HĐND, UBND, Đoàn ĐBQH,\nỦy ban MTTQVN tỉnh Cao Bằng;\n- Lưu: VT, VP.";
+        let ls = lines(text);
+        let Some((r, used)) = recipients(text, &ls, 0, ls.len()) else { panic!("no recipients") };
+        let items: Vec<&str> = r.items.iter().map(|s| s.text(text)).collect();
+        assert_eq!(
+            items,
+            ["- Tỉnh ủy, HĐND, UBND, Đoàn ĐBQH,\nỦy ban MTTQVN tỉnh Cao Bằng;", "- Lưu: VT, VP."]
+        );
+        assert_eq!(used, [0, 1, 2, 3]);
+
+        // 230/CĐ-TTg: a unit's departments on the line under it, then the list goes on.
+        let text = "Nơi nhận:\n- VPCP: BTCN, các PCN;\nCác Vụ: TH, KTTH, V.I, PL;\n- Lưu: VT, CN.";
+        let ls = lines(text);
+        let Some((r, _)) = recipients(text, &ls, 0, ls.len()) else { panic!("no recipients") };
+        assert_eq!(r.items.len(), 2);
+        assert!(r.span.text(text).ends_with("CN."));
+
+        // What may follow a list directly is not a wrapped item: the signature, or a list whose
+        // last item is closed.
+        for tail in ["KT CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An", "TM. ỦY BAN NHÂN DÂN"] {
+            let text = format!("Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT, VP\n{tail}");
+            let ls = lines(&text);
+            let Some((r, used)) = recipients(&text, &ls, 0, ls.len()) else { panic!("no recipients") };
+            assert_eq!((r.items.len(), used.len()), (2, 3), "{tail}");
+        }
+        let text = "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT, VP.\nTrên đây là ý kiến của Ủy ban;";
+        let ls = lines(text);
+        let Some((r, _)) = recipients(text, &ls, 0, ls.len()) else { panic!("no recipients") };
+        assert_eq!(r.items.len(), 2);
     }
 
     #[test]

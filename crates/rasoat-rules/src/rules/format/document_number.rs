@@ -186,6 +186,9 @@ fn kind_name(kind: DocKind) -> &'static str {
         DocKind::BaoCao => "Báo cáo",
         DocKind::Luat => "Luật",
         DocKind::ChuongTrinh => "Chương trình",
+        DocKind::QuyDinh => "Quy định",
+        DocKind::QuyChe => "Quy chế",
+        DocKind::DeAn => "Đề án",
         DocKind::Other => "Văn bản",
     }
 }
