@@ -90,13 +90,48 @@ impl<'a> BodyBuilder<'a> {
         self.last_line = None;
     }
 
+    /// A decimal alone on its line ("1.5", "2.0": no final dot, no text) that does not
+    /// continue the numbering is a value, not a section: "a) Người cao tuổi…:" / "1.5".
+    ///
+    /// Exports of tables flatten a row's number onto its own line ("2.6" / "Địa điểm tiếp
+    /// nhận…"), so such a line stays a marker when it fits: its previous sibling ("2.5") is
+    /// open, or, unless a lead-in ending in ':' introduces it as a value, it starts a list
+    /// ("x.1") or its parent ("2.") is open.
+    fn is_lone_value(&self, s: &str, hit: &grammar::MarkerHit) -> bool {
+        let BlockKind::Numbered { depth } = hit.kind else { return false };
+        let written = s.get(..hit.len).unwrap_or(s);
+        if depth < 2 || written.ends_with(['.', ')']) || hit.text_start < s.len() {
+            return false;
+        }
+        let Some((&last, prefix)) = hit.numbers.split_last() else { return false };
+        let numbers_of = |rank_wanted: u32| {
+            self.stack
+                .iter()
+                .rev()
+                .find(|&&(r, _)| r == rank_wanted)
+                .and_then(|&(_, id)| self.blocks.get(id))
+                .and_then(|b| b.marker.as_ref())
+                .map(|m| m.numbers.as_slice())
+        };
+        let sibling = numbers_of(rank(hit.kind)).is_some_and(|n| {
+            n.split_last().is_some_and(|(&l, p)| p == prefix && l.checked_add(1) == Some(last))
+        });
+        if sibling {
+            return false;
+        }
+        let after_colon = self.last_line.is_some()
+            && self.blocks.last().is_some_and(|b| b.text.text(self.text).trim_end().ends_with(':'));
+        let parent = numbers_of(rank(BlockKind::Numbered { depth: depth - 1 })) == Some(prefix);
+        after_colon || !(last == 1 || parent)
+    }
+
     /// Add body line `li`. `gap_blank_only` says whether only blank lines separate it from the
     /// previous body line.
     pub fn push_line(&mut self, lines: &[LineInfo], li: usize, gap_blank_only: bool) {
         let Some(info) = lines.get(li) else { return };
         let content = info.content;
         let s = content.text(self.text);
-        let hit = grammar::marker(s);
+        let hit = grammar::marker(s).filter(|h| !self.is_lone_value(s, h));
         if hit.is_none()
             && gap_blank_only
             && self.last_line.is_some_and(|p| p < li)
@@ -208,6 +243,44 @@ mod tests {
         assert!(blocks.get(1).is_some_and(|b| b.heading));
         assert!(!dash.heading);
         assert_eq!(blocks.get(2).map(|b| b.children.clone()), Some(vec![3, 5]));
+    }
+
+    #[test]
+    fn lone_decimal_is_a_value() {
+        let text = "2. Hệ số trợ cấp:\n\na) Người cao tuổi từ đủ 60 tuổi:\n1.5\n\nb) Người cao tuổi từ đủ 80 tuổi: 2.0";
+        let blocks = build(text);
+        let summary: Vec<(BlockKind, Option<usize>, &str)> =
+            blocks.iter().map(|b| (b.kind, b.parent, b.text.text(text))).collect();
+        assert_eq!(
+            summary,
+            [
+                (BlockKind::Numbered { depth: 1 }, None, "Hệ số trợ cấp:"),
+                (BlockKind::Point, Some(0), "Người cao tuổi từ đủ 60 tuổi:"),
+                (BlockKind::Paragraph, Some(1), "1.5"),
+                (BlockKind::Point, Some(0), "Người cao tuổi từ đủ 80 tuổi: 2.0"),
+            ]
+        );
+        assert!(blocks.get(2).is_some_and(|b| b.marker.is_none()));
+
+        // The brief's own input, with no section around it.
+        let text = "a) Người cao tuổi…:\n1.5\n\nb) Người khuyết tật: 2.0";
+        let kinds: Vec<BlockKind> = build(text).iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Point, BlockKind::Paragraph, BlockKind::Point]);
+    }
+
+    #[test]
+    fn lone_section_numbers_of_a_flattened_table() {
+        // The number of a row on its own line, its text on the next: still a section.
+        let text = "2\n\nNỘI DUNG QUY TRÌNH\n\n2.1\n\nĐiều kiện thực hiện: Không\n\n2.2\n\nCách thức thực hiện:\n- Trực tiếp;\n\n2.3\n\nSố lượng hồ sơ: 01 (bộ)\n\n1.5 Nội dung\n\n1.5.";
+        let blocks = build(text);
+        let markers: Vec<(BlockKind, &str)> =
+            blocks.iter().filter_map(|b| Some((b.kind, b.marker.as_ref()?.text.as_str()))).collect();
+        let n2 = BlockKind::Numbered { depth: 2 };
+        assert_eq!(
+            markers,
+            [(n2, "2.1"), (n2, "2.2"), (BlockKind::Dash, "-"), (n2, "2.3"), (n2, "1.5"), (n2, "1.5.")]
+        );
+        assert!(blocks.iter().any(|b| b.text.text(text) == "Điều kiện thực hiện: Không"));
     }
 
     #[test]
