@@ -119,7 +119,12 @@ pub(crate) fn scan(text: &str, lines: &[LineInfo], start: usize, stop: usize) ->
                 h.summary = Some(cell);
             } else if let Some(pd) = h.place_date.is_none().then(|| place_date(text, cell)).flatten() {
                 h.place_date = Some(pd);
-            } else if let Some(kind) = line::doc_type(s) {
+            } else if let Some(kind) = line::doc_type(s).or_else(|| {
+                // "Kế hoạch" in lower case under a number, date, motto or issuer: a type line
+                // set wrongly (format/type-line reports it), not the start of the body.
+                let zone = h.number.is_some() || h.place_date.is_some() || seen_motto || !h.issuer.is_empty();
+                zone.then(|| line::type_name(s)).flatten()
+            }) {
                 h.doc_type = Some(Spanned { span: cell, value: kind });
                 typed = true;
             } else if !seen_motto
@@ -261,6 +266,17 @@ mod tests {
         assert_eq!(h.header.number.as_ref().map(|n| n.symbol.value.as_str()), Some("KH-UBND"));
         assert_eq!(h.header.place_date.as_ref().and_then(|p| p.date()), Some(Date::new(2026, 3, 5)));
         assert!(h.header.summary.is_none());
+    }
+
+    #[test]
+    fn lower_case_type_line() {
+        let text = "Số: /KH-UBND\n\nHải An, ngày tháng 5 năm 2026\n\nKế hoạch\n\nTriển khai thực hiện\n\nI. MỤC ĐÍCH";
+        let h = run(text);
+        let t = h.header.doc_type.as_ref();
+        assert_eq!(t.map(|t| (t.value, t.span.text(text))), Some((DocKind::KeHoach, "Kế hoạch")));
+        assert_eq!(h.header.summary.map(|s| s.text(text)), Some("Triển khai thực hiện"));
+        // Without any header above it, a lone "Kế hoạch" is not read as a type line.
+        assert!(run("Kế hoạch\n\nTriển khai").header.doc_type.is_none());
     }
 
     #[test]

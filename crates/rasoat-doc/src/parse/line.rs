@@ -168,7 +168,17 @@ const ATTACHED: [&str; 5] = ["điều lệ", "hướng dẫn", "công điện", 
 
 /// An upper-case type line ("KẾ HOẠCH", "QUYẾT ĐỊNH", "QUY CHẾ") and its kind.
 pub(crate) fn doc_type(s: &str) -> Option<DocKind> {
-    if s.len() > 40 || !is_upper(s) {
+    if !is_upper(s) {
+        return None;
+    }
+    type_name(s)
+}
+
+/// A line that is nothing but a type name, in any case ("Kế hoạch", "KẾ hoạch"): a type line
+/// written wrongly. Only the header zone reads it so (the body says "Kế hoạch" in sentences,
+/// never alone on a line, but a part boundary must not hang on it).
+pub(crate) fn type_name(s: &str) -> Option<DocKind> {
+    if s.len() > 40 {
         return None;
     }
     if let Some(kind) = DocKind::from_name(s) {
@@ -221,6 +231,9 @@ mod tests {
         assert_eq!(doc_type("ĐỀ ÁN"), Some(DocKind::DeAn));
         assert_eq!(doc_type("HƯỚNG DẪN"), Some(DocKind::Other));
         assert_eq!(doc_type("Kế hoạch"), None);
+        assert_eq!(type_name("Kế hoạch"), Some(DocKind::KeHoach));
+        assert_eq!(type_name("Hướng dẫn"), Some(DocKind::Other));
+        assert_eq!(type_name("Kế hoạch này"), None);
         assert_eq!(doc_type("QUYẾT ĐỊNH:"), None);
     }
 }
