@@ -12,9 +12,7 @@
 use crate::model::{Citation, Date, DocKind, Spanned};
 
 use super::numbers::{date, year};
-use super::text::{
-    Src, at_word_start, first_phrase, is_word, numeric_bytes, phrase_at, phrase_before, ws_len,
-};
+use super::text::{Src, at_word_start, first_phrase, is_word, numeric_bytes, phrase_at, phrase_before};
 
 /// Type names; a name that ends another comes after it.
 const KINDS: &[(&str, DocKind)] = &[
@@ -159,16 +157,16 @@ fn citation_at(
     kind: DocKind,
     doc_year: Option<i32>,
 ) -> Option<(Citation, usize)> {
-    let mut p = after_kind + ws_len(text.get(after_kind..)?);
+    let mut p = after_kind + gap(text.get(after_kind..)?);
     let mut has_so = false;
     if let Some(n) = phrase_at(text.get(p..)?, "số") {
         has_so = true;
         p += n;
         let rest = text.get(p..)?;
-        p += ws_len(rest);
+        p += gap(rest);
         if text.get(p..)?.starts_with(':') {
             p += 1;
-            p += ws_len(text.get(p..)?);
+            p += gap(text.get(p..)?);
         }
     } else if p == after_kind {
         return None;
@@ -176,19 +174,23 @@ fn citation_at(
     let (num_end, components) = number_text(text.get(p..)?, has_so)?;
     let num_start = p;
     let num_end = p + num_end;
-    if components == 0 && !has_so {
-        return None;
-    }
     let written = text.get(num_start..num_end)?;
     let (number, year_in_number, symbol) = split_number(written);
+    // Without "số" the symbol is what makes a citation, and a symbol has letters: "Quyết định
+    // 1/2", "quy định 1/4" are a fraction and a date.
+    if !has_so && (components == 0 || !symbol.chars().any(char::is_alphabetic)) {
+        return None;
+    }
     let key: String = written.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
     let mut end = num_end;
 
     // ", ngày 31/3/2026" / " ngày 24 tháng 01 năm 2019"
     let mut date_value = None;
     let mut q = skip_comma(text, end);
-    if let Some(n) = phrase_at(text.get(q..)?, "ngày") {
-        let ds = q + n + ws_len(text.get(q + n..)?);
+    if let Some(n) = phrase_at(text.get(q..)?, "ngày")
+        && !starts_new_clause(text, start, after_kind, q, n)
+    {
+        let ds = q + n + gap(text.get(q + n..)?);
         if let Ok((rest, dm)) = date(text.get(ds..)?) {
             let de = text.len() - rest.len();
             if let Some(y) = dm.year.or(year_in_number).or(doc_year) {
@@ -205,7 +207,7 @@ fn citation_at(
     // "của <issuer>"
     let mut issuer = None;
     if let Some(n) = phrase_at(text.get(q..)?, "của") {
-        let is = q + n + ws_len(text.get(q + n..)?);
+        let is = q + n + gap(text.get(q + n..)?);
         let ie = issuer_end(text, is);
         if ie > is {
             issuer = Some(Spanned { span: src.span(is, ie), value: text.get(is..ie)?.to_string() });
@@ -227,14 +229,46 @@ fn citation_at(
     Some((citation, end))
 }
 
-/// Offset after optional whitespace, a comma and whitespace.
+/// Bytes of leading whitespace up to a tab. A citation never spans a tab: across one, the type
+/// word and the number ("Dự thảo Quyết định\t1/2 ngày"), or the number and a date, are in two
+/// table cells.
+fn gap(s: &str) -> usize {
+    s.len() - s.trim_start_matches(|c: char| c.is_whitespace() && c != '\t').len()
+}
+
+/// Offset after optional whitespace, a comma and whitespace (not past a tab).
 fn skip_comma(text: &str, at: usize) -> usize {
-    let mut q = at + ws_len(text.get(at..).unwrap_or(""));
+    let mut q = at + gap(text.get(at..).unwrap_or(""));
     if text.get(q..).is_some_and(|s| s.starts_with(',')) {
         q += 1;
-        q += ws_len(text.get(q..).unwrap_or(""));
+        q += gap(text.get(q..).unwrap_or(""));
     }
     q
+}
+
+/// True when the "Ngày" at `q` (`n` bytes) opens a new sentence rather than giving the date of
+/// the citation whose type word is `text[start..after_kind]`. A citation's date follows in the
+/// citation's own case: "ngày" in running text, "NGÀY" in an all-caps title. A capitalised
+/// "Ngày" after an all-caps citation is where the title ended without its full stop ("…NGHỊ
+/// QUYẾT SỐ 66-NQ/TW Ngày 28 tháng 11 năm 2025, tại Trụ sở…"); so is a capitalised "Ngày"
+/// whose date is followed by a comma, the opening of a Thông báo ("Ngày 26/11/2025, Thủ tướng
+/// …"). A capitalised "Ngày" in mixed-case text is otherwise a typo for "ngày" and still
+/// attaches ("Nghị định số 308/2025/NĐ-CP Ngày 28 tháng 11 năm 2025 của Chính phủ").
+fn starts_new_clause(text: &str, start: usize, after_kind: usize, q: usize, n: usize) -> bool {
+    let word = text.get(q..q + n).unwrap_or("");
+    let mut letters = word.chars();
+    if !letters.next().is_some_and(char::is_uppercase) || !letters.any(char::is_lowercase) {
+        return false;
+    }
+    let kind_caps = text.get(start..after_kind).is_some_and(|k| !k.chars().any(char::is_lowercase));
+    if kind_caps {
+        return true;
+    }
+    let ds = q + n + gap(text.get(q + n..).unwrap_or(""));
+    match text.get(ds..).map(date) {
+        Some(Ok((rest, _))) => rest.trim_start_matches([' ', '\u{a0}']).starts_with(','),
+        _ => false,
+    }
 }
 
 /// Step over a blank date placeholder: digits, `/`, spaces and the words tháng/năm.
@@ -430,6 +464,54 @@ mod tests {
         assert_eq!(c.issuer.map(|i| i.value), Some("Ủy ban nhân dân thành phố".to_string()));
         assert!(run("Chương trình 135 và Kế hoạch năm 2026; văn bản số hóa; báo cáo số liệu").is_empty());
         assert!(run("Luật số 80/2015/QH13 - Luật ban hành văn bản").len() == 1);
+    }
+
+    #[test]
+    fn a_new_sentence_ngay_is_not_the_date() {
+        // A caps title that ran into the first sentence (corpus/dev 659-TB-VPCP, line 13).
+        let text = "THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW Ngày 28 tháng 11 năm 2025, tại Trụ sở Chính phủ";
+        let c = one(text);
+        assert_eq!((c.key.as_str(), c.date), ("66-NQ/TW", None));
+        assert_eq!(c.span.text(text), "NGHỊ QUYẾT SỐ 66-NQ/TW");
+        // In a caps title the date is in caps too.
+        let c = one("NGHỊ QUYẾT SỐ 66-NQ/TW NGÀY 30/4/2025 CỦA BỘ CHÍNH TRỊ VỀ");
+        assert_eq!(c.date.map(|d| d.value), Some(Date::new(2025, 4, 30)));
+        // A Thông báo's opening "Ngày …, <subject> …" after a title without its full stop.
+        let c = one("Kết luận số 12-KL/TU Ngày 26/11/2025, Thủ tướng Chính phủ đã ký");
+        assert_eq!((c.date, c.issuer), (None, None));
+        // A capitalised "Ngày" inside a citation is a typo and still gives its date.
+        let c = one("(Kèm theo Nghị định số 308/2025/NĐ-CP Ngày 28 tháng 11 năm 2025 của Chính phủ)");
+        assert_eq!(c.date.map(|d| d.value), Some(Date::new(2025, 11, 28)));
+        assert_eq!(c.issuer.map(|i| i.value), Some("Chính phủ".to_string()));
+        // After a full stop nothing attaches.
+        let c = one("theo Quyết định số 12/QĐ-UBND. Ngày 5/1/2026, Ủy ban nhân dân");
+        assert_eq!(c.date, None);
+    }
+
+    #[test]
+    fn citations_do_not_span_tabs() {
+        // corpus/dev 2929-QD-UBND line 224: a task cell, then a duration cell.
+        assert!(run("Dự thảo Quyết định\t1/2 ngày").is_empty());
+        assert!(run("theo quy định\t1/4").is_empty());
+        assert!(run("Quyết định số\t12/QĐ-UBND").is_empty());
+        // The date and issuer stop at a cell edge too.
+        let c = one("Kế hoạch số 144/KH-UBND\tngày 21/4/2026");
+        assert_eq!((c.key.as_str(), c.date), ("144/KH-UBND", None));
+        let c = one("Kế hoạch số 144/KH-UBND của\tSở Xây dựng");
+        assert_eq!(c.issuer, None);
+        // In a cell of its own a citation is whole.
+        let c = one("Quyết định\tQuyết định số 534/QĐ-TTg ngày 31/3/2026");
+        assert_eq!(c.date.map(|d| d.value), Some(Date::new(2026, 3, 31)));
+    }
+
+    #[test]
+    fn a_number_only_symbol_is_no_symbol() {
+        assert!(run("Quyết định 1/2 và quy định 1/4 và Nghị quyết 66/2025").is_empty());
+        // With "số" a bare number still cites, as before.
+        let c = one("Công văn số 107/2025 ngày 05/11/2025 của Công ty");
+        assert_eq!(c.key, "107/2025");
+        let c = one("Luật 80/2015/QH13");
+        assert_eq!(c.symbol, "QH13");
     }
 
     #[test]

@@ -32,6 +32,9 @@ enum Place {
     Summary,
     /// A line no structure claimed (a safety net for citations only).
     Stray,
+    /// A table's title ("PHỤ LỤC … (Kèm theo Kế hoạch số 263/KH-UBND ngày …)"): citations only,
+    /// since a title states no targets or deadlines and its "ngày" is a citation's date.
+    TableTitle,
     Block(BlockId),
     /// A table cell: table index within its part, row index, and whether it is a deadline cell.
     Cell(usize, usize, bool),
@@ -53,6 +56,9 @@ fn each_src(doc: &Document, hits: &Hits, mut f: impl FnMut(&Src, Place)) {
     }
     for part in &doc.parts {
         for (ti, table) in part.tables.iter().enumerate() {
+            if let Some(title) = table.title {
+                f(&Src::new(title.text(text), title.start).with_hits(hits), Place::TableTitle);
+            }
             for (ri, row) in table.rows.iter().enumerate() {
                 for cell in &row.cells {
                     let kind = table.columns.get(cell.column).map(|c| c.kind);
@@ -83,7 +89,7 @@ pub fn extract(doc: &Document) -> Facts {
 
     each_src(doc, &hits, |src, place| {
         let (block, in_table) = match place {
-            Place::Summary | Place::Stray => return,
+            Place::Summary | Place::Stray | Place::TableTitle => return,
             Place::Block(id) => (Some(id), false),
             Place::Cell(..) => (None, true),
         };
@@ -254,6 +260,57 @@ mod tests {
         let Some(t) = facts.targets.first() else { panic!("no target") };
         assert!(t.in_table && t.block.is_none());
         assert_eq!((t.value, t.comparator), (Some(10.0), Some(Comparator::Decrease)));
+    }
+
+    #[test]
+    fn table_titles_are_read_for_citations_only() {
+        let text = "PHỤ LỤC\n*(Kèm theo Kế hoạch số 263 /KH-UBND ngày 08 tháng 5 năm 2026\n\
+                    của Ủy ban nhân dân thành phố Huế)*\nTT\tNội dung\n1\tBáo cáo\n";
+        let mut doc = crate::parse_str(text);
+        let header_at = text.find("TT\t").unwrap_or(0);
+        let row_at = text.find("1\t").unwrap_or(0);
+        let task_at = text.find("Báo cáo").unwrap_or(0);
+        let span = rasoat_text::Span::new;
+        let table = Table {
+            span: span(header_at, text.len()),
+            header: span(header_at, row_at - 1),
+            columns: vec![
+                Column { kind: ColumnKind::Number, title: "TT".into() },
+                Column { kind: ColumnKind::Task, title: "Nội dung".into() },
+            ],
+            rows: vec![Row {
+                kind: RowKind::Task,
+                span: span(row_at, text.len() - 1),
+                cells: vec![
+                    Cell { column: 0, spans: vec![span(row_at, row_at + 1)] },
+                    Cell { column: 1, spans: vec![span(task_at, text.len() - 1)] },
+                ],
+            }],
+            title: Some(span(0, header_at - 1)),
+        };
+        // As the real parser does: the title lines belong to the table, not to the body.
+        doc.blocks.clear();
+        let Some(part) = doc.parts.first_mut() else { panic!("no part") };
+        part.blocks = 0..0;
+        part.roots.clear();
+        part.header = Header::default();
+        part.tables = vec![table];
+        let facts = extract(&doc);
+        let [c] = facts.citations.as_slice() else { panic!("{:#?}", facts.citations) };
+        assert_eq!(c.number_text.value, "263 /KH-UBND");
+        assert_eq!(c.date.as_ref().map(|d| d.value), Some(Date::new(2026, 5, 8)));
+        assert_eq!(c.issuer.as_ref().map(|i| i.value.as_str()), Some("Ủy ban nhân dân thành phố Huế"));
+        // A title's "ngày 08 tháng 5" is the citation's date, not a deadline.
+        assert!(facts.deadlines.is_empty(), "{:#?}", facts.deadlines);
+    }
+
+    #[test]
+    fn seed_001_appendix_title_citation() {
+        let doc = seed("001_");
+        let found = doc.facts.citations.iter().find(|c| c.number_text.value == "263 /KH-UBND");
+        let Some(c) = found else { panic!("no 263 /KH-UBND in {:#?}", doc.facts.citations) };
+        assert_eq!(c.key, "263/KH-UBND");
+        assert_eq!(c.date.as_ref().map(|d| d.value), Some(Date::new(2026, 5, 8)));
     }
 
     fn seed(prefix: &str) -> Document {

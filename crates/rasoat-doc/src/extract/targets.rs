@@ -7,6 +7,13 @@
 //!   "100% văn bản"); "tăng 10%" is also `Exactly` (the model has no increase comparator).
 //! - A decrease word anywhere in the run before the number wins: "giảm ít nhất 10%",
 //!   "cắt giảm tối thiểu 15%" are `Decrease` (by at least the value).
+//! - So "giảm khoảng 10%" is `Decrease` too, not `About`: profiles match a cut by its
+//!   comparator, and the model has one comparator per target. The hedge stays visible in the
+//!   span, which runs from the farthest comparator word to the number ("giảm khoảng 10%", "cắt
+//!   giảm xấp xỉ 15%"); `target/weakened` reads "khoảng"/"xấp xỉ" there and reports no
+//!   commitment. Rules must not assume a `Decrease` target is a firm one.
+//! - Comparison signs count like the words: "≥ 60%", ">= 60%", "=> 60%" `AtLeast`; "≤ 40%",
+//!   "<= 40%" `AtMost`; "> 5%" `MoreThan`; "< 5%" `LessThan` (an arrow "->" is no sign).
 //! - A count ("không quá 2 hội nghị") is a target only with an explicit ≥/≤/decrease
 //!   comparator and a counted noun that is not a unit of time or money; so years, dates, article
 //!   and document numbers, money and phone numbers never become targets.
@@ -86,6 +93,13 @@ pub(crate) fn comparator_before(before: &str) -> (Option<Comparator>, Option<usi
     for _ in 0..4 {
         // Only phrases ending in the last word can match: compare that word first.
         let trimmed = rest.trim_end();
+        if let Some((c, len)) = symbol_before(trimmed) {
+            let pos = trimmed.len() - len;
+            nearest.get_or_insert(c);
+            start = Some(pos);
+            rest = rest.get(..pos).unwrap_or("");
+            continue;
+        }
         let last = trimmed.rsplit(|c: char| !is_word(c)).next().unwrap_or("");
         if last.is_empty() {
             break;
@@ -110,6 +124,38 @@ pub(crate) fn comparator_before(before: &str) -> (Option<Comparator>, Option<usi
     }
     let cmp = if decrease { Some(Comparator::Decrease) } else { nearest };
     (cmp, start)
+}
+
+/// Comparison signs, longest first where one ends another. `=>` is the reversed `>=` some
+/// drafts type.
+const SYMBOLS: &[(&str, Comparator)] = &[
+    (">=", Comparator::AtLeast),
+    ("=>", Comparator::AtLeast),
+    ("<=", Comparator::AtMost),
+    ("=<", Comparator::AtMost),
+    ("≥", Comparator::AtLeast),
+    ("⩾", Comparator::AtLeast),
+    ("≧", Comparator::AtLeast),
+    ("≤", Comparator::AtMost),
+    ("⩽", Comparator::AtMost),
+    ("≦", Comparator::AtMost),
+    (">", Comparator::MoreThan),
+    ("<", Comparator::LessThan),
+];
+
+/// A comparison sign at the end of `s` ("≥ 60%", ">5%"): `(comparator, bytes)`. An arrow
+/// ("50% -> 60%") compares nothing.
+fn symbol_before(s: &str) -> Option<(Comparator, usize)> {
+    let last = *s.as_bytes().last()?;
+    // Every sign ends in '=', '<', '>' or a byte of U+2264..U+2A7E: one test skips words.
+    if !matches!(last, b'=' | b'<' | b'>') && last < 0x80 {
+        return None;
+    }
+    let &(sign, c) = SYMBOLS.iter().find(|(sign, _)| s.ends_with(sign))?;
+    if sign == ">" && s.strip_suffix('>').is_some_and(|p| p.ends_with('-')) {
+        return None;
+    }
+    Some((c, sign.len()))
 }
 
 /// "trở lên" / "trở xuống" right after a quantity: `(comparator, bytes)`.
@@ -498,6 +544,42 @@ mod tests {
             let t = one(text);
             assert_eq!((t.comparator, t.value), (Some(cmp), Some(value)), "{text}");
         }
+    }
+
+    #[test]
+    fn comparison_signs() {
+        let cases = [
+            ("hội nghị trực tuyến ≥ 60% tổng số", Comparator::AtLeast, "≥ 60%"),
+            ("hội nghị trực tiếp ≤ 40%", Comparator::AtMost, "≤ 40%"),
+            ("tỷ lệ hồ sơ trễ hạn > 5%", Comparator::MoreThan, "> 5%"),
+            ("tỷ lệ hồ sơ trễ hạn <5%", Comparator::LessThan, "<5%"),
+            ("tỷ lệ số hóa => 95%", Comparator::AtLeast, "=> 95%"),
+            ("tỷ lệ số hóa >= 95%", Comparator::AtLeast, ">= 95%"),
+            ("tỷ lệ số hóa <= 5%", Comparator::AtMost, "<= 5%"),
+            ("tỷ lệ số hóa đạt ≥95%", Comparator::AtLeast, "≥95%"),
+            // A sign after a decrease word: still a cut, of at least the value.
+            ("số lượng hội nghị giảm ≥ 10%", Comparator::Decrease, "giảm ≥ 10%"),
+            // An arrow is no sign.
+            ("tỷ lệ tăng từ 50% -> 60%", Comparator::Exactly, "60%"),
+        ];
+        for (text, cmp, span) in cases {
+            let v = run(text);
+            let Some(t) = v.last() else { panic!("no target in {text}") };
+            assert_eq!((t.comparator, slice(text, t).0.as_str()), (Some(cmp), span), "{text}");
+        }
+        let t = one("tổ chức ≤ 2 hội nghị toàn tỉnh mỗi năm");
+        assert_eq!((t.value, t.comparator), (Some(2.0), Some(Comparator::AtMost)));
+    }
+
+    #[test]
+    fn about_inside_a_cut_stays_a_cut_with_the_hedge_in_the_span() {
+        let text = "giảm khoảng 10% số lượng hội nghị";
+        let t = one(text);
+        assert_eq!((t.value, t.comparator), (Some(10.0), Some(Comparator::Decrease)));
+        assert_eq!(slice(text, &t).0, "giảm khoảng 10%");
+        let text = "cắt giảm được xấp xỉ 15% văn bản";
+        assert_eq!(slice(text, &one(text)).0, "cắt giảm được xấp xỉ 15%");
+        assert_eq!(one("hội nghị trực tuyến khoảng 60%").comparator, Some(Comparator::About));
     }
 
     #[test]
