@@ -72,7 +72,12 @@ impl Registry {
     /// Run the selected rules over a document; diagnostics come back in a deterministic order
     /// whatever the thread count.
     pub fn check(&self, doc: &Document, ctx: &Context, selection: &Selection) -> Vec<Diagnostic> {
+        // Text typed in a legacy font reads as noise to every rule but the one that says so.
+        let legacy = doc.legacy_font.is_some();
         let run = |rule: &dyn Rule| -> Vec<Diagnostic> {
+            if legacy && rule.category() != crate::Category::Encoding {
+                return Vec::new();
+            }
             let Some(severity) = selection.severity(rule.id(), rule.default_severity()) else {
                 return Vec::new();
             };
@@ -202,5 +207,20 @@ mod tests {
         ]);
         let n = reg.check(&doc, &Context::default(), &Selection::default()).len();
         assert_eq!(n, 2, "no overlap: both stay");
+    }
+
+    #[test]
+    fn legacy_font_text_gets_only_encoding_findings() {
+        let doc = rasoat_doc::parse_str(
+            "Céng hßa x· héi chñ nghÜa ViÖt Nam §éc lËp Tù do H¹nh phóc chông chéo chông chéo",
+        );
+        assert!(doc.legacy_font.is_some());
+        let reg = Registry::from_rules(vec![
+            fixed("spelling/confusion", 0, 5, &[]),
+            fixed("encoding/legacy-font", 0, 1, &[]),
+        ]);
+        let rules: Vec<String> =
+            reg.check(&doc, &Context::default(), &Selection::default()).into_iter().map(|d| d.rule).collect();
+        assert_eq!(rules, ["encoding/legacy-font"]);
     }
 }
