@@ -27,6 +27,36 @@ impl fmt::Debug for Src<'_> {
     }
 }
 
+/// Characters of context shown on each side of a finding. Plans have paragraphs of 300+
+/// characters on one line: showing whole lines would bury the finding in a wall of text.
+const CONTEXT_CHARS: usize = 60;
+
+/// The longest label underline, in bytes; a finding about a whole paragraph is marked at its
+/// start.
+const MAX_LABEL_BYTES: usize = 120;
+
+impl Src<'_> {
+    fn line_bounds(&self, offset: usize) -> (usize, usize) {
+        let text = &self.doc.text;
+        let head = text.get(..offset).unwrap_or("");
+        let start = head.rfind('\n').map_or(0, |i| i + 1);
+        let end = text.get(offset..).and_then(|t| t.find('\n')).map_or(text.len(), |i| offset + i);
+        (start, end)
+    }
+
+    /// `offset` moved `chars` characters back (or forward), not past `limit`.
+    fn step(&self, offset: usize, chars: usize, back: bool, limit: usize) -> usize {
+        let text = &self.doc.text;
+        if back {
+            let head = text.get(limit..offset).unwrap_or("");
+            head.char_indices().rev().nth(chars.saturating_sub(1)).map_or(limit, |(i, _)| limit + i)
+        } else {
+            let tail = text.get(offset..limit).unwrap_or("");
+            tail.char_indices().nth(chars).map_or(limit, |(i, _)| offset + i)
+        }
+    }
+}
+
 impl SourceCode for Src<'_> {
     fn read_span<'b>(
         &'b self,
@@ -34,24 +64,47 @@ impl SourceCode for Src<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let c = self.doc.text.read_span(span, before, after)?;
+        let text = &self.doc.text;
         // miette reads the span alone (no context lines) for the `file:line:column` header:
         // give it the contract column (characters of the decoded text, as in JSON) instead of
         // its byte column, so both outputs agree.
-        let column = if before == 0 && after == 0 {
-            self.doc.map.line_col(&self.doc.text, span.offset()).column.saturating_sub(1)
-        } else {
-            c.column()
-        };
+        if before == 0 && after == 0 {
+            let c = text.read_span(span, 0, 0)?;
+            let column = self.doc.map.line_col(text, span.offset()).column.saturating_sub(1);
+            return Ok(Box::new(miette::MietteSpanContents::new_named(
+                self.name.to_owned(),
+                c.data(),
+                *c.span(),
+                c.line(),
+                column,
+                c.line_count(),
+            )));
+        }
+        // Otherwise show the span's own lines only, cropped to some context on each side.
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let (line_start, _) = self.line_bounds(start);
+        let (_, line_end) = self.line_bounds(end);
+        let ws = self.step(start, CONTEXT_CHARS, true, line_start);
+        let we = self.step(end, CONTEXT_CHARS, false, line_end);
+        let data = text.get(ws..we).ok_or(MietteError::OutOfBounds)?;
+        let line = text.get(..ws).map_or(0, |h| memchr_count(h.as_bytes()));
+        let column = text.get(line_start..ws).map_or(0, |h| h.chars().count());
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.to_owned(),
-            c.data(),
-            *c.span(),
-            c.line(),
+            data.as_bytes(),
+            SourceSpan::from(ws..we),
+            line,
             column,
-            c.line_count(),
+            data.bytes().filter(|&b| b == b'\n').count() + 1,
         )))
     }
+}
+
+fn memchr_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 #[derive(Debug)]
@@ -109,7 +162,12 @@ fn clamp(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 fn label(text: &str, span: rasoat_text::Span, msg: Option<String>, primary: bool) -> LabeledSpan {
-    let (s, e) = clamp(text, span.start, span.end);
+    let (s, mut e) = clamp(text, span.start, span.end);
+    // Underline at most one line and MAX_LABEL_BYTES of it.
+    if let Some(nl) = text.get(s..e).and_then(|t| t.find('\n')) {
+        e = s + nl;
+    }
+    let (s, e) = clamp(text, s, e.min(s + MAX_LABEL_BYTES));
     let ss = SourceSpan::from(s..e);
     if primary { LabeledSpan::new_primary_with_span(msg, ss) } else { LabeledSpan::new_with_span(msg, ss) }
 }
