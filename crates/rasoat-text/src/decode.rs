@@ -267,7 +267,7 @@ fn is_vni_marker(c: char) -> bool {
 /// ("Coäng"); TCVN3 words use marker characters in place of the vowel ("Céng", "hßa").
 fn detect_legacy_font(s: &str) -> Option<LegacyFont> {
     let (mut words, mut tcvn, mut vni) = (0usize, 0usize, 0usize);
-    for word in s.split(|c: char| !c.is_alphanumeric() && !is_tcvn3_marker(c)).take(20_000) {
+    for word in s.split(|c: char| !crate::token::is_alphanumeric(c) && !is_tcvn3_marker(c)).take(20_000) {
         if word.is_empty() || word.is_ascii() {
             continue;
         }
