@@ -102,7 +102,7 @@ impl Baseline {
 
     /// A filter that hides, report by report, the findings this baseline accounts for.
     pub fn into_filter(self) -> Filter {
-        Filter { left: self.counts }
+        Filter { left: self.counts, checked: Default::default() }
     }
 }
 
@@ -110,6 +110,18 @@ impl Baseline {
 #[derive(Debug)]
 pub struct Filter {
     left: BTreeMap<Key, usize>,
+    /// Paths checked in this run (only their entries can be judged stale).
+    checked: std::collections::BTreeSet<String>,
+}
+
+/// A baseline entry that matched nothing in a file that was checked: the finding was fixed
+/// (or its words changed), and the entry can go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    pub path: String,
+    pub rule: String,
+    pub text: String,
+    pub count: usize,
 }
 
 impl Filter {
@@ -118,6 +130,7 @@ impl Filter {
         let mut dropped = 0;
         let path = report.path.clone();
         let Ok(c) = &mut report.outcome else { return 0 };
+        self.checked.insert(path_key(&path));
         c.findings.retain(|f| match self.left.get_mut(&key(&path, f)) {
             Some(n) if *n > 0 => {
                 *n -= 1;
@@ -127,5 +140,19 @@ impl Filter {
             _ => true,
         });
         dropped
+    }
+
+    /// Entries for checked files that no finding matched.
+    pub fn stale(&self) -> Vec<Stale> {
+        self.left
+            .iter()
+            .filter(|(k, n)| **n > 0 && self.checked.contains(&k.path))
+            .map(|(k, &n)| Stale {
+                path: k.path.clone(),
+                rule: k.rule.clone(),
+                text: k.text.clone(),
+                count: n,
+            })
+            .collect()
     }
 }

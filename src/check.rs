@@ -120,6 +120,16 @@ pub fn check(args: CheckArgs) -> u8 {
                         "{baselined} phát hiện đã có trong baseline, không hiện (already in the baseline, not shown).\n"
                     ));
                 }
+                let stale = filter.as_ref().map(baseline::Filter::stale).unwrap_or_default();
+                if !stale.is_empty() {
+                    out.push_str(&format!(
+                        "{} mục trong baseline không còn khớp — đã sửa, có thể xóa khỏi baseline (baseline entries that no longer match):\n",
+                        stale.iter().map(|s| s.count).sum::<usize>()
+                    ));
+                    for s in &stale {
+                        out.push_str(&format!("  {}: {} «{}» ×{}\n", s.path, s.rule, s.text, s.count));
+                    }
+                }
                 write_stdout(&out);
             }
         }

@@ -77,3 +77,35 @@ fn odd_but_valid_inputs_are_checked() {
         assert!(found, "{}: {:?}", f["path"], rules_of(f));
     }
 }
+
+#[test]
+fn baseline_lists_entries_that_no_longer_match() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let p = dir.path();
+    let write = |text: &str| std::fs::write(p.join("a.txt"), text).unwrap_or_else(|e| panic!("{e}"));
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rasoat"))
+            .args(args)
+            .current_dir(p)
+            .env("NO_COLOR", "1")
+            .output();
+        let Ok(out) = out else { panic!("cannot run rasoat") };
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    write("Khắc phục tình trạng chông chéo.\nKhông sử lý văn bản.\n");
+    run(&["baseline", "--isolated", "--select", "spelling/confusion", "a.txt"]);
+    // A paragraph inserted above, one finding fixed, one new finding.
+    write("Đoạn mới.\n\nKhắc phục tình trạng chông chéo.\nKhông xử lý văn bản, bổ xung.\n");
+    let out = run(&[
+        "check",
+        "--isolated",
+        "--select",
+        "spelling/confusion",
+        "--baseline",
+        "rasoat-baseline.json",
+        "a.txt",
+    ]);
+    assert!(out.contains("bổ xung"), "the new finding is shown:\n{out}");
+    assert!(!out.contains("→ chồng chéo"), "the baselined finding is hidden:\n{out}");
+    assert!(out.contains("không còn khớp") && out.contains("«sử lý»"), "the fixed one is listed:\n{out}");
+}
