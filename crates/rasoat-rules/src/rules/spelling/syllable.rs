@@ -38,7 +38,7 @@ impl Syllable {
                     "Một âm tiết không thể có trong tiếng Việt luôn là lỗi gõ. Quy tắc: không có f, j, w, z; k/gh/ngh chỉ đứng trước i, y, e, ê; vần tận cùng bằng p, t, c, ch chỉ mang thanh sắc hoặc nặng; chỉ một dấu thanh, đặt trên nguyên âm chính (chấp nhận cả hai kiểu “hòa”/“hoà”).",
                     "A syllable Vietnamese cannot have is always a typing slip. Rules: no f, j, w, z; k/gh/ngh only before i, y, e, ê; a rhyme ending in p, t, c, ch takes only sắc or nặng; one tone mark, on the main vowel (both “hòa” and “hoà” styles are accepted).",
                 ),
-                legal_basis: "Nghị định 30/2020/NĐ-CP, Điều 3 và Phụ lục I (văn bản phải chính xác về câu chữ); quy tắc chính tả theo Quyết định 240/QĐ (1984) và Thông tư 07/2024/TT-BGDĐT về quy tắc viết hoa, chính tả trong sách giáo khoa".to_owned(),
+                legal_basis: "Nghị định 30/2020/NĐ-CP, Điều 3 và Phụ lục I (văn bản phải chính xác về câu chữ); cấu trúc âm tiết và vị trí dấu thanh theo quy tắc chính tả tiếng Việt hiện hành (Quyết định 240/QĐ năm 1984 của Bộ Giáo dục); chấp nhận cả hai kiểu đặt dấu “hòa”/“hoà”".to_owned(),
                 examples: vec![
                     Example {
                         bad: "Tổ chức thực hiện keets luận của Ban Bí thư.".into(),
