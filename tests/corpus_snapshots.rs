@@ -49,7 +49,10 @@ fn findings(seed: &Path) -> String {
 fn seeds_have_their_expected_findings() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join("seeds");
     let mut seeds: Vec<_> = match std::fs::read_dir(&dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect(),
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect(),
         Err(e) => panic!("cannot read {}: {e}", dir.display()),
     };
     seeds.sort();
@@ -85,13 +88,15 @@ const MUST_FIND: &[(&str, &str, &str, Option<&str>)] = &[
 #[test]
 fn seeds_faults_found_by_hand_are_reported() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join("seeds");
-    let out = Command::new(env!("CARGO_BIN_EXE_rasoat")).args(["check", "--format", "json"]).arg(&dir).output();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_rasoat")).args(["check", "--format", "json"]).arg(&dir).output();
     let Ok(out) = out else { panic!("cannot run rasoat") };
     let Ok(json) = serde_json::from_slice::<serde_json::Value>(&out.stdout) else { panic!("no JSON") };
     let files = json["files"].as_array().cloned().unwrap_or_default();
     let mut missing = Vec::new();
     for &(seed, rule, snippet, suggestion) in MUST_FIND {
-        let Some(file) = files.iter().find(|f| f["path"].as_str().is_some_and(|p| p.contains(&format!("/{seed}_"))))
+        let Some(file) =
+            files.iter().find(|f| f["path"].as_str().is_some_and(|p| p.contains(&format!("/{seed}_"))))
         else {
             panic!("seed {seed} not checked")
         };
@@ -99,7 +104,11 @@ fn seeds_faults_found_by_hand_are_reported() {
             d["rule"].as_str().is_some_and(|r| r.starts_with(rule))
                 && d["snippet"].as_str().is_some_and(|s| s.contains(snippet))
                 && suggestion.is_none_or(|want| {
-                    d["suggestions"].as_array().into_iter().flatten().any(|s| s["replacement"].as_str() == Some(want))
+                    d["suggestions"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .any(|s| s["replacement"].as_str() == Some(want))
                 })
         });
         if !found {

@@ -41,7 +41,8 @@ fn rule_ids_are_category_slash_kebab() {
         assert!(rasoat_rules::Category::of_rule(id).is_some(), "{id}: unknown category");
         let name = id.split_once('/').map(|(_, n)| n).unwrap_or("");
         assert!(
-            !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
             "{id}: name is not kebab-case"
         );
         assert!(seen.insert(id.to_owned()), "{id}: registered twice");
