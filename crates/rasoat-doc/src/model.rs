@@ -173,20 +173,32 @@ pub struct Header {
     pub issuer: Vec<Span>,
     pub number: Option<DocNumber>,
     pub place_date: Option<PlaceDate>,
-    /// The type line ("KẾ HOẠCH") and its kind.
+    /// The type line ("KẾ HOẠCH") and its kind, the span as written: a lower-case "Kế hoạch"
+    /// in the header zone counts (so `format/type-line` can report it), and so does the type
+    /// name at the start of a line that carries the summary too ("QUYẾT ĐỊNH CÔNG BỐ …").
+    ///
+    /// A công văn has no type line: its kind ([`DocKind::CongVan`]) comes from its header — a
+    /// number and, under it, a "V/v …" summary (or "Về …" under a symbol with no type code,
+    /// "5155/SGDĐT-GDTXNNĐH"). Its span is then empty, at the end of the header: there is no
+    /// written type line to point at, and a rule that checks the written type line must skip
+    /// an empty span.
     pub doc_type: Option<Spanned<DocKind>>,
     /// The summary line(s) after the type ("Triển khai thực hiện…").
     pub summary: Option<Span>,
 }
 
-/// The `Số: 263/KH-UBND` line. Drafts leave the number blank (`Số: /KH-UBND`).
+/// The `Số: 263/KH-UBND` line (also `Luật số: 60/2024/QH15`, and a Party document's
+/// `Số 60-NQ/TW`). Drafts leave the number blank (`Số: /KH-UBND`). A state number written
+/// without its colon (`Số 12/KH-UBND`) gives no `DocNumber`: the header still goes on past
+/// it, and `format/document-number` reports the colon.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocNumber {
     /// The whole line.
     pub span: Span,
     /// The number, when filled in ("263").
     pub number: Option<Spanned<String>>,
-    /// Everything after the number's `/` ("KH-UBND"), exactly as written (spaces kept).
+    /// Everything after the number's `/` ("KH-UBND"), exactly as written (spaces kept). For a
+    /// Party document ("Số 60-NQ/TW"), everything after the number's `-` ("NQ/TW").
     pub symbol: Spanned<String>,
 }
 

@@ -48,3 +48,35 @@ fn parts_without_type() {
         untyped_files.len()
     );
 }
+
+/// One line per part of every file (kind, number, date, summary, recipients, signature, blocks),
+/// written to the file named by `RASOAT_DUMP`: diff two runs to review a parser change.
+#[test]
+#[ignore]
+fn dump_parts() {
+    let Ok(out) = std::env::var("RASOAT_DUMP") else { return };
+    let mut o = String::new();
+    for (name, doc) in dev_docs() {
+        for (k, p) in doc.parts.iter().enumerate() {
+            let h = &p.header;
+            let short = |s: Span| doc.slice(s).chars().take(50).collect::<String>().replace('\n', "⏎");
+            let sig = p.signature.as_ref().map(|s| {
+                let a: Vec<&str> = s.authorities.iter().map(|a| doc.slice(a.span)).collect();
+                format!("{a:?} {:?}", s.name.map(|n| doc.slice(n)))
+            });
+            o.push_str(&format!(
+                "{name} #{k} kind={:?} num={:?} date={:?} summary={:?} rec={:?} sig={sig:?} blocks={} tables={}\n",
+                h.doc_type.as_ref().map(|t| (t.value, doc.slice(t.span))),
+                h.number.as_ref().map(|n| doc.slice(n.span)),
+                h.place_date.as_ref().map(|d| doc.slice(d.span)),
+                h.summary.map(short),
+                p.recipients.as_ref().map(|r| r.items.len()),
+                p.blocks.len(),
+                p.tables.len(),
+            ));
+        }
+    }
+    if let Err(e) = std::fs::write(&out, o) {
+        panic!("cannot write {out}: {e}");
+    }
+}

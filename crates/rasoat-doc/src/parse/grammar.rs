@@ -213,17 +213,41 @@ pub(crate) struct NumberHit {
     pub vv: Option<usize>,
 }
 
-/// `Số: 263/KH-UBND`, `Số: /KH-UBND`, `Số:10988/BNV-CQĐP V/v …`, `Số: 87/2025/QĐ-UBND`.
+/// `Số: 263/KH-UBND`, `Số: /KH-UBND`, `Số:10988/BNV-CQĐP V/v …`, `Số: 87/2025/QĐ-UBND`; a
+/// law's `Luật số: 60/2024/QH15`; a Party document's `Số 60-NQ/TW` (its number is followed by
+/// a hyphen, and the Party's own layout has no colon).
+///
+/// A state number written without its colon (`Số 12/KH-UBND`) is no number line: the
+/// `format/document-number` rule reports the missing colon where the model has no number
+/// (see [`number_without_colon`]).
 pub(crate) fn number_line(line: &str) -> Option<NumberHit> {
     let input = In::new(line);
-    let parsed: Res<()> =
-        (alt((tag("Số"), tag("SỐ"))), take_while(is_blank_char), char(':'), take_while(is_blank_char))
-            .map(|_| ())
-            .parse(input);
-    let (rest, ()) = parsed.ok()?;
+    let law: Res<Option<In>> =
+        opt(alt((tag("Luật "), tag("LUẬT "), tag("Bộ luật "), tag("BỘ LUẬT ")))).parse(input);
+    let (input, _) = law.ok()?;
+    let parsed: Res<Option<char>> = (
+        alt((tag("Số"), tag("SỐ"), tag("số"))),
+        take_while(is_blank_char),
+        opt(char(':')),
+        take_while(is_blank_char),
+    )
+        .map(|(_, _, colon, _)| colon)
+        .parse(input);
+    let (rest, colon) = parsed.ok()?;
     let body_start = rest.location_offset();
     let body = rest.fragment();
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let party = digits > 0
+        && body
+            .get(digits..)
+            .and_then(|r| r.strip_prefix('-'))
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
+    if colon.is_none() && !party {
+        return None;
+    }
     let (num_part, symbol_rel) = match body.find('/') {
+        // "226-KL/TW": the number ends at the hyphen, the symbol is "KL/TW".
+        _ if party => (body.get(..digits)?, digits + 1),
         Some(slash) => (body.get(..slash)?, slash + 1),
         None => (*body, body.len()),
     };
@@ -267,6 +291,16 @@ pub(crate) fn number_line(line: &str) -> Option<NumberHit> {
     Some(NumberHit { number, symbol: (sym_start, sym_end), vv: vv.map(|v| sym_start + v) })
 }
 
+/// `Số 12/KH-UBND`: a state document's number written without the colon after "Số". Not a
+/// number line (the model keeps no number, so the missing colon gets reported), but still a
+/// header line: the header goes on below it.
+pub(crate) fn number_without_colon(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("Số").or_else(|| line.strip_prefix("SỐ")) else { return false };
+    let body = rest.trim_start_matches(is_blank_char);
+    body.len() < rest.len()
+        && body.trim_start_matches(|c: char| c.is_ascii_digit() || is_blank_char(c)).starts_with('/')
+}
+
 /// Parts of a place-and-date line, as offsets relative to the line.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct DateHit {
@@ -306,17 +340,33 @@ pub(crate) fn place_date(line: &str) -> Option<DateHit> {
         Some(0) => (None, 0),
         Some(pos) => {
             let before = line.get(..pos)?.trim_end_matches(is_blank_char);
-            let place = before.strip_suffix(',')?.trim_end_matches(is_blank_char);
-            // A place is a short name starting with a capital ("P. Lê Thanh Nghị").
-            let words = place.split_whitespace().count();
-            if place.is_empty()
-                || words > 8
-                || !place.starts_with(char::is_uppercase)
-                || place.contains(char::is_numeric)
-            {
-                return None;
+            let comma = before.strip_suffix(',');
+            let place = comma.unwrap_or(before).trim_end_matches(is_blank_char);
+            // A form's blank place ("……., ngày … tháng … năm ……", "(Tên địa phương), ngày …")
+            // is kept as written: it is a placeholder, not a missing place.
+            let placeholder = comma.is_some()
+                && (place.chars().all(|c| matches!(c, '.' | '…' | '_' | ' '))
+                    || (place.starts_with('(') && place.ends_with(')') && place.len() <= 60));
+            if placeholder && !place.is_empty() {
+                (Some((0, place.len())), pos)
+            } else {
+                // A place is a short name starting with a capital ("P. Lê Thanh Nghị").
+                let words = place.split_whitespace().count();
+                if place.is_empty()
+                    || words > 8
+                    || !place.starts_with(char::is_uppercase)
+                    || place.contains(char::is_numeric)
+                {
+                    return None;
+                }
+                // Without its comma ("Hà Nội ngày 01 tháng 12 năm 2025") the place must end in a
+                // name, so a sentence ("Tại phiên họp ngày …") is not taken for one.
+                let last_word = place.split_whitespace().last().unwrap_or("");
+                if comma.is_none() && (words > 6 || !last_word.starts_with(char::is_uppercase)) {
+                    return None;
+                }
+                (Some((0, place.len())), pos)
             }
-            (Some((0, place.len())), pos)
         }
         None => return None,
     };
@@ -436,6 +486,26 @@ mod tests {
         assert_eq!(hit.vv.and_then(|v| line.get(v..)), Some("Về hướng dẫn"));
         assert!(number_line("Số lượng hội nghị").is_none());
         assert!(number_line("Số: abc/KH").is_none());
+        // Party documents: "Số 60-NQ/TW" (no colon), "Số: 226-KL/TW".
+        for line in ["Số 60-NQ/TW", "Số: 60-NQ/TW"] {
+            let Some(hit) = number_line(line) else { panic!("no number line in {line}") };
+            assert_eq!(hit.number.and_then(|(s, e)| line.get(s..e)), Some("60"));
+            assert_eq!(line.get(hit.symbol.0..hit.symbol.1), Some("NQ/TW"));
+        }
+        // A law: "Luật số: 60/2024/QH15".
+        let line = "Luật số: 60/2024/QH15";
+        let Some(hit) = number_line(line) else { panic!("no number line") };
+        assert_eq!(hit.number.and_then(|(s, e)| line.get(s..e)), Some("60"));
+        assert_eq!(line.get(hit.symbol.0..hit.symbol.1), Some("2024/QH15"));
+        // A state number without its colon is left to format/document-number.
+        assert!(number_line("Số 12/KH-UBND").is_none());
+        assert!(number_without_colon("Số 12/KH-UBND"));
+        assert!(number_without_colon("Số /KH-UBND"));
+        assert!(!number_without_colon("Số lượng 12/20"));
+        assert!(!number_without_colon("Số: 12/KH-UBND"));
+        assert!(number_line("Số 12 người").is_none());
+        assert!(number_line("Số 1-2 người").is_none());
+        assert!(number_line("Luật Đất đai").is_none());
     }
 
     #[test]
@@ -452,6 +522,19 @@ mod tests {
         assert!(place_date("Căn cứ Luật ngày 16 tháng 6 năm 2025 của Quốc hội").is_none());
         assert!(place_date("Thực hiện Kết luận số 226-KL/TW, ngày 11 tháng 12 năm 2025").is_none());
         assert!(place_date("ngày … tháng … năm 2026").is_some());
+        // A place without its comma, as long as it ends in a name.
+        let line = "Hà Nội ngày 01 tháng 12 năm 2025";
+        let Some(hit) = place_date(line) else { panic!("no date") };
+        assert_eq!(hit.place.and_then(|(s, e)| line.get(s..e)), Some("Hà Nội"));
+        assert!(place_date("Thành phố Hồ Chí Minh ngày 28 tháng 11 năm 2025").is_some());
+        assert!(place_date("Tại phiên họp ngày 28 tháng 11 năm 2025").is_none());
+        // Forms leave the place blank.
+        for line in ["……., ngày … tháng … năm ……", "(Tên địa phương), ngày ... tháng ... năm ..."]
+        {
+            let Some(hit) = place_date(line) else { panic!("no date in {line}") };
+            assert!(hit.place.is_some());
+        }
+        assert!(place_date("……. ngày … tháng … năm ……").is_none());
     }
 
     #[test]

@@ -94,7 +94,8 @@ pub(crate) fn scan(text: &str, lines: &[LineInfo], start: usize, stop: usize) ->
         let mut used = false;
         let mut stop_here = false;
         let mut typed = false;
-        for cell in line::cells(text, info.content) {
+        let mut typed_prefix = false;
+        for cell in cells(text, info.content) {
             let s = cell.text(text);
             if s.is_empty() {
                 continue;
@@ -103,7 +104,9 @@ pub(crate) fn scan(text: &str, lines: &[LineInfo], start: usize, stop: usize) ->
             if h.doc_type.is_some() {
                 // Rest of the type line: the summary.
                 h.summary = Some(h.summary.map_or(cell, |x| x.cover(cell)));
-            } else if line::is_separator(s) {
+            } else if line::is_separator(s) || grammar::number_without_colon(s) {
+                // A rule; or "Số 12/KH-UBND", left without a number so its missing colon is
+                // reported, with the header going on below it.
             } else if line::is_motto(s) {
                 h.motto.push(cell);
                 seen_motto = true;
@@ -127,6 +130,18 @@ pub(crate) fn scan(text: &str, lines: &[LineInfo], start: usize, stop: usize) ->
             }) {
                 h.doc_type = Some(Spanned { span: cell, value: kind });
                 typed = true;
+            } else if let Some((kind, len)) =
+                (h.number.is_some() || h.place_date.is_some()).then(|| line::type_prefix(s)).flatten()
+            {
+                // Type and summary flattened onto one line: "QUYẾT ĐỊNH CÔNG BỐ THỦ TỤC …".
+                let type_span = Span::new(cell.start, cell.start + len);
+                let rest = line::strip(text, Span::new(type_span.end, cell.end));
+                h.doc_type = Some(Spanned { span: type_span, value: kind });
+                if !rest.is_empty() {
+                    h.summary = Some(rest);
+                }
+                typed = true;
+                typed_prefix = true;
             } else if !seen_motto
                 && h.number.is_none()
                 && h.place_date.is_none()
@@ -151,7 +166,9 @@ pub(crate) fn scan(text: &str, lines: &[LineInfo], start: usize, stop: usize) ->
         out.lines.push(li);
         out.end = li + 1;
         if typed {
-            if out.header.summary.is_none() {
+            // A summary run onto the type line ("THÔNG BÁO KẾT LUẬN" / "CỦA ĐỒNG CHÍ …") may
+            // go on below; the rest of a tabbed line ("KẾ HOẠCH\tVề việc …") is all of it.
+            if out.header.summary.is_none() || typed_prefix {
                 summary(text, lines, li + 1, stop, &mut out);
             }
             break;
@@ -161,8 +178,68 @@ pub(crate) fn scan(text: &str, lines: &[LineInfo], start: usize, stop: usize) ->
         }
         li += 1;
     }
+    infer_cong_van(text, &mut out);
     out
 }
+
+/// The cells of a header line: tab-separated columns, and the `|`-separated columns of a
+/// Markdown table export ("QUỐC HỘI | CỘNG HÒA … | Luật số: 60/2024/QH15 |"), without the rules
+/// glued to them ("------ Số: 1661/NQ-UBTVQH15", "… Hạnh phúc---------").
+fn cells(text: &str, content: Span) -> impl Iterator<Item = Span> + '_ {
+    line::cells(text, content).flat_map(move |cell| {
+        let mut start = cell.start;
+        cell.text(text).split('|').map(move |piece| {
+            let span = line::strip(text, Span::new(start, start + piece.len()));
+            start += piece.len() + 1;
+            trim_rules(text, span)
+        })
+    })
+}
+
+/// `span` without a run of three or more rule characters at either end.
+fn trim_rules(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let is_rule = |c: char| matches!(c, '-' | '_' | '=' | '–' | '—');
+    let head = s.len() - s.trim_start_matches(is_rule).len();
+    let tail = s.len() - s.trim_end_matches(is_rule).len();
+    // A line that is all rule stays as it is (a separator).
+    if head == s.len() {
+        return span;
+    }
+    let start = if head >= 3 { span.start + head } else { span.start };
+    let end = if tail >= 3 { span.end - tail } else { span.end };
+    line::strip(text, Span::new(start, end.max(start)))
+}
+
+/// A công văn (official letter) has no type line: its number's symbol names the issuer and
+/// its unit ("4240/UBND-VX", "5253/CT-CS"), and its summary under the number starts with
+/// "V/v" (về việc). So a header with a number, no type line and a "V/v …" summary — or a
+/// "Về …" summary under a symbol that is no type code — is a công văn's. The kind is then
+/// [`DocKind::CongVan`] with an empty span at the end of the header: there is no written type
+/// line to point at (and nothing for `format/type-line` to check).
+fn infer_cong_van(text: &str, out: &mut HeaderScan) {
+    let h = &out.header;
+    if h.doc_type.is_some() {
+        return;
+    }
+    let (Some(number), Some(summary)) = (&h.number, h.summary) else { return };
+    let s = summary.text(text);
+    let vv = s.starts_with("V/v") || s.starts_with("V/V");
+    let head = number.symbol.value.split(['-', '/']).next().unwrap_or("").trim();
+    let type_code = TYPE_CODES.iter().any(|c| c.eq_ignore_ascii_case(head));
+    if !(vv || (s.starts_with("Về ") && !type_code)) {
+        return;
+    }
+    let end = h.place_date.as_ref().map_or(summary.end, |p| p.span.end).max(summary.end).max(number.span.end);
+    out.header.doc_type = Some(Spanned { span: Span::new(end, end), value: DocKind::CongVan });
+}
+
+/// Symbol codes of documents that have a type line (Nghị định 30/2020, Phụ lục III): a symbol
+/// starting with one is no công văn's.
+const TYPE_CODES: [&str; 19] = [
+    "KH", "QĐ", "NĐ", "NQ", "KL", "CT", "TT", "TB", "BC", "CTr", "QC", "QyĐ", "ĐA", "HD", "CĐ", "TTr", "PA",
+    "TTLT", "VBHN",
+];
 
 /// The summary lines after the type line: the first paragraph, up to a blank line.
 fn summary(text: &str, lines: &[LineInfo], from: usize, stop: usize, out: &mut HeaderScan) {
@@ -191,6 +268,12 @@ fn summary_lines(text: &str, lines: &[LineInfo], from: usize, stop: usize, out: 
     while li < stop && taken < MAX_SUMMARY_LINES {
         let Some(info) = lines.get(li) else { break };
         let s = info.content.text(text);
+        if line::is_separator(s) {
+            // The rule drawn under the summary closes the header.
+            out.lines.push(li);
+            out.end = li + 1;
+            break;
+        }
         if info.blank() || info.tab || starts_body(s) || line::is_motto(s) {
             break;
         }

@@ -188,6 +188,23 @@ pub(crate) fn type_name(s: &str) -> Option<DocKind> {
     ATTACHED.contains(&lower.as_str()).then_some(DocKind::Other)
 }
 
+/// An upper-case line that starts with a type name and goes on with its summary ("QUYẾT ĐỊNH
+/// CÔNG BỐ THỦ TỤC …", "LUẬT DỮ LIỆU"): the kind and the length of the type name.
+pub(crate) fn type_prefix(s: &str) -> Option<(DocKind, usize)> {
+    if !is_upper(s) {
+        return None;
+    }
+    // The end of the first and of the second word.
+    let mut ends = s.char_indices().filter(|&(_, c)| c == ' ').map(|(i, _)| i).chain([s.len()]);
+    let one = ends.next()?;
+    let two = ends.next()?;
+    let name = |end: usize| s.get(..end).and_then(type_name).filter(|_| end < s.len());
+    if let Some(kind) = name(two) {
+        return Some((kind, two));
+    }
+    name(one).filter(|&k| k == DocKind::Luat).map(|k| (k, one))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +251,13 @@ mod tests {
         assert_eq!(type_name("Kế hoạch"), Some(DocKind::KeHoach));
         assert_eq!(type_name("Hướng dẫn"), Some(DocKind::Other));
         assert_eq!(type_name("Kế hoạch này"), None);
+        assert_eq!(type_prefix("QUYẾT ĐỊNH CÔNG BỐ THỦ TỤC"), Some((DocKind::QuyetDinh, "QUYẾT ĐỊNH".len())));
+        assert_eq!(type_prefix("LUẬT DỮ LIỆU"), Some((DocKind::Luat, "LUẬT".len())));
+        assert_eq!(type_prefix("CÔNG ĐIỆN TẬP TRUNG"), Some((DocKind::Other, "CÔNG ĐIỆN".len())));
+        assert_eq!(type_prefix("QUYẾT ĐỊNH"), None);
+        assert_eq!(type_prefix("ỦY BAN NHÂN DÂN"), None);
+        assert_eq!(type_prefix("Quyết định công bố"), None);
+        assert_eq!(type_prefix("LUẬT"), None);
         assert_eq!(doc_type("QUYẾT ĐỊNH:"), None);
     }
 }

@@ -422,6 +422,62 @@ mod tests {
         assert_eq!(sig.and_then(|s| s.name).map(|n| d.slice(n)), Some("Nguyễn Văn An"));
     }
 
+    /// Headers that used to leave a document without a type (corpus/dev).
+    #[test]
+    fn document_types_from_real_headers() {
+        let typed = |text: &str| {
+            let d = doc(text);
+            let t = d.parts.first().and_then(|p| p.header.doc_type.clone());
+            t.map(|t| (t.value, d.slice(t.span).to_string()))
+        };
+        // 386/NQ-CP: no comma after the place.
+        let text = "CHÍNH PHỦ\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 386/NQ-CP\nHà Nội ngày 01 tháng 12 năm 2025\nNGHỊ QUYẾT\nVỀ VIỆC TIẾP THU, GIẢI TRÌNH DỰ ÁN LUẬT\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;";
+        assert_eq!(typed(text), Some((DocKind::NghiQuyet, "NGHỊ QUYẾT".into())));
+        // A law whose header columns were exported as a Markdown table row.
+        let text = "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc | Luật số: 60/2024/QH15 |\n\nLUẬT\n\nDỮ LIỆU\n\nCăn cứ Hiến pháp;";
+        let d = doc(text);
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        assert_eq!(p.header.doc_type.as_ref().map(|t| t.value), Some(DocKind::Luat));
+        assert_eq!(p.header.issuer.iter().map(|s| d.slice(*s)).collect::<Vec<_>>(), ["QUỐC HỘI"]);
+        assert_eq!(p.header.number.as_ref().map(|n| n.symbol.value.as_str()), Some("2024/QH15"));
+        assert_eq!(p.header.summary.map(|s| d.slice(s)), Some("DỮ LIỆU"));
+        // 2702/QĐ-UBND: type and summary on one line.
+        let text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 2702/QĐ-UBND\nQuảng Trị, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH CÔNG BỐ THỦ TỤC HÀNH CHÍNH\nCăn cứ Luật;";
+        let d = doc(text);
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        assert_eq!(p.header.doc_type.as_ref().map(|t| d.slice(t.span)), Some("QUYẾT ĐỊNH"));
+        assert_eq!(p.header.summary.map(|s| d.slice(s)), Some("CÔNG BỐ THỦ TỤC HÀNH CHÍNH"));
+        // A Party document: "Số 221-KL/TW", and the rule under the summary closes the header.
+        let text = "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\nSố 221-KL/TW\nHà Nội, ngày 28 tháng 11 năm 2025\nKẾT LUẬN\nCỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ\n-----\nTại phiên họp ngày 28/11/2025, Bộ Chính trị kết luận như sau:";
+        let d = doc(text);
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        assert_eq!(p.header.doc_type.as_ref().map(|t| t.value), Some(DocKind::KetLuan));
+        assert_eq!(
+            p.header.number.as_ref().and_then(|n| n.number.as_ref()).map(|n| n.value.as_str()),
+            Some("221")
+        );
+        assert_eq!(p.header.summary.map(|s| d.slice(s)), Some("CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ"));
+        assert_eq!(p.blocks.len(), 1);
+        // A công văn: no type line, "V/v" under the number.
+        let text = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 4240/UBND-VX V/v khẩn trương hoàn thành cập nhật\nThành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\nKính gửi: Sở Y tế.\nỦy ban nhân dân Thành phố đề nghị như sau:";
+        let d = doc(text);
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        let Some(t) = &p.header.doc_type else { panic!("no kind") };
+        assert_eq!(t.value, DocKind::CongVan);
+        assert!(t.span.is_empty());
+        // After the date line, so rules reading "the header up to the type line" see it all.
+        assert!(p.header.place_date.as_ref().is_some_and(|pd| pd.span.end <= t.span.start));
+        // A number without its colon does not end the header (format/document-number reports
+        // the colon; the type line must still be found).
+        let text = "Số 12/KH-UBND\nHải An, ngày 05 tháng 5 năm 2026\nKẾ HOẠCH\nTriển khai\n\nI. MỤC ĐÍCH";
+        let d = doc(text);
+        let Some(p) = d.parts.first() else { panic!("no part") };
+        assert_eq!(p.header.doc_type.as_ref().map(|t| t.value), Some(DocKind::KeHoach));
+        assert!(p.header.number.is_none());
+        // A symbol that is a type code, with a "Về …" summary and no type line, is not a công văn.
+        assert_eq!(typed("Số: 12/QĐ-UBND Về việc A\nHà Nội, ngày 05 tháng 5 năm 2026\n\nĐiều 1."), None);
+    }
+
     #[test]
     fn empty_and_odd_inputs() {
         for text in ["", "\n\n\n", "\t\t", "Số:", "Nơi nhận:", "TM.", "KẾ HOẠCH", "a)", "-", "1.\t"]
