@@ -438,15 +438,17 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
             (Some(a), Some(b), Some(c)) => model.trigram(a, b, c),
             _ => false,
         };
-        let left_ok = word(lp, left, Some(c)) && (!left_bound || tri(left2, left, Some(c)));
-        let right_ok = word(rp, Some(c), right) && (!right_bound || tri(Some(c), right, right2));
-        // Seen between the very same neighbours: evidence on both sides at once.
-        let between = tri(left, Some(c), right);
-        if !(left_ok || right_ok || between) {
+        // Every observed side must be unattested next to this candidate's evidence (cheap:
+        // tested first).
+        if left.is_some() && !unattested(lo, lp) || right.is_some() && !unattested(ro, rp) {
             continue;
         }
-        // Every observed side must be unattested next to this candidate's evidence.
-        if left.is_some() && !unattested(lo, lp) || right.is_some() && !unattested(ro, rp) {
+        let left_ok = word(lp, left, Some(c)) && (!left_bound || tri(left2, left, Some(c)));
+        let right_ok = word(rp, Some(c), right) && (!right_bound || tri(Some(c), right, right2));
+        // Seen between the very same neighbours: evidence on both sides at once. A stored
+        // triple implies both its pairs are stored, so most lookups are skipped.
+        let between = lp.count >= ATTESTED && rp.count >= ATTESTED && tri(left, Some(c), right);
+        if !(left_ok || right_ok || between) {
             continue;
         }
         // …and with two neighbours, the other side must have been seen with the candidate at

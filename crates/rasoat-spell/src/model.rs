@@ -67,6 +67,36 @@ pub struct Model {
     confusions: Csr,
     strings: Csr,
     trigrams: &'static [u8],
+    /// The bigram table as an open-addressing hash, built on first use (~200 k pairs, a few
+    /// ms): one probe instead of a binary search through a frequent word's long group.
+    pairs: OnceLock<PairTable>,
+}
+
+/// Open addressing over (a << 16 | b) → value; `u32::MAX` marks an empty slot (ids are below
+/// 65,535, so no key is all ones).
+struct PairTable {
+    slots: Vec<(u32, u16)>,
+    mask: usize,
+}
+
+impl PairTable {
+    fn slot(key: u32, mask: usize) -> usize {
+        (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+    }
+
+    fn get(&self, key: u32) -> Option<u16> {
+        let mut i = Self::slot(key, self.mask);
+        loop {
+            let &(k, v) = self.slots.get(i)?;
+            if k == key {
+                return Some(v);
+            }
+            if k == u32::MAX {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
 }
 
 /// Fingerprint of an id triple in `trigrams.bin`.
@@ -155,6 +185,7 @@ impl Model {
             confusions: Csr::default(),
             strings: Csr::default(),
             trigrams: &[],
+            pairs: OnceLock::new(),
         }
     }
 
@@ -227,27 +258,37 @@ impl Model {
 
     /// Evidence for the pair (a, b).
     pub fn pair(&self, a: Id, b: Id) -> Pair {
-        let a = usize::from(a);
-        if a >= self.n {
-            return Pair::default();
+        let table = self.pairs.get_or_init(|| self.build_pairs());
+        match table.get(u32::from(a) << 16 | u32::from(b)) {
+            Some(v) => Pair { count: u32::from(v & !LEXICON_BIT), lexicon: v & LEXICON_BIT != 0 },
+            None => Pair::default(),
         }
-        let (Some(lo), Some(hi)) = (u32_at(self.offsets, a), u32_at(self.offsets, a + 1)) else {
-            return Pair::default();
-        };
-        let (mut lo, mut hi) = (lo as usize, hi as usize);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let Some(second) = u16_at(self.entries, mid * 4) else { return Pair::default() };
-            match second.cmp(&b) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let v = u16_at(self.entries, mid * 4 + 2).unwrap_or(0);
-                    return Pair { count: u32::from(v & !LEXICON_BIT), lexicon: v & LEXICON_BIT != 0 };
+    }
+
+    fn build_pairs(&self) -> PairTable {
+        let m = self.entries.len() / 4;
+        let size = (m * 2).next_power_of_two().max(16);
+        let mut t = PairTable { slots: vec![(u32::MAX, 0); size], mask: size - 1 };
+        for a in 0..self.n {
+            let (Some(lo), Some(hi)) = (u32_at(self.offsets, a), u32_at(self.offsets, a + 1)) else {
+                continue;
+            };
+            for e in lo as usize..hi as usize {
+                let (Some(b), Some(v)) = (u16_at(self.entries, e * 4), u16_at(self.entries, e * 4 + 2))
+                else {
+                    continue;
+                };
+                let key = (a as u32) << 16 | u32::from(b);
+                let mut i = PairTable::slot(key, t.mask);
+                while t.slots.get(i).is_some_and(|s| s.0 != u32::MAX) {
+                    i = (i + 1) & t.mask;
+                }
+                if let Some(slot) = t.slots.get_mut(i) {
+                    *slot = (key, v);
                 }
             }
         }
-        Pair::default()
+        t
     }
 
     /// Syllables (canonical, lower case) whose skeleton is `skel`, appended to `out`.
