@@ -109,9 +109,12 @@ pub fn extract(doc: &Document) -> Facts {
     facts
 }
 
-/// Non-blank lines that no element of the structure covers. A line the parser could not place
-/// (a preamble mistaken for header, an unusual layout) may still cite documents, and a profile
-/// that applies to plans citing 226-KL/TW must not miss it.
+/// Non-blank pieces of lines that no element of the structure covers. A line the parser could
+/// not place (a preamble mistaken for header, an unusual layout) may still cite documents, and
+/// a profile that applies to plans citing 226-KL/TW must not miss it. A line that is only partly
+/// covered gives its uncovered pieces: a flattened layout puts the signature, the appendix title
+/// "(Kèm theo Quyết định số 2827/QĐ-UBND ngày …)" and the table header on one tab-separated
+/// line, and the signature covers only its own cell.
 fn stray_lines(doc: &Document) -> Vec<rasoat_text::Span> {
     let mut covered: Vec<rasoat_text::Span> = doc.blocks.iter().map(|b| b.span).collect();
     for part in &doc.parts {
@@ -131,6 +134,12 @@ fn stray_lines(doc: &Document) -> Vec<rasoat_text::Span> {
     covered.sort_unstable();
     let mut out = Vec::new();
     let mut k = 0;
+    let mut push = |start: usize, end: usize| {
+        let piece = rasoat_text::Span::new(start, end);
+        if !piece.text(&doc.text).trim().is_empty() {
+            out.push(piece);
+        }
+    };
     for &line in &doc.lines {
         if line.text(&doc.text).trim().is_empty() {
             continue;
@@ -139,13 +148,19 @@ fn stray_lines(doc: &Document) -> Vec<rasoat_text::Span> {
         while covered.get(k).is_some_and(|c| c.end <= line.start && c.start < line.start) {
             k += 1;
         }
-        let overlaps = covered
-            .iter()
-            .skip(k)
-            .take_while(|c| c.start < line.end.max(line.start + 1))
-            .any(|c| c.end > line.start);
-        if !overlaps {
-            out.push(line);
+        // Walk the spans over this line (sorted by start), keeping the gaps between them.
+        let mut at = line.start;
+        for c in covered.iter().skip(k).take_while(|c| c.start < line.end) {
+            if c.end <= at {
+                continue;
+            }
+            if c.start > at {
+                push(at, c.start);
+            }
+            at = c.end;
+        }
+        if at < line.end {
+            push(at, line.end);
         }
     }
     out
@@ -302,6 +317,30 @@ mod tests {
         assert_eq!(c.issuer.as_ref().map(|i| i.value.as_str()), Some("Ủy ban nhân dân thành phố Huế"));
         // A title's "ngày 08 tháng 5" is the citation's date, not a deadline.
         assert!(facts.deadlines.is_empty(), "{:#?}", facts.deadlines);
+    }
+
+    #[test]
+    fn uncovered_pieces_of_a_covered_line_are_read_for_citations() {
+        // A flattened layout (corpus/dev 2827-QD-UBND line 25): the signature, the appendix
+        // title and the table header on one line; the structure claims only the first cell.
+        let text = "KT. CHỦ TỊCH Hoàng Nam\tPHỤ LỤC (Kèm theo Quyết định số 2827/QĐ-UBND ngày 27 tháng \
+                    11 năm 2025 của Chủ tịch UBND tỉnh Quảng Trị)\tTT\n";
+        let mut doc = crate::parse_str(text);
+        doc.blocks.clear();
+        let Some(part) = doc.parts.first_mut() else { panic!("no part") };
+        part.blocks = 0..0;
+        part.roots.clear();
+        part.tables.clear();
+        (part.signature, part.recipients) = (None, None);
+        part.header = Header::default();
+        part.header.issuer = vec![rasoat_text::Span::new(0, text.find('\t').unwrap_or(0))];
+        let facts = extract(&doc);
+        let [c] = facts.citations.as_slice() else { panic!("{:#?}", facts.citations) };
+        assert_eq!(c.key, "2827/QĐ-UBND");
+        assert_eq!(c.date.as_ref().map(|d| d.value), Some(Date::new(2025, 11, 27)));
+        assert_eq!(c.issuer.as_ref().map(|i| i.value.as_str()), Some("Chủ tịch UBND tỉnh Quảng Trị"));
+        // The covered cell is not read again: its text is the issuer's, not a stray piece.
+        assert_eq!(stray_lines(&doc).first().map(|s| s.start), text.find('\t'));
     }
 
     #[test]
