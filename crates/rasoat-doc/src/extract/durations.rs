@@ -166,6 +166,8 @@ mod tests {
         assert_eq!(days, vec![0.5, 0.5]);
         assert_eq!(v.get(1).and_then(|d| d.1), Some(Comparator::AtMost));
         assert_eq!(run("họp 01 ngày").first().map(|d| (d.0, d.1)), Some((1.0, None)));
+        // Signs read like words (`targets::comparator_before`).
+        assert_eq!(run("hội nghị chuyên môn ≤ 1 ngày").first().map(|d| d.1), Some(Some(Comparator::AtMost)));
         assert!(run("Mẫu giáo (3 buổi tiếng Anh/tuần)").is_empty());
         assert!(run("cắt giảm 12/60 ngày").iter().all(|d| d.0 != 0.2));
     }
