@@ -45,7 +45,7 @@ pub(crate) fn check_units(model: &Model, units: &[Unit<'_>], key: &mut String, o
             return;
         }
         let vietnamese = is_vietnamese_line(units);
-        for u in units {
+        for (i, u) in units.iter().enumerate() {
             // Digits never occur in names: a VNI leftover is checked whatever its case.
             if !(may_check(u) || u.class == Class::Mixed && !u.protected && u.case == Case::Title) {
                 continue;
@@ -81,7 +81,10 @@ pub(crate) fn check_units(model: &Model, units: &[Unit<'_>], key: &mut String, o
                     }
                 }
                 Class::Other if u.text.is_ascii() => {
+                    // English words decode as Telex too ("This" → "Thí"): only a token between
+                    // Vietnamese words is a leftover keystroke.
                     if u.text.len() >= 3
+                        && among_vietnamese(units, i)
                         && let Some(fix) = syllable::telex_decode(u.text)
                         && decoded_is_common(model, &fix)
                     {
@@ -118,6 +121,18 @@ pub(crate) fn check_units(model: &Model, units: &[Unit<'_>], key: &mut String, o
             }
         }
     }
+}
+
+/// Whether the word tokens next to `units[i]` are Vietnamese: at least one carries a
+/// Vietnamese mark, and none is a plain-ASCII non-syllable (an English word).
+fn among_vietnamese(units: &[Unit<'_>], i: usize) -> bool {
+    let is_word = |u: &&Unit<'_>| matches!(u.class, Class::Syllable | Class::Other);
+    let before = units.get(..i).and_then(|h| h.iter().rev().find(is_word));
+    let after = units.get(i + 1..).and_then(|t| t.iter().find(is_word));
+    let english = |u: &Unit<'_>| u.class == Class::Other && u.text.is_ascii();
+    let marked = |u: &Unit<'_>| u.class == Class::Syllable && !u.text.is_ascii();
+    let neighbours = [before, after];
+    !neighbours.iter().flatten().any(|u| english(u)) && neighbours.iter().flatten().any(|u| marked(u))
 }
 
 /// A token the corpus attests several times is a loanword or a name — unless it is the
@@ -164,6 +179,15 @@ mod tests {
         assert_eq!(words, ["ddieeuf", "keets", "trowr", "Vie65t", "nguời", "hoaì"]);
         let first: Vec<&str> = found.iter().filter_map(|f| f.1.first().map(String::as_str)).collect();
         assert_eq!(first, ["điều", "kết", "trở", "Việt", "người", "hoài"]);
+    }
+
+    #[test]
+    fn english_inside_a_vietnamese_line_is_not_telex() {
+        // A Vietnamese lead-in, then an English translation on the same line.
+        let found = check(
+            "Xem toàn bộ văn bản tiếng Anh. Article 1. Scope This Circular stipulates the quotas, these goods.",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
