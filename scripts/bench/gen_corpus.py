@@ -56,9 +56,13 @@ def main():
     total = 0
     for i in range(args.files):
         text = ""
-        while len(text.encode()) < per_file * 0.5:
+        while len(text.encode()) < per_file * 0.6:
             text += vary(rng.choice(docs), rng) + "\n\n"
         data = text.encode()
+        # Long documents are cut at a paragraph boundary so the corpus size stays near its target.
+        if len(data) > per_file * 1.6:
+            cut = data.rfind(b"\n\n", 0, int(per_file * 1.6))
+            data = data[: cut if cut > 0 else len(data)]
         (many / f"doc{i:05}.txt").write_bytes(data)
         total += len(data)
     print(f"{many}: {args.files} files, {total / 1e6:.1f} MB")
