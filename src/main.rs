@@ -219,7 +219,15 @@ fn explain(args: ExplainArgs) -> u8 {
     if !d.examples.is_empty() {
         out.push_str(&format!("\n{}:\n", labels[6]));
         for ex in &d.examples {
-            out.push_str(&format!("  ✗ {}: {}\n  ✓ {}: {}\n", labels[7], ex.bad, labels[8], ex.good));
+            // Multi-line examples (whole mini-plans) stay readable when indented.
+            let indent = |t: &str| t.trim_end().replace('\n', "\n      ");
+            out.push_str(&format!(
+                "  ✗ {}: {}\n  ✓ {}: {}\n",
+                labels[7],
+                indent(&ex.bad),
+                labels[8],
+                indent(&ex.good)
+            ));
         }
     }
     write_stdout(&out);
