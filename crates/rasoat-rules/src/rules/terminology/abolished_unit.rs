@@ -52,34 +52,38 @@ static DATES: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A number-and-symbol followed by its date: "số 226-KL/TW ngày 11 tháng 12 năm 2025",
 /// "số 534/QĐ-TTg ngày 31/3/2026" (a deadline, "trước ngày 10/5/2026", has no number).
 ///
-/// The symbol is meant as `[\w/.-]{1,30}`, but thirty copies of Unicode `\w` cost ~10 ms to
-/// compile (half the run time of one document). The regex takes the symbol as `\S+` (group 1)
-/// and [`cited_symbol`] checks the class and the length; [`cited_dates`] retries from the next
-/// character when the check fails, so the matches are exactly those of the bounded pattern
-/// (the symbol is always the whole run of non-spaces up to `\s+ngày`).
+/// Meant as `(?i)\bsố\s*\d+\s*[-/][\w/.-]{1,30}\s+ngày…`, but thirty copies of Unicode `\w`
+/// cost ~10 ms to compile (half the run time of one document), and a Unicode `\b` makes the
+/// regex crate leave its DFA for a slow engine on Vietnamese text (4× slower searches). So
+/// the regex has neither: it takes the symbol as `\S+` (group 1), and [`cited_dates`] checks
+/// the boundary and the symbol in code, retrying from the next character when a check fails.
+/// The matches are exactly those of the meant pattern: the symbol is always the whole run of
+/// non-spaces up to `\s+ngày`, and `\b` before "s" only asks that no word character precede.
 static CITED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bsố\s*\d+\s*[-/](\S+)\s+ngày\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
+        r"(?i)số\s*\d+\s*[-/](\S+)\s+ngày\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
     )
     .ok()
 });
 
-/// True when `symbol` matches `[\w/.-]{1,30}` (Unicode `\w`, as the regex crate defines it).
-fn cited_symbol(symbol: &str) -> bool {
+/// Unicode `\w`, as the regex crate defines it.
+fn is_regex_word(c: char) -> bool {
     // Non-ASCII characters that are not alphabetic (marks, Nd digits, connector punctuation)
-    // are rare in a symbol: only they consult the regex crate's own `\w`, compiled on demand.
+    // are rare here: only they consult the regex crate's own `\w`, compiled on demand.
     static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^\w$").ok());
-    let word = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_alphanumeric() || c == '_'
-        } else {
-            c.is_alphabetic() || WORD.as_ref().is_some_and(|re| re.is_match(c.encode_utf8(&mut [0; 4])))
-        }
-    };
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphabetic() || WORD.as_ref().is_some_and(|re| re.is_match(c.encode_utf8(&mut [0; 4])))
+    }
+}
+
+/// True when `symbol` matches `[\w/.-]{1,30}`.
+fn cited_symbol(symbol: &str) -> bool {
     let mut n = 0;
     symbol.chars().all(|c| {
         n += 1;
-        n <= 30 && (word(c) || matches!(c, '/' | '.' | '-'))
+        n <= 30 && (is_regex_word(c) || matches!(c, '/' | '.' | '-'))
     }) && n >= 1
 }
 
@@ -90,8 +94,10 @@ fn cited_dates(text: &str) -> Option<Date> {
     let mut at = 0;
     while let Some(c) = re.captures_at(text, at) {
         let Some(whole) = c.get(0) else { break };
-        if !c.get(1).is_some_and(|s| cited_symbol(s.as_str())) {
-            // Not a match of the bounded pattern here; one may still start further on.
+        let boundary =
+            text.get(..whole.start()).and_then(|h| h.chars().next_back()).is_none_or(|p| !is_regex_word(p));
+        if !boundary || !c.get(1).is_some_and(|s| cited_symbol(s.as_str())) {
+            // Not a match of the meant pattern here; one may still start further on.
             at = whole.start()
                 + text.get(whole.start()..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
             continue;
@@ -509,6 +515,9 @@ mod tests {
             "SỐ 7 - Ừ_x ngày 3/3/2021".to_string(),
             "số 7/x\u{0301}y ngày 4/4/2022 số 8/x² ngày 5/5/2023".to_string(),
             "số 9/x ngày 31/2/2022, số 10/y ngày 1 tháng 1 năm 2024".to_string(),
+            "vụsố 1/a ngày 3/3/2021, _số 2/b ngày 4/4/2022".to_string(),
+            "(số 3/c ngày 5/5/2023) ſố 4/d ngày 6/6/2024 ľsố 5/e ngày 7/7/2025".to_string(),
+            "x\u{0301}số 6/f ngày 8/8/2020 ²số 7/g ngày 9/9/2021".to_string(),
         ] {
             assert_eq!(cited_dates(&t), reference(&t), "{t}");
         }
