@@ -402,14 +402,15 @@ pub(crate) fn authority(line: &str) -> Option<(Authority, usize)> {
     )
         .parse(input);
     let (rest, (word, dot, gap)) = parsed.ok()?;
-    let auth = match word.fragment().to_ascii_uppercase().as_str() {
-        "TM" => Authority::Tm,
-        "KT" => Authority::Kt,
-        "Q" => Authority::Q,
-        "TL" => Authority::Tl,
-        "TUQ" => Authority::Tuq,
-        _ => return None,
-    };
+    // This runs on every body line: compare without allocating.
+    const PREFIXES: [(&str, Authority); 5] = [
+        ("TM", Authority::Tm),
+        ("KT", Authority::Kt),
+        ("Q", Authority::Q),
+        ("TL", Authority::Tl),
+        ("TUQ", Authority::Tuq),
+    ];
+    let (_, auth) = *PREFIXES.iter().find(|(p, _)| p.eq_ignore_ascii_case(word.fragment()))?;
     // The title after the prefix is upper case ("KT. CHỦ TỊCH"); "Q. Lê…" is a name.
     let title = rest.fragment().split(is_blank_char).next().unwrap_or("");
     if !title.starts_with(char::is_uppercase) || title.chars().any(char::is_lowercase) {

@@ -163,12 +163,34 @@ pub(crate) fn is_motto(s: &str) -> bool {
 }
 
 /// Names of documents (attached to a decision, or sent on their own) that are not a
-/// [`DocKind`] of their own (Quy định, Quy chế and Đề án are).
-const ATTACHED: [&str; 5] = ["điều lệ", "hướng dẫn", "công điện", "tờ trình", "phương án"];
+/// [`DocKind`] of their own (Quy định, Quy chế and Đề án are): the other types of Nghị định
+/// 30/2020, Phụ lục III, and the permits and certificates forms are issued as.
+const ATTACHED: [&str; 20] = [
+    "điều lệ",
+    "hướng dẫn",
+    "công điện",
+    "tờ trình",
+    "phương án",
+    "thông cáo",
+    "dự án",
+    "biên bản",
+    "hợp đồng",
+    "bản ghi nhớ",
+    "bản thỏa thuận",
+    "giấy ủy quyền",
+    "giấy mời",
+    "giấy giới thiệu",
+    "giấy nghỉ phép",
+    "phiếu gửi",
+    "phiếu chuyển",
+    "phiếu báo",
+    "giấy phép",
+    "giấy chứng nhận",
+];
 
 /// An upper-case type line ("KẾ HOẠCH", "QUYẾT ĐỊNH", "QUY CHẾ") and its kind.
 pub(crate) fn doc_type(s: &str) -> Option<DocKind> {
-    if !is_upper(s) {
+    if s.len() > 40 || !is_upper(s) {
         return None;
     }
     type_name(s)
@@ -247,6 +269,7 @@ mod tests {
         assert_eq!(doc_type("QUY ĐỊNH"), Some(DocKind::QuyDinh));
         assert_eq!(doc_type("ĐỀ ÁN"), Some(DocKind::DeAn));
         assert_eq!(doc_type("HƯỚNG DẪN"), Some(DocKind::Other));
+        assert_eq!(doc_type("GIẤY CHỨNG NHẬN"), Some(DocKind::Other));
         assert_eq!(doc_type("Kế hoạch"), None);
         assert_eq!(type_name("Kế hoạch"), Some(DocKind::KeHoach));
         assert_eq!(type_name("Hướng dẫn"), Some(DocKind::Other));
