@@ -26,7 +26,7 @@
 //! assert_eq!(found[0].span.text(text), "Chông\nchéo");
 //! ```
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rasoat_text::Span;
 
 /// A character that belongs to a word: a word boundary is between a word character and
@@ -76,49 +76,31 @@ pub struct Folded {
 impl Folded {
     /// Fold `text`. O(n), one allocation for the folded copy.
     pub fn new(text: &str) -> Folded {
-        let bytes = text.as_bytes();
-        let mut out: Vec<u8> = Vec::with_capacity(text.len());
+        // One pass over the characters, writing the folded copy as a `String` (no UTF-8
+        // validation at the end): ~25% fewer instructions than decoding at byte offsets.
+        let mut out = String::with_capacity(text.len());
         let mut anchors = Vec::new();
-        let ascii_space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
-        // The whitespace character at `i`, if any, and its length.
-        let space_at = |i: usize| -> Option<usize> {
-            let &b = bytes.get(i)?;
-            if b < 0x80 {
-                return ascii_space(b).then_some(1);
-            }
-            let c = text.get(i..)?.chars().next()?;
-            c.is_whitespace().then(|| c.len_utf8())
-        };
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            // ASCII (most bytes, even in Vietnamese) without decoding.
-            if b < 0x80 && !ascii_space(b) {
-                out.push(b.to_ascii_lowercase());
-                i += 1;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !c.is_whitespace() {
+                out.push(fold_char(c));
                 continue;
             }
-            if b >= 0x80 {
-                let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
-                if !c.is_whitespace() {
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(fold_char(c).encode_utf8(&mut buf).as_bytes());
-                    i += c.len_utf8();
-                    continue;
-                }
-            }
             // A whitespace run becomes one space.
-            let start = i;
-            while let Some(len) = space_at(i) {
-                i += len;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if !d.is_whitespace() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
             }
-            out.push(b' ');
-            if i - start != 1 {
-                anchors.push((out.len(), i));
+            out.push(' ');
+            if end - i != 1 {
+                anchors.push((out.len(), end));
             }
         }
-        // Every byte pushed is a whole character's encoding: the conversion cannot fail.
-        let text_out = String::from_utf8(out).unwrap_or_default();
-        Folded { text: text_out, anchors, original_len: text.len() }
+        Folded { text: out, anchors, original_len: text.len() }
     }
 
     /// The folded view of `text`, shared by the rules that check the same document on this
@@ -277,8 +259,12 @@ impl PhraseSet {
         if folded.is_empty() {
             return Ok(PhraseSet::default());
         }
+        // A contiguous NFA, not the DFA the builder picks for small sets: the DFA took ~35M
+        // instructions to build for the packs' sets, a third of checking one document, for a
+        // search that is only a little faster. Matches are the same whatever the kind.
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&folded)
             .map_err(|e| PhraseError(e.to_string()))?;
         Ok(PhraseSet { ac: Some(ac), index })
