@@ -3,6 +3,7 @@
 pub mod capitalization;
 pub mod confusion;
 pub mod glued;
+pub mod missing_diacritics;
 pub mod real_word;
 pub mod repeated_word;
 pub mod syllable;
@@ -20,6 +21,7 @@ pub fn rules(packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
         Box::new(syllable::Syllable::new()),
         Box::new(real_word::RealWord::new()),
         Box::new(glued::Glued::new()),
+        Box::new(missing_diacritics::MissingDiacritics::new()),
     ];
     Ok(rules)
 }

@@ -1,0 +1,243 @@
+//! `spelling/missing-diacritics`: a phrase typed with no diacritics at all inside Vietnamese
+//! text ("thuc hien nghiem tuc" for "thực hiện nghiêm túc").
+//!
+//! Every token is a valid unmarked syllable, so no syllable rule fires, and the statistics of
+//! the real-word rule see unknown pairs, not slips. The evidence used here: a run of at least
+//! three plain-ASCII lower-case syllables, in a line that is otherwise written with marks, whose
+//! adjacent pairs are the skeletons of marked lexicon words ("thuc hien" → "thực hiện"). English
+//! and codes are left alone: their lines carry no marks, and their words rarely pair up as the
+//! skeletons of Vietnamese words.
+
+use rasoat_doc::Document;
+use rasoat_spell::Model;
+use rasoat_text::Span;
+use rasoat_text::token::{TokenKind, tokens};
+
+use crate::diagnostic::{Message, Severity};
+use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
+
+pub const ID: &str = "spelling/missing-diacritics";
+
+/// The shortest run worth reporting, in syllables.
+const MIN_RUN: usize = 3;
+
+pub struct MissingDiacritics {
+    docs: RuleDocs,
+}
+
+impl Default for MissingDiacritics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl MissingDiacritics {
+    pub fn new() -> Self {
+        MissingDiacritics {
+            docs: RuleDocs {
+                summary: Message::new(
+                    "Cụm từ gõ không dấu giữa văn bản có dấu (“thuc hien nghiem tuc” → “thực hiện nghiêm túc”).",
+                    "A phrase typed without diacritics inside Vietnamese text (“thuc hien nghiem tuc” → “thực hiện nghiêm túc”).",
+                ),
+                why: Message::new(
+                    "Văn bản hành chính viết bằng tiếng Việt có dấu; cụm không dấu thường do sao chép từ tin nhắn hoặc bộ gõ bị tắt, và có thể đọc theo nhiều nghĩa.",
+                    "Official documents are written with full diacritics; an unmarked phrase usually comes from a message or a switched-off input method, and is ambiguous.",
+                ),
+                legal_basis: "Nghị định 30/2020/NĐ-CP, Điều 7 và Phụ lục I (chữ viết tiếng Việt, phông chữ Unicode TCVN 6909:2001)".to_owned(),
+                examples: vec![Example {
+                    bad: "Các cơ quan, đơn vị thuc hien nghiem tuc chế độ báo cáo định kỳ.".into(),
+                    good: "Các cơ quan, đơn vị thực hiện nghiêm túc chế độ báo cáo định kỳ; email, website, online.".into(),
+                }],
+                source: "built-in".to_owned(),
+            },
+        }
+    }
+}
+
+/// A word token of a line, with whether it is plain (unmarked lower-case ASCII) or marked.
+struct Word<'a> {
+    text: &'a str,
+    span: Span,
+    plain: bool,
+    marked: bool,
+}
+
+impl Rule for MissingDiacritics {
+    fn id(&self) -> &str {
+        ID
+    }
+
+    fn default_severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn docs(&self) -> &RuleDocs {
+        &self.docs
+    }
+
+    fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        if doc.legacy_font.is_some() {
+            return;
+        }
+        let model = Model::embedded();
+        let mut words: Vec<Word<'_>> = Vec::new();
+        let mut candidates: Vec<String> = Vec::new();
+        for &line in &doc.lines {
+            let text = doc.slice(line);
+            // Cheap pre-filter: a line needs marks (non-ASCII) and plain words to qualify.
+            if text.is_ascii() || text.len() < 20 {
+                continue;
+            }
+            words.clear();
+            words.extend(tokens(text, line.start).filter(|t| t.kind == TokenKind::Word).map(|t| Word {
+                text: t.text,
+                span: t.span,
+                plain: t.text.bytes().all(|b| b.is_ascii_lowercase()),
+                marked: !t.text.is_ascii(),
+            }));
+            let marked = words.iter().filter(|w| w.marked).count();
+            if marked < 3 || marked * 3 < words.len() {
+                continue;
+            }
+            let mut i = 0;
+            while i < words.len() {
+                let mut j = i;
+                // A run: plain syllables separated by single spaces only (no punctuation, so
+                // URLs, e-mails and codes break it).
+                while words.get(j).is_some_and(|w| w.plain)
+                    && (j == i
+                        || words
+                            .get(j - 1)
+                            .zip(words.get(j))
+                            .is_some_and(|(a, b)| doc.text.get(a.span.end..b.span.start) == Some(" ")))
+                {
+                    j += 1;
+                }
+                if j - i >= MIN_RUN
+                    && let Some(run) = words.get(i..j)
+                    // Each the skeleton of some syllable ("thuc" of thúc/thục/thức/thực):
+                    // unmarked stop-final syllables are not valid on their own, so syllable
+                    // validity cannot decide. Looked up only for runs, which are rare.
+                    && run.iter().all(|w| {
+                        candidates.clear();
+                        model.syllables_with_skeleton(w.text, &mut candidates);
+                        !candidates.is_empty()
+                    })
+                {
+                    self.report_run(doc, model, run, &mut candidates, sink);
+                }
+                i = j.max(i + 1);
+            }
+        }
+    }
+}
+
+impl MissingDiacritics {
+    fn report_run(
+        &self,
+        doc: &Document,
+        model: &Model,
+        run: &[Word<'_>],
+        candidates: &mut Vec<String>,
+        sink: &mut Sink,
+    ) {
+        // Restore greedily by two-syllable lexicon words; count the pairs that are skeletons
+        // of marked words.
+        let mut restored: Vec<String> = Vec::new();
+        let mut evidence = 0usize;
+        let mut ambiguous = false;
+        let mut k = 0;
+        while k < run.len() {
+            let pair = run.get(k).zip(run.get(k + 1));
+            if let Some((a, b)) = pair {
+                candidates.clear();
+                model.words_with_skeleton(&format!("{} {}", a.text, b.text), candidates);
+                candidates.retain(|c| !c.is_ascii());
+                // The pair as written must be rare next to its marked word: "vi khai sai theo
+                // quy" is ordinary unmarked Vietnamese, every pair of it common as written.
+                let count = |x: &str, y: &str| {
+                    model.id(x).zip(model.id(y)).map_or(0, |(i, j)| {
+                        let p = model.pair(i, j);
+                        if p.lexicon { p.count.max(1) } else { p.count }
+                    })
+                };
+                let marked = candidates
+                    .iter()
+                    .filter_map(|c| c.split_once(' '))
+                    .map(|(x, y)| count(x, y))
+                    .max()
+                    .unwrap_or(0);
+                let attested = count(a.text, b.text).saturating_mul(200) >= marked;
+                if !candidates.is_empty() && !attested {
+                    evidence += 1;
+                    ambiguous |= candidates.len() > 1;
+                    restored.push(candidates.first().cloned().unwrap_or_default());
+                    k += 2;
+                    continue;
+                }
+            }
+            restored.push(run.get(k).map(|w| w.text.to_owned()).unwrap_or_default());
+            k += 1;
+        }
+        // At least two marked words, covering most of the run.
+        if evidence < 2 || evidence * 2 * 10 < run.len() * 7 {
+            return;
+        }
+        let (Some(first), Some(last)) = (run.first(), run.last()) else { return };
+        let span = Span::new(first.span.start, last.span.end);
+        let phrase = doc.slice(span);
+        let guess = restored.join(" ");
+        let d = sink.report(
+            span,
+            Message::new(
+                format!("Cụm “{phrase}” có vẻ được gõ không dấu; viết lại có dấu (có lẽ “{guess}”)."),
+                format!(
+                    "“{phrase}” looks typed without diacritics; write it with marks (perhaps “{guess}”)."
+                ),
+            ),
+        );
+        // A guess from word skeletons: never applied by --fix.
+        if !ambiguous {
+            d.suggest(guess, false);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::run_on_text;
+
+    fn found(text: &str) -> Vec<(String, Vec<String>)> {
+        let doc = rasoat_doc::parse_str(text);
+        run_on_text(&MissingDiacritics::new(), text)
+            .into_iter()
+            .map(|d| {
+                (doc.slice(d.span).to_owned(), d.suggestions.into_iter().map(|s| s.replacement).collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_unmarked_phrase_in_marked_text() {
+        let f = found("Yêu cầu các cơ quan, đơn vị thuc hien nghiem tuc chế độ báo cáo định kỳ.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f.first().map(|x| x.0.as_str()), Some("thuc hien nghiem tuc"));
+    }
+
+    #[test]
+    fn english_codes_and_short_runs_are_left_alone() {
+        for text in [
+            "Đăng nhập tại địa chỉ https://dichvucong.gov.vn/thu-tuc-hanh-chinh để nộp hồ sơ.",
+            "Hệ thống quản lý văn bản (document management system) của tỉnh được nâng cấp.",
+            "Gửi thư điện tử về địa chỉ vanthu@hanoi.gov.vn trước ngày 10/5/2026.",
+            "The plan is in English only and has no marks at all for the whole line here.",
+            "Các cơ quan thuc hien chế độ báo cáo.",
+            "Ông Nguyen Van An, Phó Chủ tịch Ủy ban nhân dân xã, chủ trì hội nghị.",
+            "Người nộp thuế có hành vi khai sai theo quy định tại Điều 10 Nghị định này.",
+            "Trách nhiệm của các bên liên quan tham gia trong phát triển kỹ năng nghề.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}
