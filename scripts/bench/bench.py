@@ -7,11 +7,13 @@ runs), peak resident memory, and the time for 1, 10 and 50 MB single files.
 
 usage: scripts/bench/bench.py [--bin target/release/rasoat] [--data bench-data] [--jobs 2]
 Run `cargo build --release` first. Figures vary ±10% on this shared machine: compare runs made
-back to back.
+back to back. Wall time suffers most when other processes compete for the cores; the CPU time
+(user + system, printed next to it) is the steadier figure to compare.
 """
 import argparse
 import pathlib
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -20,17 +22,25 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
+def children_cpu():
+    """User + system CPU seconds of the finished child processes so far."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_timed(cmd):
-    """Run under /usr/bin/time -v when available; return (seconds, peak_kb)."""
+    """Run under /usr/bin/time -v when available; return (seconds, cpu_seconds, peak_kb)."""
     timev = pathlib.Path("/usr/bin/time")
     full = ([str(timev), "-v"] if timev.exists() else []) + cmd
+    c0 = children_cpu()
     t0 = time.perf_counter()
     p = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     dt = time.perf_counter() - t0
+    cpu = children_cpu() - c0
     if p.returncode not in (0, 1):
         sys.exit(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stderr[-2000:]}")
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
-    return dt, int(m.group(1)) if m else None
+    return dt, cpu, int(m.group(1)) if m else None
 
 
 def size_of(path):
@@ -53,28 +63,47 @@ def main():
     base = [args.bin, "check", "--format", "json", "--jobs", str(args.jobs)]
 
     nbytes, nfiles = size_of(data / "many")
-    dt, peak = run_timed(base + [str(data / "many")])
+    dt, cpu, peak = run_timed(base + [str(data / "many")])
     print(f"corpus: {nfiles} files, {nbytes / 1e6:.1f} MB, {args.jobs} jobs")
-    print(f"  {nbytes / 1e6 / dt:.1f} MB/s, {nfiles / dt:.0f} documents/s, {dt:.2f} s, peak RSS {peak or '?'} kB")
+    print(
+        f"  {nbytes / 1e6 / dt:.1f} MB/s, {nfiles / dt:.0f} documents/s, {dt:.2f} s "
+        f"(CPU {cpu:.2f} s: {nbytes / 1e6 / cpu:.1f} MB per CPU-second), peak RSS {peak or '?'} kB"
+    )
 
     seeds = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
     lat = []
+    c0 = children_cpu()
     for i in range(args.latency_runs):
         seed = seeds[i % len(seeds)]
         t0 = time.perf_counter()
         subprocess.run([args.bin, "check", "--format", "json", str(seed)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         lat.append((time.perf_counter() - t0) * 1000)
+    cpu_ms = (children_cpu() - c0) * 1000 / max(1, args.latency_runs)
     lat.sort()
     p95 = lat[min(len(lat) - 1, int(len(lat) * 0.95))]
-    print(f"one seed document, whole process: p50 {statistics.median(lat):.1f} ms, p95 {p95:.1f} ms")
+    print(
+        f"one seed document, whole process: p50 {statistics.median(lat):.1f} ms, p95 {p95:.1f} ms "
+        f"(mean CPU {cpu_ms:.1f} ms)"
+    )
+
+    # Startup alone: `rasoat rules` parses the packs and builds the registry, then lists it.
+    lat = []
+    c0 = children_cpu()
+    for _ in range(args.latency_runs):
+        t0 = time.perf_counter()
+        subprocess.run([args.bin, "rules"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        lat.append((time.perf_counter() - t0) * 1000)
+    cpu_ms = (children_cpu() - c0) * 1000 / max(1, args.latency_runs)
+    lat.sort()
+    print(f"startup (rasoat rules), whole process: p50 {statistics.median(lat):.1f} ms (mean CPU {cpu_ms:.1f} ms)")
 
     for mb in (1, 10, 50):
         f = data / f"single-{mb}mb.txt"
         if not f.exists():
             continue
         n, _ = size_of(f)
-        dt, peak = run_timed(base + [str(f)])
-        print(f"single {mb:>2} MB: {dt:.2f} s, {n / 1e6 / dt:.1f} MB/s, peak RSS {peak or '?'} kB")
+        dt, cpu, peak = run_timed(base + [str(f)])
+        print(f"single {mb:>2} MB: {dt:.2f} s (CPU {cpu:.2f} s), {n / 1e6 / dt:.1f} MB/s, peak RSS {peak or '?'} kB")
 
 
 if __name__ == "__main__":

@@ -135,6 +135,19 @@ impl Registry {
 mod tests {
     use super::*;
 
+    /// The embedded packs' examples are skipped at run time (`phrase::check_pack_example`)
+    /// and checked here: a failing one fails the build of the registry.
+    #[test]
+    fn embedded_pack_examples_pass() {
+        let packs = match Packs::embedded() {
+            Ok(p) => p,
+            Err(e) => panic!("embedded packs do not parse: {e}"),
+        };
+        if let Err(e) = Registry::new(&packs) {
+            panic!("an embedded pack example fails: {e}");
+        }
+    }
+
     #[test]
     fn selection_by_prefix_and_id() {
         let sel = Selection {
