@@ -77,17 +77,22 @@ pub(crate) struct BodyBuilder<'a> {
     stack: Vec<(u32, BlockId)>,
     /// The line the last block ended on, to re-join a paragraph split by a page break.
     last_line: Option<usize>,
+    /// The last numbered block of each depth (1 to 7) since the tree was started, open or not:
+    /// a section's text may hold a lower-level list ("2. Giấy chứng nhận…" inside "2.3")
+    /// that closes it before the next section ("2.4").
+    last_numbered: [Option<BlockId>; 8],
 }
 
 impl<'a> BodyBuilder<'a> {
     pub fn new(text: &'a str, blocks: &'a mut Vec<Block>) -> Self {
-        Self { text, blocks, stack: Vec::new(), last_line: None }
+        Self { text, blocks, stack: Vec::new(), last_line: None, last_numbered: [None; 8] }
     }
 
     /// Start a fresh tree (after a signature, the appendix is not under the last heading).
     pub fn reset(&mut self) {
         self.stack.clear();
         self.last_line = None;
+        self.last_numbered = [None; 8];
     }
 
     /// A decimal alone on its line ("1.5", "2.0": no final dot, no text) that does not
@@ -113,16 +118,23 @@ impl<'a> BodyBuilder<'a> {
                 .and_then(|b| b.marker.as_ref())
                 .map(|m| m.numbers.as_slice())
         };
-        let sibling = numbers_of(rank(hit.kind)).is_some_and(|n| {
-            n.split_last().is_some_and(|(&l, p)| p == prefix && l.checked_add(1) == Some(last))
-        });
-        if sibling {
-            return false;
-        }
+        // The open parent section ("2."), if any, must be this number's ("2.4" under "2.").
+        let parent = numbers_of(rank(BlockKind::Numbered { depth: depth - 1 }));
+        let sibling_id = self.last_numbered.get(usize::from(depth)).copied().flatten();
+        let sibling =
+            sibling_id.and_then(|id| self.blocks.get(id)).and_then(|b| b.marker.as_ref()).is_some_and(|m| {
+                m.numbers.split_last().is_some_and(|(&l, p)| p == prefix && l.checked_add(1) == Some(last))
+            });
         let after_colon = self.last_line.is_some()
             && self.blocks.last().is_some_and(|b| b.text.text(self.text).trim_end().ends_with(':'));
-        let parent = numbers_of(rank(BlockKind::Numbered { depth: depth - 1 })) == Some(prefix);
-        after_colon || !(last == 1 || parent)
+        // Under another open section ("3." of a list inside "2.3"), the sibling still counts
+        // unless a lead-in ending in ':' introduces the number as a value.
+        // The sibling's own title ending in ':' ("2.4" / "Số lượng hồ sơ:") is no lead-in.
+        let sibling_last = sibling_id.is_some_and(|id| id + 1 == self.blocks.len());
+        if sibling && (parent.is_none_or(|p| p == prefix) || !after_colon || sibling_last) {
+            return false;
+        }
+        after_colon || !(last == 1 || parent == Some(prefix))
     }
 
     /// Add body line `li`. `gap_blank_only` says whether only blank lines separate it from the
@@ -191,6 +203,11 @@ impl<'a> BodyBuilder<'a> {
             p.children.push(id);
         }
         self.blocks.push(Block { kind, marker, text, span: content, parent, children: Vec::new(), heading });
+        if let BlockKind::Numbered { depth } = kind
+            && let Some(slot) = self.last_numbered.get_mut(usize::from(depth))
+        {
+            *slot = Some(id);
+        }
         if kind != BlockKind::Paragraph {
             self.stack.push((r, id));
         }
@@ -281,6 +298,14 @@ mod tests {
             [(n2, "2.1"), (n2, "2.2"), (BlockKind::Dash, "-"), (n2, "2.3"), (n2, "1.5"), (n2, "1.5.")]
         );
         assert!(blocks.iter().any(|b| b.text.text(text) == "Điều kiện thực hiện: Không"));
+
+        // A list inside a section closes it; the next section still follows its sibling.
+        let text = "2. NỘI DUNG\n\n2.3 Thành phần hồ sơ:\n\n2. Giấy chứng nhận.\n\n3. Bản gốc.\n\n2.4\n\nSố lượng hồ sơ:\n\n2.5\n\nThời hạn.\n\n1. Hệ số:\n\n2.6";
+        let blocks = build(text);
+        let markers: Vec<&str> =
+            blocks.iter().filter_map(|b| Some(b.marker.as_ref()?.text.as_str())).collect();
+        // "2.6" under "1." is a value: its sibling "2.5" belongs to another section.
+        assert_eq!(markers, ["2.", "2.3", "2.", "3.", "2.4", "2.5", "1."]);
     }
 
     #[test]
