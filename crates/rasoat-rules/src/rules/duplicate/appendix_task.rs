@@ -111,7 +111,12 @@ fn rows_from_text(doc: &Document, part: &rasoat_doc::Part) -> Vec<TaskRow> {
     let mut out: Vec<TaskRow> = Vec::new();
     let mut columns: Vec<ColumnKind> = Vec::new();
     let mut header = "";
-    for &line in doc.lines.iter().filter(|l| part.span.contains(**l)) {
+    // Lines are in text order: start at the part's first line and stop after its last, rather
+    // than filtering every line of the document once per part (quadratic in long files).
+    let first = doc.lines.partition_point(|l| l.start < part.span.start);
+    let lines = doc.lines.get(first..).unwrap_or(&[]);
+    let in_part = lines.iter().take_while(|l| l.start <= part.span.end).filter(|l| part.span.contains(**l));
+    for &line in in_part {
         let text = doc.slice(line);
         if !text.contains('\t') {
             continue;

@@ -38,6 +38,7 @@
 //! and give exact containment.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -116,15 +117,53 @@ pub(crate) struct Index {
     terms: Vec<Term>,
     feats: Vec<u64>,
     items: Vec<Item>,
-    postings: HashMap<u64, Vec<u32>>,
+    postings: HashMap<u64, Vec<u32>, Fast>,
     /// Hash of an item's whole term sequence → first item with it (exact copies, even when all
     /// their features are boilerplate).
-    exact: HashMap<(u64, u64, u64), u32>,
+    exact: HashMap<(u64, u64, u64), u32, Fast>,
     // Scratch buffers reused across items.
     scratch_feats: Vec<u64>,
-    counts: HashMap<u32, u32>,
+    /// Shared-feature count per earlier item, indexed by item (a hash map here was the hottest
+    /// line of the duplicate rules); only the entries listed in `touched` are non-zero.
+    counts: Vec<u32>,
+    touched: Vec<u32>,
     scratch_cands: Vec<(u32, u32)>,
 }
+
+/// Hasher for keys that are already well-mixed hashes (features, term sequences) or small
+/// values (chars): SipHash's DoS resistance buys nothing here and cost a tenth of the rule.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FoldHasher(u64);
+
+impl FoldHasher {
+    fn fold(&mut self, x: u64) {
+        // Folded 128-bit multiply: every input bit reaches both the high bits hashbrown uses as
+        // tags and the low bits it uses as bucket index.
+        let m = u128::from(self.0 ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+impl Hasher for FoldHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf.iter_mut().zip(chunk).for_each(|(d, s)| *d = *s);
+            self.fold(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.fold(n);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.fold(u64::from(n));
+    }
+}
+
+pub(crate) type Fast = BuildHasherDefault<FoldHasher>;
 
 impl Index {
     pub fn new() -> Self {
@@ -229,25 +268,38 @@ impl Index {
         {
             return Some(Match { earlier: j as usize, similarity: 1.0 });
         }
-        self.counts.clear();
         let feats = self.items.get(i)?.feats.clone();
+        if self.counts.len() < self.items.len() {
+            self.counts.resize(self.items.len(), 0);
+        }
+        self.touched.clear();
         for f in self.feats.get(feats).unwrap_or(&[]) {
             let Some(list) = self.postings.get(f) else { continue };
             if list.len() > POSTING_CAP {
                 continue;
             }
             for &j in list {
-                *self.counts.entry(j).or_insert(0) += 1;
+                if let Some(c) = self.counts.get_mut(j as usize) {
+                    if *c == 0 {
+                        self.touched.push(j);
+                    }
+                    *c += 1;
+                }
             }
         }
         let mut cands = std::mem::take(&mut self.scratch_cands);
         cands.clear();
-        cands.extend(
-            self.counts
-                .iter()
-                .map(|(&j, &c)| (c, j))
-                .filter(|&(c, j)| c >= 2 && self.comparable(i, j as usize)),
-        );
+        for &j in &self.touched {
+            let c = self.counts.get(j as usize).copied().unwrap_or(0);
+            if c >= 2 && self.comparable(i, j as usize) {
+                cands.push((c, j));
+            }
+        }
+        for &j in &self.touched {
+            if let Some(c) = self.counts.get_mut(j as usize) {
+                *c = 0;
+            }
+        }
         // Most shared features first; ties to the earliest item, for determinism.
         cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut best: Option<Match> = None;
@@ -321,7 +373,7 @@ fn mix(h: u64, x: u64) -> u64 {
 /// A toned vowel → its letter (keeping â, ơ…) and its tone (1 huyền, 2 sắc, 3 hỏi, 4 ngã,
 /// 5 nặng). Keys of words compare letter and tone but not where the mark sits, so the two
 /// accepted placements "hòa"/"hoà", "thủy"/"thuỷ" are one word while "báo" and "bảo" stay two.
-static TONED: LazyLock<HashMap<char, (char, u8)>> = LazyLock::new(|| {
+static TONED: LazyLock<HashMap<char, (char, u8), Fast>> = LazyLock::new(|| {
     const ROWS: &[(char, &str)] = &[
         ('a', "àáảãạ"),
         ('ă', "ằắẳẵặ"),
@@ -336,7 +388,7 @@ static TONED: LazyLock<HashMap<char, (char, u8)>> = LazyLock::new(|| {
         ('ư', "ừứửữự"),
         ('y', "ỳýỷỹỵ"),
     ];
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for &(base, toned) in ROWS {
         for (tone, c) in (1u8..).zip(toned.chars()) {
             m.insert(c, (base, tone));
@@ -352,7 +404,9 @@ pub(crate) fn word_hash(word: &str) -> u64 {
     let mut h = FNV_OFFSET;
     let mut tone = 0u8;
     for c in word.chars() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        // ASCII first: most letters of a Vietnamese text are, and `to_lowercase` is a table
+        // search.
+        let lower = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
         let (base, t) = match lower {
             // Combining tone marks (text that escaped NFC).
             '\u{300}' => (None, 1),
