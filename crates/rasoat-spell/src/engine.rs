@@ -341,9 +341,14 @@ fn repeated(model: &Model, text: &str, f: &Finding, seen: &[u16], key: &mut Stri
             text.get(..start).and_then(|t| t.chars().next_back()).is_none_or(|c| !c.is_alphanumeric());
         let after_ok = text.get(end..).and_then(|t| t.chars().next()).is_none_or(|c| !c.is_alphanumeric());
         n += usize::from(before_ok && after_ok);
+        // Only "more than MAX_REPEATS" matters: stop there instead of searching the whole
+        // document for every flagged pair.
+        if n > MAX_REPEATS {
+            return true;
+        }
         from = end;
     }
-    n > MAX_REPEATS
+    false
 }
 
 /// The id of the neighbour of unit `i` on one side, when it gives context.

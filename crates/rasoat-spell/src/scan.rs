@@ -17,7 +17,9 @@ use rasoat_text::token::TokenKind;
 /// most tokens are parsed and looked up once per document.
 #[derive(Default)]
 pub struct Memo<'a> {
-    map: HashMap<&'a str, (Option<Syllable>, Option<Id>), BuildHasherDefault<Fnv>>,
+    /// Also the token's case: it depends on the text alone, and on non-ASCII letters costs
+    /// Unicode table searches.
+    map: HashMap<&'a str, (Option<Syllable>, Option<Id>, Case), BuildHasherDefault<Fnv>>,
     key: String,
 }
 
@@ -105,7 +107,13 @@ fn protected_ranges(line: &str, out: &mut Vec<(usize, usize)>) {
         [b'.', c, ..] | [b':', b'/', c, ..] => c.is_ascii_alphabetic() || *c == b'/',
         _ => false,
     };
-    if !(0..bytes.len()).any(|i| bytes.get(i..).is_some_and(marker)) {
+    // A marker starts with one of four bytes: test those before matching the slice patterns.
+    let any_marker = |b: &[u8]| {
+        b.iter()
+            .enumerate()
+            .any(|(i, &c)| matches!(c, b'@' | b'\\' | b'.' | b':') && b.get(i..).is_some_and(marker))
+    };
+    if !any_marker(bytes) {
         return;
     }
     let mut start = 0;
@@ -115,7 +123,7 @@ fn protected_ranges(line: &str, out: &mut Vec<(usize, usize)>) {
             continue;
         }
         let chunk = bytes.get(start..i).unwrap_or(&[]);
-        if (0..chunk.len()).any(|j| chunk.get(j..).is_some_and(marker)) {
+        if any_marker(chunk) {
             out.push((start, i));
         }
         start = i + 1;
@@ -210,10 +218,10 @@ pub fn scan_line_with<'a>(
         let sentence_start = first_word
             || marker_close
             || gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
-        let (syl, id) = match (&mut lookup, kind) {
-            (_, TokenKind::Mixed) => (None, None),
-            (None, TokenKind::Word) => (syllable::parse(text).ok(), None),
-            (None, TokenKind::Number) => (None, None),
+        let (syl, id, case) = match (&mut lookup, kind) {
+            (_, TokenKind::Mixed) => (None, None, case_of(text)),
+            (None, TokenKind::Word) => (syllable::parse(text).ok(), None, case_of(text)),
+            (None, TokenKind::Number) => (None, None, case_of(text)),
             (Some((model, memo)), _) => {
                 if let Some(&hit) = memo.map.get(text) {
                     hit
@@ -228,8 +236,9 @@ pub fn scan_line_with<'a>(
                         }
                     }
                     let id = model.id(&memo.key);
-                    memo.map.insert(text, (syl, id));
-                    (syl, id)
+                    let case = case_of(text);
+                    memo.map.insert(text, (syl, id, case));
+                    (syl, id, case)
                 }
             }
         };
@@ -247,7 +256,7 @@ pub fn scan_line_with<'a>(
             text,
             span: Span::new(base + start, base + end),
             class,
-            case: case_of(text),
+            case,
             boundary_before,
             sentence_start,
             protected,
