@@ -81,6 +81,28 @@ pub enum DocKind {
 }
 
 impl DocKind {
+    /// The kind's name as written in a document ("Kế hoạch"), for messages and reports.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            DocKind::KeHoach => "Kế hoạch",
+            DocKind::QuyetDinh => "Quyết định",
+            DocKind::NghiDinh => "Nghị định",
+            DocKind::NghiQuyet => "Nghị quyết",
+            DocKind::KetLuan => "Kết luận",
+            DocKind::ChiThi => "Chỉ thị",
+            DocKind::ThongTu => "Thông tư",
+            DocKind::ThongBao => "Thông báo",
+            DocKind::CongVan => "Công văn",
+            DocKind::BaoCao => "Báo cáo",
+            DocKind::Luat => "Luật",
+            DocKind::ChuongTrinh => "Chương trình",
+            DocKind::QuyDinh => "Quy định",
+            DocKind::QuyChe => "Quy chế",
+            DocKind::DeAn => "Đề án",
+            DocKind::Other => "Văn bản",
+        }
+    }
+
     /// The symbol abbreviation this kind uses in a document number (`KH`, `QĐ`, `NĐ`…).
     pub fn symbol(self) -> Option<&'static str> {
         Some(match self {

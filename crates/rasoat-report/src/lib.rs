@@ -171,7 +171,11 @@ pub fn document_title(doc: &Document) -> DocumentTitle {
     let h = &part.header;
     let line = |s: rasoat_text::Span| doc.slice(s).trim().to_owned();
     DocumentTitle {
-        kind: h.doc_type.as_ref().map(|t| line(t.span)),
+        // A công văn has no type line: its span is empty, so name the kind instead.
+        kind: h.doc_type.as_ref().map(|t| {
+            let written = line(t.span);
+            if written.is_empty() { t.value.name_vi().to_owned() } else { written }
+        }),
         number: h.number.as_ref().map(|n| line(n.span)),
         date: h.place_date.as_ref().map(|p| line(p.span)),
         issuer: (!h.issuer.is_empty())
