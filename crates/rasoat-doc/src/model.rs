@@ -81,6 +81,29 @@ pub enum DocKind {
 }
 
 impl DocKind {
+    /// The kind from its kebab-case name as packs write it ("ke-hoach"; the serde name).
+    pub fn from_kebab(s: &str) -> Option<DocKind> {
+        Some(match s {
+            "ke-hoach" => DocKind::KeHoach,
+            "quyet-dinh" => DocKind::QuyetDinh,
+            "nghi-dinh" => DocKind::NghiDinh,
+            "nghi-quyet" => DocKind::NghiQuyet,
+            "ket-luan" => DocKind::KetLuan,
+            "chi-thi" => DocKind::ChiThi,
+            "thong-tu" => DocKind::ThongTu,
+            "thong-bao" => DocKind::ThongBao,
+            "cong-van" => DocKind::CongVan,
+            "bao-cao" => DocKind::BaoCao,
+            "luat" => DocKind::Luat,
+            "chuong-trinh" => DocKind::ChuongTrinh,
+            "quy-dinh" => DocKind::QuyDinh,
+            "quy-che" => DocKind::QuyChe,
+            "de-an" => DocKind::DeAn,
+            "other" => DocKind::Other,
+            _ => return None,
+        })
+    }
+
     /// The kind's name as written in a document ("Kế hoạch"), for messages and reports.
     pub fn name_vi(self) -> &'static str {
         match self {

@@ -147,22 +147,7 @@ pub fn canonical_key(s: &str) -> String {
 
 /// The kebab-case name of a kind in packs ("ke-hoach").
 pub fn kind_from_kebab(s: &str) -> Option<DocKind> {
-    Some(match s {
-        "ke-hoach" => DocKind::KeHoach,
-        "quyet-dinh" => DocKind::QuyetDinh,
-        "nghi-dinh" => DocKind::NghiDinh,
-        "nghi-quyet" => DocKind::NghiQuyet,
-        "ket-luan" => DocKind::KetLuan,
-        "chi-thi" => DocKind::ChiThi,
-        "thong-tu" => DocKind::ThongTu,
-        "thong-bao" => DocKind::ThongBao,
-        "cong-van" => DocKind::CongVan,
-        "bao-cao" => DocKind::BaoCao,
-        "luat" => DocKind::Luat,
-        "chuong-trinh" => DocKind::ChuongTrinh,
-        "other" => DocKind::Other,
-        _ => return None,
-    })
+    DocKind::from_kebab(s)
 }
 
 impl Profile {
