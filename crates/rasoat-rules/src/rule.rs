@@ -111,6 +111,11 @@ impl Sink {
         self.diagnostics.len()
     }
 
+    /// A diagnostic reported earlier by this rule (by report order), to add related spans.
+    pub fn get_mut(&mut self, index: usize) -> Option<&mut Diagnostic> {
+        self.diagnostics.get_mut(index)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()
     }

@@ -145,6 +145,9 @@ impl Rule for TaskLead {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
+        // The same shared lead cell pasted into many rows is one fault, reported once at its
+        // first row with the others as related spans: eight identical warnings bury the rest.
+        let mut shared: Vec<(String, usize)> = Vec::new();
         for table in task_tables(doc) {
             for row in task_rows(doc, table) {
                 let lead = cell_text(doc, table, row, ColumnKind::Lead).unwrap_or_default();
@@ -164,6 +167,21 @@ impl Rule for TaskLead {
                         let span = row.cell(table, ColumnKind::Lead).map_or(span, |c| {
                             c.spans.iter().copied().reduce(|a, b| a.cover(b)).unwrap_or(span)
                         });
+                        let key = lead.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if let Some(&(_, first)) = shared.iter().find(|(k, _)| *k == key) {
+                            let line = doc.map.line_col(&doc.text, span.start).line;
+                            if let Some(d) = sink.get_mut(first) {
+                                d.relate(
+                                    span,
+                                    Message::new(
+                                        format!("cùng các cơ quan chủ trì, dòng {line}"),
+                                        format!("the same lead units, line {line}"),
+                                    ),
+                                );
+                            }
+                            continue;
+                        }
+                        shared.push((key, sink.len()));
                         sink.report(
                             span,
                             Message::new(
@@ -196,5 +214,16 @@ mod tests {
         assert_eq!(lead_units("Các sở, ban, ngành; UBND các xã, phường"), 2);
         assert_eq!(lead_units("Sở Nội vụ, Sở Tài chính"), 2);
         assert_eq!(lead_units("Sở Tài chính và Sở Nội vụ"), 2);
+    }
+
+    #[test]
+    fn a_shared_lead_pasted_into_many_rows_is_reported_once() {
+        let text = super::super::plan_with_row(
+            "2\tRà soát quy chế.\tSở Nội vụ; Sở Tư pháp\t\tQuy chế\tQuý IV/2026\n\
+             3\tRà soát thủ tục.\tSở Nội vụ;  Sở Tư pháp\t\tBáo cáo\tQuý IV/2026",
+        );
+        let found = crate::examples::run_on_text(&TaskLead::new(), &text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found.first().map(|d| d.related.len()), Some(1));
     }
 }
