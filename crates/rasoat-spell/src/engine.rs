@@ -21,6 +21,9 @@
 //! when the observed pair is no lexicon word and the candidate is far more frequent, or, if
 //! the observed pair is a corpus pair, more frequent and backed by an outer neighbour.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
 use rasoat_text::Span;
 use rasoat_text::syllable::{self, Case};
 
@@ -226,7 +229,14 @@ struct Scratch {
     /// `links[j]`: the pair of units j and j + 1 (default when either has no id or a boundary
     /// separates them), looked up once per line.
     links: Vec<Pair>,
+    /// Two-syllable candidates of a pair of ids, in index order, with the parts that depend
+    /// on the pair alone already checked: (candidate, its first and second id, its count).
+    /// Pairs repeat throughout a document; the skeleton search and its string handling were
+    /// the bulk of the real-word check.
+    pair_cands: PairCands,
 }
+
+type PairCands = HashMap<(Id, Id), Vec<(String, Id, Id, u32)>, BuildHasherDefault<crate::scan::Fnv>>;
 
 impl Scratch {
     fn link(&self, j: usize) -> Pair {
@@ -516,34 +526,23 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
         }
         // Canonical keys from the vocabulary; an unknown syllable is the single-syllable
         // check's business.
-        let (Some(ka), Some(kb)) = (ia.and_then(|x| model.key(x)), ib.and_then(|x| model.key(x))) else {
+        let (Some(ia), Some(ib)) = (ia, ib) else {
             i += 1;
             continue;
         };
-        s.key.clear();
-        s.key.push_str(ka);
-        s.key.push(' ');
-        s.key.push_str(kb);
-        s.skel.clear();
-        syllable::skeleton_into(&s.key, &mut s.skel);
-        s.found.clear();
-        model.words_with_skeleton(&s.skel, &mut s.found);
+        if !s.pair_cands.contains_key(&(ia, ib)) {
+            let cands = pair_candidates(model, ia, ib, s);
+            s.pair_cands.insert((ia, ib), cands);
+        }
+        let Some(cands) = s.pair_cands.get(&(ia, ib)) else {
+            i += 1;
+            continue;
+        };
         let mut best: Option<(u32, &str)> = None;
-        for cand in &s.found {
-            let Some((ca, cb)) = cand.split_once(' ') else { continue };
-            // Both syllables must change; one changed syllable is the single-syllable check's job.
-            if ca == ka || cb == kb {
-                continue;
-            }
-            let (Some(ida), Some(idb)) = (model.id(ca), model.id(cb)) else { continue };
-            let count = model.pair(ida, idb).count;
+        for (cand, ida, idb, count) in cands {
+            let (ida, idb, count) = (*ida, *idb, *count);
             let lc = pair_count(model, left, Some(ida));
             let rc = pair_count(model, Some(idb), right);
-            // A lexicon word in the text ("chung cư", "vệ tinh") is never replaced, and only
-            // by a lexicon word.
-            if inner_lex || !model.pair(ida, idb).lexicon {
-                continue;
-            }
             let ok = if inner >= ATTESTED {
                 // A corpus pair that is no word ("phần đầu") gives way to a more frequent twin
                 // that a neighbour speaks for ("phấn đấu đạt": "đầu đạt" is unattested).
@@ -574,14 +573,54 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
     }
 }
 
+/// The candidates of [`check_pairs`] for the pair (`ia`, `ib`) that pass the tests that do not
+/// depend on the neighbours. Empty when either id has no key.
+fn pair_candidates(model: &Model, ia: Id, ib: Id, s: &mut Scratch) -> Vec<(String, Id, Id, u32)> {
+    let (Some(ka), Some(kb)) = (model.key(ia), model.key(ib)) else { return Vec::new() };
+    s.key.clear();
+    s.key.push_str(ka);
+    s.key.push(' ');
+    s.key.push_str(kb);
+    s.skel.clear();
+    syllable::skeleton_into(&s.key, &mut s.skel);
+    s.found.clear();
+    model.words_with_skeleton(&s.skel, &mut s.found);
+    let mut out = Vec::new();
+    for cand in s.found.drain(..) {
+        let Some((ca, cb)) = cand.split_once(' ') else { continue };
+        // Both syllables must change; one changed syllable is the single-syllable check's job.
+        if ca == ka || cb == kb {
+            continue;
+        }
+        let (Some(ida), Some(idb)) = (model.id(ca), model.id(cb)) else { continue };
+        let p = model.pair(ida, idb);
+        // A lexicon word in the text is never replaced (the caller skipped those), and only
+        // by a lexicon word.
+        if !p.lexicon {
+            continue;
+        }
+        out.push((cand, ida, idb, p.count));
+    }
+    out
+}
+
 /// Words glued together ("củaxã" → "của xã"): a token that is not a syllable but splits into
 /// two or three frequent syllables whose pairs are all attested.
 pub fn check_glued(model: &Model, text: &str, out: &mut Vec<Finding>) {
     crate::analyse(model, text, crate::Checks { syllables: false, real_words: false, glued: true }, out);
 }
 
+/// Per-document memo of [`split_glued`]: the same unknown token (an abbreviation, a foreign
+/// word) recurs, and each split tries every way to cut it.
+pub(crate) type GluedMemo<'a> = HashMap<&'a str, Option<String>, BuildHasherDefault<crate::scan::Fnv>>;
+
 /// Glued-word findings among the units of one line.
-pub(crate) fn glued_units(model: &Model, units: &[Unit<'_>], out: &mut Vec<Finding>) {
+pub(crate) fn glued_units<'a>(
+    model: &Model,
+    units: &[Unit<'a>],
+    memo: &mut GluedMemo<'a>,
+    out: &mut Vec<Finding>,
+) {
     // Cheap test first: most lines have no candidate token at all.
     let candidate = |u: &Unit<'_>| u.class == Class::Other && !u.protected && !u.text.is_ascii();
     if !units.iter().any(candidate) || !is_vietnamese_line(units) {
@@ -594,7 +633,8 @@ pub(crate) fn glued_units(model: &Model, units: &[Unit<'_>], out: &mut Vec<Findi
         if !(u.case == Case::Lower || u.case == Case::Title && u.sentence_start) {
             continue;
         }
-        if let Some(split) = split_glued(model, u.text) {
+        let split = memo.entry(u.text).or_insert_with(|| split_glued(model, u.text));
+        if let Some(split) = split.clone() {
             out.push(Finding {
                 span: u.span,
                 kind: FindingKind::Glued,
@@ -611,12 +651,16 @@ const GLUE_PIECE: u32 = 100;
 /// The best split of `word` into 2–3 frequent syllables with attested pairs.
 pub fn split_glued(model: &Model, word: &str) -> Option<String> {
     let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
-    let piece = |a: usize, b: usize| -> Option<Id> {
+    let piece_of = |a: usize, b: usize| -> Option<Id> {
         let p = word.get(a..b)?;
         syllable::validate(p).ok()?;
         let id = model.id(&syllable::canonical(p))?;
         (model.count(id) >= GLUE_PIECE).then_some(id)
     };
+    // The loops below ask for the same piece many times (every tail once per first cut):
+    // each is validated and looked up once.
+    let mut pieces: HashMap<(usize, usize), Option<Id>> = HashMap::new();
+    let mut piece = |a: usize, b: usize| *pieces.entry((a, b)).or_insert_with(|| piece_of(a, b));
     let mut best: Option<(u64, Vec<usize>)> = None;
     let end = word.len();
     for (x, &i) in bounds.iter().enumerate() {

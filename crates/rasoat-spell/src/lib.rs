@@ -43,6 +43,7 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
     let mut real =
         (checks.real_words && !model.is_empty()).then(|| engine::RealWordState::new(model, out.len()));
     let mut memo = Memo::default();
+    let mut glued = engine::GluedMemo::default();
     for (base, line) in engine::lines(text) {
         let lookup = if real.is_some() { Some((model, &mut memo)) } else { None };
         scan_line_with(line, base, &mut units, &mut ranges, lookup);
@@ -53,7 +54,7 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
             orthography::check_units(model, &units, &mut key, out);
         }
         if checks.glued && !model.is_empty() {
-            engine::glued_units(model, &units, out);
+            engine::glued_units(model, &units, &mut glued, out);
         }
         if let Some(r) = real.as_mut() {
             r.line(model, &units, out);
