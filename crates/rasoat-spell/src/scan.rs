@@ -19,9 +19,12 @@ use rasoat_text::token::TokenKind;
 pub struct Memo<'a> {
     /// Also the token's case: it depends on the text alone, and on non-ASCII letters costs
     /// Unicode table searches.
-    map: HashMap<&'a str, (Option<Syllable>, Option<Id>, Case), BuildHasherDefault<Fnv>>,
+    map: HashMap<&'a str, Memoised, BuildHasherDefault<Fnv>>,
     key: String,
 }
+
+/// What [`Memo`] keeps of a token: its parsed syllable, vocabulary id and case.
+type Memoised = (Option<Syllable>, Option<Id>, Case);
 
 /// FNV-1a hasher for short token keys (std's SipHash is several times slower here).
 #[derive(Default)]
