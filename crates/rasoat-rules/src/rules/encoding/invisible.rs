@@ -102,7 +102,13 @@ impl Rule for Invisible {
         while i < bytes.len() {
             // Byte-level scan: decoding every character would cost more than the whole check.
             let Some((c, len)) = invisible_at(bytes, i) else {
+                // Jump to the next byte that can start an invisible character: a tight loop
+                // over bytes instead of the full pattern match at every position.
                 i += 1;
+                i += bytes
+                    .get(i..)
+                    .and_then(|rest| rest.iter().position(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF)))
+                    .unwrap_or(bytes.len().saturating_sub(i));
                 continue;
             };
             let Some((vi, en)) = invisible_name(c) else {
