@@ -85,7 +85,7 @@ impl Rule for MissingDiacritics {
         for &line in &doc.lines {
             let text = doc.slice(line);
             // Cheap pre-filter: a line needs marks (non-ASCII) and plain words to qualify.
-            if text.is_ascii() || text.len() < 20 {
+            if text.is_ascii() || text.len() < 20 || !may_have_run(text.as_bytes()) {
                 continue;
             }
             words.clear();
@@ -130,6 +130,43 @@ impl Rule for MissingDiacritics {
             }
         }
     }
+}
+
+/// Whether `line` has [`MIN_RUN`] groups of ASCII lower-case letters separated by single
+/// spaces, with no ASCII letter or digit right before the first or after the last: what a run
+/// of plain words needs. Tested on bytes before tokenising, which most lines then skip. A
+/// non-ASCII byte counts as a possible word boundary, so no line with a run is skipped.
+fn may_have_run(line: &[u8]) -> bool {
+    // Groups in the chain that ends at the current space, when the chain can go on.
+    let mut pending: Option<usize> = None;
+    // The current group of [a-z]: whether it may be a whole word, and the chain it extends.
+    let mut group: Option<(bool, usize)> = None;
+    let mut prev: Option<u8> = None;
+    for &c in line.iter().chain(std::iter::once(&b'\n')) {
+        if c.is_ascii_lowercase() {
+            if group.is_none() {
+                let whole = prev.is_none_or(|p| !p.is_ascii_alphanumeric());
+                let before = if prev == Some(b' ') { pending.unwrap_or(0) } else { 0 };
+                group = Some((whole, before));
+            }
+        } else {
+            pending = None;
+            if let Some((whole, before)) = group.take()
+                && whole
+                && !c.is_ascii_alphanumeric()
+            {
+                let count = before + 1;
+                if count >= MIN_RUN {
+                    return true;
+                }
+                if c == b' ' {
+                    pending = Some(count);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 impl MissingDiacritics {
@@ -205,6 +242,17 @@ impl MissingDiacritics {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn run_prefilter() {
+        use super::may_have_run;
+        assert!(may_have_run(b"Tang cuong cong tac"));
+        assert!(may_have_run("về tang cuong, việc".as_bytes()));
+        assert!(!may_have_run("Tăng cường công tác kiểm tra".as_bytes()));
+        assert!(!may_have_run(b"tang  cuong cong"));
+        assert!(!may_have_run(b"tang cuong cong2"));
+        assert!(!may_have_run(b"Xtang cuong"));
+    }
+
     use super::*;
     use crate::examples::run_on_text;
 
