@@ -146,7 +146,7 @@ impl DocumentNumber {
             sink.report_with(
                 symbol_span,
                 Message::new(
-                    format!("Ký hiệu \"{symbol}\" không khớp tên loại văn bản: {} viết tắt là \"{abbr}\".", kind_name(k)),
+                    format!("Ký hiệu \"{symbol}\" không khớp tên loại văn bản: {} viết tắt là \"{abbr}\".", DocKind::name_vi(k)),
                     format!("The symbol \"{symbol}\" does not match the document type: its abbreviation is \"{abbr}\"."),
                 ),
                 Severity::Warning,
@@ -170,27 +170,6 @@ fn symbol_extent(text: &str, span: rasoat_doc::Span) -> rasoat_doc::Span {
         prev = Some(piece);
     }
     rasoat_doc::Span::new(span.start, span.start + end)
-}
-
-fn kind_name(kind: DocKind) -> &'static str {
-    match kind {
-        DocKind::KeHoach => "Kế hoạch",
-        DocKind::QuyetDinh => "Quyết định",
-        DocKind::NghiDinh => "Nghị định",
-        DocKind::NghiQuyet => "Nghị quyết",
-        DocKind::KetLuan => "Kết luận",
-        DocKind::ChiThi => "Chỉ thị",
-        DocKind::ThongTu => "Thông tư",
-        DocKind::ThongBao => "Thông báo",
-        DocKind::CongVan => "Công văn",
-        DocKind::BaoCao => "Báo cáo",
-        DocKind::Luat => "Luật",
-        DocKind::ChuongTrinh => "Chương trình",
-        DocKind::QuyDinh => "Quy định",
-        DocKind::QuyChe => "Quy chế",
-        DocKind::DeAn => "Đề án",
-        DocKind::Other => "Văn bản",
-    }
 }
 
 impl Default for DocumentNumber {

@@ -140,7 +140,7 @@ pub(crate) fn applied<'a>(profiles: &'a [Profile], doc: &Document) -> Vec<Applie
     if applying.is_empty() {
         return Vec::new();
     }
-    let folded = Folded::new(&doc.text);
+    let folded = Folded::shared(&doc.text);
     applying.into_iter().map(|profile| Applied { profile, found: profile.find_subjects(&folded) }).collect()
 }
 

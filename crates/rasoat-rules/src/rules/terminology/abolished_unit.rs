@@ -188,26 +188,6 @@ fn cited_dates(text: &str) -> Option<Date> {
     latest
 }
 
-/// A document kind by its kebab-case name, as in `rasoat parse` output ("ke-hoach").
-fn kind_by_name(name: &str) -> Option<DocKind> {
-    Some(match name {
-        "ke-hoach" => DocKind::KeHoach,
-        "quyet-dinh" => DocKind::QuyetDinh,
-        "nghi-dinh" => DocKind::NghiDinh,
-        "nghi-quyet" => DocKind::NghiQuyet,
-        "ket-luan" => DocKind::KetLuan,
-        "chi-thi" => DocKind::ChiThi,
-        "thong-tu" => DocKind::ThongTu,
-        "thong-bao" => DocKind::ThongBao,
-        "cong-van" => DocKind::CongVan,
-        "bao-cao" => DocKind::BaoCao,
-        "luat" => DocKind::Luat,
-        "chuong-trinh" => DocKind::ChuongTrinh,
-        "other" => DocKind::Other,
-        _ => return None,
-    })
-}
-
 /// Inside quotation marks on its line: a phrase being quoted, not used ("Thay thế cụm từ
 /// “UBND cấp huyện” bằng…").
 fn quoted(text: &str, span: Span) -> bool {
@@ -319,7 +299,7 @@ impl ForbiddenTerms {
             };
             let mut kinds = Vec::new();
             for k in &e.doc_kinds {
-                kinds.push(kind_by_name(k).ok_or_else(|| {
+                kinds.push(DocKind::from_kebab(k).ok_or_else(|| {
                     Box::new(pack.error_at(
                         None,
                         format!("{id}: loại văn bản không rõ (unknown document kind): {k:?}"),
