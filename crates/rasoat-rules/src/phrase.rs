@@ -240,6 +240,21 @@ pub struct PhraseSet {
 #[error("không dựng được bộ so khớp cụm từ (cannot build the phrase matcher): {0}")]
 pub struct PhraseError(String);
 
+impl PhraseError {
+    /// The error as a pack error of rule `rule` (phrases come from the packs; the automaton is
+    /// built for all of them at once, so it points at the first pack rather than one entry).
+    pub fn into_pack_error(self, rule: &str, packs: &crate::packs::Packs) -> Box<crate::packs::PackError> {
+        let msg = format!("{rule}: {self}");
+        match packs.packs.first() {
+            Some(p) => Box::new(p.error_at(None, msg, String::new())),
+            None => Box::new(crate::packs::PackError::Io {
+                path: "rules".into(),
+                source: std::io::Error::other(msg),
+            }),
+        }
+    }
+}
+
 impl PhraseSet {
     /// Build the automaton for `phrases` (NFC text; folded here). Empty phrases never match.
     pub fn new<I, S>(phrases: I) -> Result<PhraseSet, PhraseError>

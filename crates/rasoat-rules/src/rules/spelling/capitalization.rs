@@ -106,13 +106,7 @@ impl Capitalization {
             tail_ok.push(e.lowercase_tail_ok);
             examples.extend(e.examples.iter().map(|x| x.get_ref().clone()));
         }
-        let set = PhraseSet::new(&patterns).map_err(|err| {
-            let msg = format!("{ID}: {err}");
-            match packs.packs.first() {
-                Some(p) => Box::new(p.error_at(None, msg, String::new())),
-                None => Box::new(PackError::Io { path: "rules".into(), source: std::io::Error::other(msg) }),
-            }
-        })?;
+        let set = PhraseSet::new(&patterns).map_err(|err| err.into_pack_error(ID, packs))?;
         let docs = RuleDocs {
             summary: Message::new(
                 "Tên riêng, tên cơ quan, tổ chức viết hoa chưa đúng quy định.",

@@ -84,13 +84,8 @@ impl Confusion {
             });
             examples.extend(e.examples.iter().map(|x| x.get_ref().clone()));
         }
-        let set = PhraseSet::new(entries.iter().map(|e| e.wrong.as_str())).map_err(|err| {
-            let msg = format!("{ID}: {err}");
-            match packs.packs.first() {
-                Some(p) => Box::new(p.error_at(None, msg, String::new())),
-                None => Box::new(PackError::Io { path: "rules".into(), source: std::io::Error::other(msg) }),
-            }
-        })?;
+        let set = PhraseSet::new(entries.iter().map(|e| e.wrong.as_str()))
+            .map_err(|err| err.into_pack_error(ID, packs))?;
         let docs = RuleDocs {
             summary: Message::new(
                 "Cụm từ viết sai chính tả thường gặp (danh sách đối chiếu có ngữ cảnh).",

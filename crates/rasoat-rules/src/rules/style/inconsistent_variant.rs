@@ -90,13 +90,7 @@ impl InconsistentVariant {
             });
             examples.extend(e.examples.iter().map(|x| x.get_ref().clone()));
         }
-        let set = PhraseSet::new(&phrases).map_err(|err| {
-            let msg = format!("{ID}: {err}");
-            match packs.packs.first() {
-                Some(p) => Box::new(p.error_at(None, msg, String::new())),
-                None => Box::new(PackError::Io { path: "rules".into(), source: std::io::Error::other(msg) }),
-            }
-        })?;
+        let set = PhraseSet::new(&phrases).map_err(|err| err.into_pack_error(ID, packs))?;
         let docs = RuleDocs {
             summary: Message::new(
                 "Văn bản dùng lẫn các biến thể cùng nghĩa (“hằng năm”/“hàng năm”).",

@@ -327,13 +327,7 @@ impl ForbiddenTerms {
                 basis.push(e.basis.clone());
             }
         }
-        let set = PhraseSet::new(&phrases).map_err(|err| {
-            let msg = format!("{id}: {err}");
-            match packs.packs.first() {
-                Some(p) => Box::new(p.error_at(None, msg, String::new())),
-                None => Box::new(PackError::Io { path: "rules".into(), source: std::io::Error::other(msg) }),
-            }
-        })?;
+        let set = PhraseSet::new(&phrases).map_err(|err| err.into_pack_error(&id, packs))?;
         let docs = RuleDocs {
             summary: Message::new(
                 "Tên đơn vị hành chính, cấp chính quyền không còn tồn tại (cấp huyện, quận, thị xã, thị trấn) trong văn bản ban hành từ ngày 01/7/2025.",
