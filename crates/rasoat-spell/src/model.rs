@@ -19,6 +19,10 @@
 
 use std::sync::OnceLock;
 
+/// Lookups answered by walking the fst before the hash table is built (see `Model::table`):
+/// about two plans' worth of tokens.
+const FST_LOOKUPS: usize = 40_000;
+
 use fst::{IntoStreamer, Streamer};
 
 /// Separates a skeleton from the word in the skeleton indexes.
@@ -55,9 +59,12 @@ pub struct Pair {
 /// The spelling statistics.
 pub struct Model {
     vocab: Option<fst::Map<&'static [u8]>>,
-    /// The vocabulary as an open-addressing hash table, built on first use (~1 ms): the
-    /// checker looks up every token, and hashing beats walking the fst.
+    /// The vocabulary as an open-addressing hash table: the checker looks up every token, and
+    /// hashing beats walking the fst. Building it costs ~12 M instructions (3–4 ms), more than
+    /// a whole one-document check needs, so it is built only once `FST_LOOKUPS` lookups have
+    /// gone to the fst: a single plan never pays for it, a corpus pays once.
     table: OnceLock<VocabTable>,
+    fst_lookups: std::sync::atomic::AtomicUsize,
     unigram: &'static [u8],
     n: usize,
     offsets: &'static [u8],
@@ -176,6 +183,7 @@ impl Model {
         Model {
             vocab: fst::Map::new(vocab).ok(),
             table: OnceLock::new(),
+            fst_lookups: std::sync::atomic::AtomicUsize::new(0),
             unigram,
             n: if offsets.is_empty() { 0 } else { n },
             offsets,
@@ -243,6 +251,13 @@ impl Model {
 
     /// Id of a canonical key.
     pub fn id(&self, key: &str) -> Option<Id> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if let Some(table) = self.table.get() {
+            return table.get(key);
+        }
+        if self.fst_lookups.fetch_add(1, Relaxed) < FST_LOOKUPS {
+            return self.vocab.as_ref()?.get(key).and_then(|id| Id::try_from(id).ok());
+        }
         self.table.get_or_init(|| VocabTable::build(self.vocab.as_ref())).get(key)
     }
 
@@ -451,6 +466,22 @@ pub mod build {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn fst_and_hash_table_lookups_agree() {
+        let m = Model::from_bytes(VOCAB, UNIGRAM, BIGRAM, SYL_SKEL, WORD_SKEL);
+        let keys = ["và", "của", "chồng", "chéo", "hội", "nghị", "xyzq", ""];
+        let by_fst: Vec<Option<Id>> = keys.iter().map(|k| m.id(k)).collect();
+        assert!(m.table.get().is_none(), "a few lookups must not build the table");
+        assert!(by_fst.iter().filter(|x| x.is_some()).count() >= 6);
+        for _ in 0..FST_LOOKUPS {
+            let _ = m.id("và");
+        }
+        let by_table: Vec<Option<Id>> = keys.iter().map(|k| m.id(k)).collect();
+        assert!(m.table.get().is_some(), "many lookups build the table");
+        assert_eq!(by_fst, by_table);
+    }
+
     use super::*;
 
     fn leak(v: Vec<u8>) -> &'static [u8] {
