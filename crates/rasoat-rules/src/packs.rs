@@ -299,6 +299,16 @@ impl Pack {
         }
     }
 
+    /// True when this is one of the packs built into the binary, byte for byte. Their
+    /// examples are checked by the test suite (`registry::tests::embedded_pack_examples_pass`)
+    /// instead of at every start: they cannot change without a build that runs the tests.
+    pub fn is_embedded_unchanged(&self) -> bool {
+        match self.origin {
+            PackOrigin::Embedded(name) => EMBEDDED.iter().any(|&(n, src)| n == name && src == self.source),
+            PackOrigin::File(_) => false,
+        }
+    }
+
     /// An error about a place in this pack (a failing example, a bad regex…).
     pub fn error_at(
         &self,

@@ -380,7 +380,7 @@ pub(crate) fn check_pack_example(
     fires: impl Fn(&str) -> bool,
     findings: impl Fn(&str) -> Vec<String>,
 ) -> Result<(), Box<crate::packs::PackError>> {
-    if !cfg!(test) && embedded_unchanged(pack) {
+    if !cfg!(test) && pack.is_embedded_unchanged() {
         return Ok(());
     }
     let span = Some(example.span());
@@ -405,16 +405,6 @@ pub(crate) fn check_pack_example(
         )));
     }
     Ok(())
-}
-
-/// True when `pack` is one of the packs built into the binary, byte for byte.
-fn embedded_unchanged(pack: &crate::packs::Pack) -> bool {
-    match pack.origin {
-        crate::packs::PackOrigin::Embedded(name) => {
-            crate::packs::EMBEDDED.iter().any(|&(n, src)| n == name && src == pack.source)
-        }
-        crate::packs::PackOrigin::File(_) => false,
-    }
 }
 
 #[cfg(test)]
