@@ -94,7 +94,28 @@ impl Registry {
         let mut all: Vec<Diagnostic> = if doc.text.len() > PARALLEL_RULES_ABOVE {
             self.rules.par_iter().flat_map_iter(|r| run(r.as_ref())).collect()
         } else {
-            self.rules.iter().flat_map(|r| run(r.as_ref())).collect()
+            // Two halves that share no per-document cache: the text rules (one spelling
+            // analysis, one fold) and the structural ones. When this is the only file, the other
+            // core takes the second half (one-plan latency); when many files run, rayon keeps it
+            // on this thread unless a core is idle.
+            let text_rule = |r: &&Box<dyn Rule>| {
+                matches!(
+                    r.category(),
+                    crate::Category::Spelling | crate::Category::Style | crate::Category::Encoding
+                )
+            };
+            let (mut a, b) = rayon::join(
+                || self.rules.iter().filter(text_rule).flat_map(|r| run(r.as_ref())).collect::<Vec<_>>(),
+                || {
+                    self.rules
+                        .iter()
+                        .filter(|r| !text_rule(r))
+                        .flat_map(|r| run(r.as_ref()))
+                        .collect::<Vec<_>>()
+                },
+            );
+            a.extend(b);
+            a
         };
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all.dedup();
