@@ -98,14 +98,20 @@ impl Registry {
             // analysis, one fold) and the structural ones. When this is the only file, the other
             // core takes the second half (one-plan latency); when many files run, rayon keeps it
             // on this thread unless a core is idle.
-            let text_rule = |r: &&Box<dyn Rule>| {
+            let text_rule = |r: &dyn Rule| {
                 matches!(
                     r.category(),
                     crate::Category::Spelling | crate::Category::Style | crate::Category::Encoding
                 )
             };
             let (mut a, b) = rayon::join(
-                || self.rules.iter().filter(text_rule).flat_map(|r| run(r.as_ref())).collect::<Vec<_>>(),
+                || {
+                    self.rules
+                        .iter()
+                        .filter(|r| text_rule(r.as_ref()))
+                        .flat_map(|r| run(r.as_ref()))
+                        .collect::<Vec<_>>()
+                },
                 || {
                     self.rules
                         .iter()
