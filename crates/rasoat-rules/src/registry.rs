@@ -115,7 +115,7 @@ impl Registry {
                 || {
                     self.rules
                         .iter()
-                        .filter(|r| !text_rule(r))
+                        .filter(|r| !text_rule(r.as_ref()))
                         .flat_map(|r| run(r.as_ref()))
                         .collect::<Vec<_>>()
                 },
