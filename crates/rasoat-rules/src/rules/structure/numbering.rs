@@ -379,7 +379,9 @@ fn check_siblings(
         }
         // A marker alone on its line ("1." with its text in a table or lost in conversion)
         // still takes its place in the sequence, but is not judged itself.
-        let bare = own.trim().is_empty();
+        // A marker alone on its first line with its text on the next ("5.2" then the row's
+        // cells) is a table row flattened one cell per line, not an outline heading.
+        let bare = own.trim().is_empty() || first_line.trim() == marker.text.trim();
         // The numbers a sub-section inherits: `1.2.` under `1.` must start with 1.
         let prefix: Vec<u32> = match (level, parent.and_then(|p| p.marker.as_ref().map(|m| (p.kind, m)))) {
             (Level::Numbered(d), Some((BlockKind::Numbered { depth }, pm))) if d == depth + 1 => {
@@ -569,6 +571,14 @@ mod tests {
         // A marker alone on its line counts; "9.Sắp" without a space is still 9.
         assert!(findings("1.\n\n2.\n\n3. Ba.\n").is_empty());
         assert!(findings("1. Một.\n\n2.Sắp xếp.\n\n3. Ba.\n").is_empty());
+    }
+
+    #[test]
+    fn a_table_row_flattened_one_cell_per_line_is_not_judged() {
+        // "1.3" alone, its cells on the next lines: a table row, not an outline heading.
+        assert!(findings("1. Mục\n\n1.1. Việc một.\n\n1.3\nViệc ba ở dòng sau\n").is_empty());
+        // The same gap with the text on the marker's line is a fault.
+        assert_eq!(findings("1. Mục\n\n1.1. Việc một.\n\n1.3. Việc ba.\n").len(), 1);
     }
 
     #[test]
