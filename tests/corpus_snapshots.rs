@@ -69,6 +69,7 @@ const MUST_FIND: &[(&str, &str, &str, Option<&str>)] = &[
     ("000", "spelling/", "chông chéo", Some("chồng chéo")),
     ("000", "spelling/", "hợp trực tuyến", Some("họp trực tuyến")),
     ("000", "spelling/", "Công TTĐT", Some("Cổng TTĐT")),
+    ("000", "spelling/confusion", "ngợi", Some("hội nghị")),
     ("001", "spelling/", "Phân đấu", Some("Phấn đấu")),
     ("001", "spelling/", "những nhiều", Some("nhũng nhiễu")),
     ("001", "terminology/abolished-unit", "thị trấn", None),

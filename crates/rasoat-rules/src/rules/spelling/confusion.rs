@@ -164,7 +164,9 @@ impl Rule for Confusion {
                     format!("Misspelt: “{found_one_line}”; should be {list} ({}).", entry.basis),
                 ),
             );
-            let safe = rights.len() == 1;
+            // Safe only for one candidate on one line: a match across a page break would also
+            // join the two paragraphs, which `--fix` must not decide alone.
+            let safe = rights.len() == 1 && !found.contains('\n');
             for r in rights {
                 d.suggest(r, safe);
             }
@@ -246,5 +248,14 @@ basis = "test"
         if let Err(e) = Confusion::from_packs(&packs) {
             panic!("{e}");
         }
+    }
+
+    #[test]
+    fn a_match_across_a_page_break_is_not_a_safe_fix() {
+        let Ok(r) = rule(PACK) else { panic!("pack") };
+        let one_line = crate::examples::run_on_text(&r, "Tỷ lệ cuộc hợp trực tuyến tăng.");
+        assert_eq!(one_line.first().and_then(|d| d.suggestions.first()).map(|s| s.safe), Some(true));
+        let split = crate::examples::run_on_text(&r, "Tỷ lệ cuộc hợp\n\ntrực tuyến tăng.");
+        assert_eq!(split.first().and_then(|d| d.suggestions.first()).map(|s| s.safe), Some(false));
     }
 }
