@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::sync::Arc;
 
-use rasoat_rules::{Context, Lang, Selection, Severity};
+use rasoat_rules::{Lang, Severity};
 
 use crate::cli::{BaselineArgs, CheckArgs, Format};
 use crate::discover::Input;
@@ -15,21 +15,6 @@ use crate::{
     DEFAULT_MAX_FILE_SIZE, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, baseline, config, discover, fix, render,
 };
 use crate::{error_line, pipeline, print_miette, write_stdout};
-
-#[allow(clippy::needless_update)] // `..Default::default()` keeps working when fields are added.
-fn selection_for(cfg: &config::Effective, args: &CheckArgs) -> Selection {
-    let select =
-        if args.select.is_empty() { cfg.select.clone().unwrap_or_default() } else { args.select.clone() };
-    let mut ignore = cfg.ignore.clone();
-    ignore.extend(args.ignore.iter().cloned());
-    let severities = cfg.severity.iter().map(|(k, v)| (k.clone(), *v)).collect();
-    Selection { select, ignore, severities, ..Default::default() }
-}
-
-#[allow(clippy::needless_update)] // as above
-fn context_for(cfg: &config::Effective) -> Context {
-    Context { tone_style: cfg.tone_style, ..Default::default() }
-}
 
 /// Everything a checking run produced.
 struct Run {
@@ -286,8 +271,8 @@ fn execute(args: &CheckArgs, emit: &mut dyn FnMut(&mut Report)) -> Result<Run, F
         jobs.push(Job {
             input,
             max_file_size: args.max_file_size.or(cfg.max_file_size).unwrap_or(DEFAULT_MAX_FILE_SIZE),
-            selection: Arc::new(selection_for(&cfg, args)),
-            context: Arc::new(context_for(&cfg)),
+            selection: Arc::new(cfg.selection(&args.select, &args.ignore)),
+            context: Arc::new(cfg.context()),
             config: cfg,
             engine,
             stdin_name: args.stdin_filename.clone(),

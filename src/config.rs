@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use miette::{NamedSource, SourceSpan};
-use rasoat_rules::{Category, Severity, ToneStyle};
+use rasoat_rules::{Category, Context, Selection, Severity, ToneStyle};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -205,6 +205,24 @@ pub struct Effective {
 }
 
 impl Effective {
+    /// The rules that run for a file: the configuration's selection, with the command line's
+    /// `--select` replacing it and `--ignore` adding to it.
+    #[allow(clippy::needless_update)] // `..Default::default()` keeps working when fields are added.
+    pub fn selection(&self, select: &[String], ignore: &[String]) -> Selection {
+        let select =
+            if select.is_empty() { self.select.clone().unwrap_or_default() } else { select.to_vec() };
+        let mut ignores = self.ignore.clone();
+        ignores.extend(ignore.iter().cloned());
+        let severities = self.severity.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        Selection { select, ignore: ignores, severities, ..Default::default() }
+    }
+
+    /// What the rules may read from the configuration.
+    #[allow(clippy::needless_update)] // as above
+    pub fn context(&self) -> Context {
+        Context { tone_style: self.tone_style, ..Default::default() }
+    }
+
     /// Lay `child` over `self` (self is the extended base).
     fn overlay(mut self, child: Effective) -> Effective {
         let mut sources = child.sources;

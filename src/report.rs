@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use rasoat_report::{FileReport, RunInfo, TargetRow, TargetStatus, Thresholds};
 use rasoat_rules::rules::target::{IndicatorState, evaluate};
-use rasoat_rules::{Context, Selection};
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::discover::{self, Input};
@@ -68,7 +67,6 @@ pub fn report(args: ReportArgs) -> u8 {
     if failed { EXIT_ERROR } else { EXIT_OK }
 }
 
-#[allow(clippy::needless_update)] // `..Default::default()` keeps working when fields are added.
 fn report_one(
     args: &ReportArgs,
     resolver: &mut config::Resolver,
@@ -90,13 +88,8 @@ fn report_one(
     let max = args.max_file_size.or(cfg.max_file_size).unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let bytes = pipeline::read_input(file, max)?;
     let doc = rasoat_doc::parse_bytes(&bytes).map_err(|e| e.to_string())?;
-    let selection = Selection {
-        select: cfg.select.clone().unwrap_or_default(),
-        ignore: cfg.ignore.clone(),
-        severities: cfg.severity.iter().map(|(k, v)| (k.clone(), *v)).collect(),
-        ..Default::default()
-    };
-    let context = Context { tone_style: cfg.tone_style, ..Default::default() };
+    let selection = cfg.selection(&[], &[]);
+    let context = cfg.context();
     let diagnostics: Vec<_> = engine
         .registry
         .check(&doc, &context, &selection)
