@@ -6,7 +6,7 @@
 //! are attested in the statistics; the split is suggested.
 
 use rasoat_doc::Document;
-use rasoat_spell::{FindingKind, analyse_shared};
+use rasoat_spell::FindingKind;
 
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
@@ -60,21 +60,16 @@ impl Rule for Glued {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
-        if doc.legacy_font.is_some() {
-            return;
-        }
-        // One pass over the document serves the three spelling rules.
-        let all = analyse_shared(&doc.text);
-        for f in all.iter().filter(|f| matches!(f.kind, FindingKind::Glued)) {
+        super::engine_findings(doc, &[FindingKind::Glued], |f| {
             let word = f.span.text(&doc.text);
-            let Some(split) = f.candidates.first() else { continue };
+            let Some(split) = f.candidates.first() else { return };
             let message = Message::new(
                 format!("“{word}” là các từ viết dính liền: “{split}”."),
                 format!("“{word}” is words glued together: “{split}”."),
             );
             let safe = f.safe();
             sink.report(f.span, message).suggest(split.clone(), safe);
-        }
+        });
     }
 }
 

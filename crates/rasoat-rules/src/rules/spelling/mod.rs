@@ -8,6 +8,9 @@ pub mod real_word;
 pub mod repeated_word;
 pub mod syllable;
 
+use rasoat_doc::Document;
+use rasoat_spell::{Finding, FindingKind};
+
 use crate::packs::{PackError, Packs};
 use crate::rule::Rule;
 
@@ -24,4 +27,18 @@ pub fn rules(packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
         Box::new(missing_diacritics::MissingDiacritics::new()),
     ];
     Ok(rules)
+}
+
+/// The spelling engine's findings of the given kinds, for the three engine rules (syllable,
+/// real-word, glued-words). One analysis per document serves all three
+/// (`rasoat_spell::analyse_shared`); legacy-font text gets none — `encoding/legacy-font`
+/// reports it once.
+pub(crate) fn engine_findings(doc: &Document, kinds: &[FindingKind], mut each: impl FnMut(&Finding)) {
+    if doc.legacy_font.is_some() {
+        return;
+    }
+    let all = rasoat_spell::analyse_shared(&doc.text);
+    for f in all.iter().filter(|f| kinds.contains(&f.kind)) {
+        each(f);
+    }
 }

@@ -9,7 +9,7 @@
 //! `rasoat_spell::engine` for the exact evidence rule.
 
 use rasoat_doc::Document;
-use rasoat_spell::{FindingKind, analyse_shared};
+use rasoat_spell::FindingKind;
 
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
@@ -77,14 +77,9 @@ impl Rule for RealWord {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
-        if doc.legacy_font.is_some() {
-            return;
-        }
-        // One pass over the document serves the three spelling rules.
-        let all = analyse_shared(&doc.text);
-        for f in all.iter().filter(|f| matches!(f.kind, FindingKind::RealWord)) {
+        super::engine_findings(doc, &[FindingKind::RealWord], |f| {
             let word = f.span.text(&doc.text);
-            let Some(best) = f.candidates.first() else { continue };
+            let Some(best) = f.candidates.first() else { return };
             let message = Message::new(
                 format!("“{word}” không hợp ngữ cảnh, có lẽ là “{best}”."),
                 format!("“{word}” does not fit its context; probably “{best}”."),
@@ -94,7 +89,7 @@ impl Rule for RealWord {
             for c in &f.candidates {
                 d.suggest(c.clone(), safe);
             }
-        }
+        });
     }
 }
 

@@ -9,7 +9,7 @@
 //! `rasoat_spell::orthography`).
 
 use rasoat_doc::Document;
-use rasoat_spell::{FindingKind, analyse_shared};
+use rasoat_spell::FindingKind;
 
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
@@ -73,13 +73,7 @@ impl Rule for Syllable {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
-        // Legacy-font text is noise to a speller: the encoding rule reports it once.
-        if doc.legacy_font.is_some() {
-            return;
-        }
-        // One pass over the document serves the three spelling rules.
-        let all = analyse_shared(&doc.text);
-        for f in all.iter().filter(|f| matches!(f.kind, FindingKind::Orthography | FindingKind::Keystrokes)) {
+        super::engine_findings(doc, &[FindingKind::Orthography, FindingKind::Keystrokes], |f| {
             let word = f.span.text(&doc.text);
             let message = match (&f.kind, &f.error) {
                 (FindingKind::Keystrokes, _) => Message::new(
@@ -108,7 +102,7 @@ impl Rule for Syllable {
             for c in &f.candidates {
                 d.suggest(c.clone(), safe);
             }
-        }
+        });
     }
 }
 
