@@ -139,19 +139,38 @@ impl Registry {
         if yielding.is_empty() {
             return all;
         }
-        // Spans of the winning rules' findings, sorted by start, with a running maximum of
-        // their ends so one binary search answers "does anything overlap [s, e)?".
-        let winners_of = |rule: &str| yielding.iter().find(|(id, _)| *id == rule).map(|(_, w)| *w);
-        let mut won: Vec<(usize, usize, &str)> =
-            all.iter().map(|d| (d.span.start, d.span.end, d.rule.as_str())).collect();
-        won.sort_unstable();
+        // For each yielding rule: its winners' spans sorted by start, with the running maximum
+        // of their ends, so one binary search answers "does a winner overlap [s, e)?" exactly.
+        let tables: Vec<(&str, Vec<usize>, Vec<usize>)> = yielding
+            .iter()
+            .map(|&(id, winners)| {
+                let mut spans: Vec<(usize, usize)> = all
+                    .iter()
+                    .filter(|d| winners.contains(&d.rule.as_str()))
+                    .map(|d| (d.span.start, d.span.end))
+                    .collect();
+                spans.sort_unstable();
+                let starts = spans.iter().map(|s| s.0).collect();
+                let max_ends = spans
+                    .iter()
+                    .scan(0usize, |m, s| {
+                        *m = (*m).max(s.1);
+                        Some(*m)
+                    })
+                    .collect();
+                (id, starts, max_ends)
+            })
+            .collect();
         let keep: Vec<bool> = all
             .iter()
             .map(|d| {
-                let Some(winners) = winners_of(&d.rule) else { return true };
-                // Candidates start before d ends; walk back while they could still reach d.
-                let upto = won.partition_point(|&(s, _, _)| s < d.span.end);
-                !won[..upto].iter().rev().take(64).any(|&(_, e, r)| e > d.span.start && winners.contains(&r))
+                let Some((_, starts, max_ends)) = tables.iter().find(|(id, _, _)| *id == d.rule) else {
+                    return true;
+                };
+                // Winners starting before d ends; one of them overlaps iff the furthest reaching
+                // ends after d starts.
+                let upto = starts.partition_point(|&s| s < d.span.end);
+                upto.checked_sub(1).and_then(|i| max_ends.get(i)).is_none_or(|&e| e <= d.span.start)
             })
             .collect();
         all.into_iter().zip(keep).filter_map(|(d, k)| k.then_some(d)).collect()
@@ -247,6 +266,15 @@ mod tests {
         ]);
         let n = reg.check(&doc, &Context::default(), &Selection::default()).len();
         assert_eq!(n, 2, "no overlap: both stay");
+        // A long winner found through a shorter one that starts later ("running maximum").
+        let reg = Registry::from_rules(vec![
+            fixed("spelling/confusion", 0, 30, &[]),
+            fixed("spelling/syllable", 5, 6, &[]),
+            fixed("spelling/real-word", 20, 25, &["spelling/confusion", "spelling/syllable"]),
+        ]);
+        let rules: Vec<String> =
+            reg.check(&doc, &Context::default(), &Selection::default()).into_iter().map(|d| d.rule).collect();
+        assert_eq!(rules, ["spelling/confusion", "spelling/syllable"]);
     }
 
     #[test]
