@@ -9,6 +9,7 @@
 //! - [`extract`]: facts — targets, durations, deadlines, citations.
 
 pub mod extract;
+pub mod memo;
 pub mod model;
 pub mod parse;
 

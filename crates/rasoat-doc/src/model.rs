@@ -29,6 +29,17 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Facts extracted from the whole file, in document order.
     pub facts: Facts,
+    /// Views of this document computed once and shared by the rules ([`Document::shared`]).
+    #[serde(skip)]
+    pub memo: crate::memo::Memo,
+}
+
+impl Document {
+    /// The view of type `T` of this document, computed by `init` on first use and shared by
+    /// every later caller (all rules, all threads). Wrap the view in a type of your own.
+    pub fn shared<T: std::any::Any + Send + Sync>(&self, init: impl FnOnce() -> T) -> std::sync::Arc<T> {
+        self.memo.get_or_init(init)
+    }
 }
 
 /// Index into [`Document::blocks`].

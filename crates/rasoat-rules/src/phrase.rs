@@ -6,14 +6,18 @@
 //! must not match inside "xxử lýy").
 //!
 //! How:
-//! - [`Folded`] is a view of a text made once per document (per rule, or shared by the rules of
-//!   one check): lower-cased (only where lower-casing keeps the UTF-8 length, which is every
+//! - [`Folded`] is a view of a text made once per document ([`Folded::of`] shares it between
+//!   all rules): lower-cased (only where lower-casing keeps the UTF-8 length, which is every
 //!   Vietnamese letter) and with every whitespace run folded to one space. It keeps a small
 //!   map back to the original offsets (one anchor per place where the lengths differ).
-//! - [`PhraseSet`] folds its phrases the same way and builds one aho-corasick automaton for
-//!   all of them, once (in a rule's constructor). Searching reports every occurrence that
+//! - [`PhraseSet`] folds its phrases the same way. Searching reports every occurrence that
 //!   starts and ends on a word boundary, with its [`Span`] in the original text and the index
 //!   of its phrase.
+//! - [`PhraseHub`]: the registry joins the sets of all rules into one automaton, so a
+//!   document is scanned once for the phrases of every pack, not once per rule (each scan
+//!   walks every byte; seven scans were a sixth of the whole check). The scan is kept in the
+//!   document's [`Folded`] and each set takes its own matches from it. A set not joined to a
+//!   hub (tests, a rule used alone) builds its own automaton on first use.
 //!
 //! ```
 //! use rasoat_rules::phrase::{Folded, PhraseSet};
@@ -26,7 +30,11 @@
 //! assert_eq!(found[0].span.text(text), "Chông\nchéo");
 //! ```
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rasoat_doc::Document;
 use rasoat_text::Span;
 
 /// A character that belongs to a word: a word boundary is between a word character and
@@ -71,7 +79,12 @@ pub struct Folded {
     /// sorted; between anchors both advance together.
     anchors: Vec<(usize, usize)>,
     original_len: usize,
+    /// The matches of a hub's phrases in this text, by set, made on first use.
+    hub_scan: OnceLock<HubScan>,
 }
+
+/// A hub's matches in one text: `(hub id, matches of each set)`.
+type HubScan = (u64, Arc<Vec<Vec<PhraseMatch>>>);
 
 impl Folded {
     /// Fold `text`. O(n), one allocation for the folded copy.
@@ -100,29 +113,19 @@ impl Folded {
                 anchors.push((out.len(), end));
             }
         }
-        Folded { text: out, anchors, original_len: text.len() }
+        Folded { text: out, anchors, original_len: text.len(), hub_scan: OnceLock::new() }
     }
 
-    /// The folded view of `text`, shared by the rules that check the same document on this
-    /// thread: rules see only `&Document`, and five of them fold the same text. The last
-    /// document's fold is kept per thread and reused when the text is byte-for-byte the same
-    /// (a `memcmp`, far cheaper than folding again).
-    pub fn shared(text: &str) -> std::rc::Rc<Folded> {
-        thread_local! {
-            static LAST: std::cell::RefCell<Option<(String, std::rc::Rc<Folded>)>> =
-                const { std::cell::RefCell::new(None) };
-        }
-        LAST.with(|last| {
-            let mut last = last.borrow_mut();
-            if let Some((src, folded)) = last.as_ref()
-                && src == text
-            {
-                return std::rc::Rc::clone(folded);
-            }
-            let folded = std::rc::Rc::new(Folded::new(text));
-            *last = Some((text.to_owned(), std::rc::Rc::clone(&folded)));
-            folded
-        })
+    /// The folded view of the document's text, made once and shared by every rule (and
+    /// thread) that checks it.
+    pub fn of(doc: &Document) -> Arc<Folded> {
+        doc.shared(|| Folded::new(&doc.text))
+    }
+
+    /// The hub's matches in this text, by set; scanned once per text and hub.
+    fn scan(&self, hub: &PhraseHub) -> Arc<Vec<Vec<PhraseMatch>>> {
+        let (id, scan) = self.hub_scan.get_or_init(|| (hub.id, Arc::new(hub.scan(self))));
+        if *id == hub.id { Arc::clone(scan) } else { Arc::new(hub.scan(self)) }
     }
 
     /// The folded text.
@@ -226,13 +229,18 @@ pub struct PhraseMatch {
     pub folded: Span,
 }
 
-/// A set of phrases searched with one automaton.
+/// A set of phrases searched with one automaton: the hub's when the registry joined it to
+/// one, else its own.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
-    /// `None` when the set has no usable phrase (an empty set matches nothing).
-    ac: Option<AhoCorasick>,
-    /// Automaton pattern index → caller's phrase index (empty phrases are left out).
+    /// The folded phrases (empty ones are left out).
+    folded: Vec<String>,
+    /// Position in `folded` → caller's phrase index.
     index: Vec<usize>,
+    /// Its own automaton, built on first use when no hub holds the set.
+    own: OnceLock<Option<AhoCorasick>>,
+    /// The hub holding the set, and the set's number in it.
+    hub: OnceLock<(Arc<PhraseHub>, usize)>,
 }
 
 /// A phrase set that could not be built (too large for the automaton).
@@ -255,8 +263,20 @@ impl PhraseError {
     }
 }
 
+/// A contiguous NFA, not the DFA the builder picks for small sets: the DFA took ~35M
+/// instructions to build for the packs' sets, a third of checking one document, for a search
+/// that is only a little faster. Matches are the same whatever the kind.
+fn automaton(phrases: &[String]) -> Result<AhoCorasick, PhraseError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(phrases)
+        .map_err(|e| PhraseError(e.to_string()))
+}
+
 impl PhraseSet {
-    /// Build the automaton for `phrases` (NFC text; folded here). Empty phrases never match.
+    /// The set of `phrases` (NFC text; folded here). Empty phrases never match. The automaton
+    /// is built on first use, or never when a [`PhraseHub`] takes the set.
     pub fn new<I, S>(phrases: I) -> Result<PhraseSet, PhraseError>
     where
         I: IntoIterator<Item = S>,
@@ -271,24 +291,21 @@ impl PhraseSet {
                 index.push(i);
             }
         }
-        if folded.is_empty() {
-            return Ok(PhraseSet::default());
-        }
-        // A contiguous NFA, not the DFA the builder picks for small sets: the DFA took ~35M
-        // instructions to build for the packs' sets, a third of checking one document, for a
-        // search that is only a little faster. Matches are the same whatever the kind.
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&folded)
-            .map_err(|e| PhraseError(e.to_string()))?;
-        Ok(PhraseSet { ac: Some(ac), index })
+        Ok(PhraseSet { folded, index, own: OnceLock::new(), hub: OnceLock::new() })
     }
 
     /// Every occurrence on word boundaries, overlapping ones included, ordered by start then
     /// by end. Use it when several phrases may legitimately overlap (names nested in names).
     pub fn find_all(&self, text: &Folded) -> Vec<PhraseMatch> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        if let Some((hub, number)) = self.hub.get() {
+            return text.scan(hub).get(*number).cloned().unwrap_or_default();
+        }
+        // Building fails only beyond the automaton's billions of states: the packs cannot
+        // reach that, and the hub (which holds every set of a run) would have failed first.
+        let own = self
+            .own
+            .get_or_init(|| (!self.folded.is_empty()).then(|| automaton(&self.folded).ok()).flatten());
+        let Some(ac) = own else { return Vec::new() };
         let mut out: Vec<PhraseMatch> = ac
             .find_overlapping_iter(text.as_str())
             .filter(|m| text.boundary(m.start()) && text.boundary(m.end()))
@@ -318,6 +335,82 @@ impl PhraseSet {
             last_end = m.folded.end;
             true
         })
+    }
+}
+
+/// The phrase sets of every rule of a run, searched with one automaton: one scan of a
+/// document serves all of them.
+#[derive(Debug)]
+pub struct PhraseHub {
+    /// Tells hubs apart in a [`Folded`]'s kept scan (tests build several registries).
+    id: u64,
+    ac: Option<AhoCorasick>,
+    /// Automaton pattern → (set number, caller's phrase index in that set).
+    owner: Vec<(usize, usize)>,
+    sets: usize,
+}
+
+impl PhraseHub {
+    /// Join `sets` into one hub (a set listed twice, e.g. shared by several rules, joins
+    /// once). Sets already in a hub stay there.
+    pub fn join(sets: &[&PhraseSet]) -> Result<(), PhraseError> {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+        let mut joining: Vec<&PhraseSet> = Vec::new();
+        for &set in sets {
+            if set.hub.get().is_none() && !joining.iter().any(|s| std::ptr::eq(*s, set)) {
+                joining.push(set);
+            }
+        }
+        let mut phrases: Vec<&str> = Vec::new();
+        let mut owner = Vec::new();
+        for (number, set) in joining.iter().enumerate() {
+            for (phrase, &caller) in set.folded.iter().zip(&set.index) {
+                phrases.push(phrase);
+                owner.push((number, caller));
+            }
+        }
+        let ac = if phrases.is_empty() {
+            None
+        } else {
+            let owned: Vec<String> = phrases.iter().map(|p| (*p).to_owned()).collect();
+            Some(automaton(&owned)?)
+        };
+        let hub = Arc::new(PhraseHub {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            ac,
+            owner,
+            sets: joining.len(),
+        });
+        for (number, set) in joining.into_iter().enumerate() {
+            // Checked above that no hub holds it; a concurrent join would keep its own hub,
+            // which is as correct.
+            let _ = set.hub.set((Arc::clone(&hub), number));
+        }
+        Ok(())
+    }
+
+    /// The matches of every set in `text`, on word boundaries, each set's ordered as
+    /// [`PhraseSet::find_all`] orders them.
+    fn scan(&self, text: &Folded) -> Vec<Vec<PhraseMatch>> {
+        let mut out: Vec<Vec<PhraseMatch>> = vec![Vec::new(); self.sets];
+        let Some(ac) = &self.ac else { return out };
+        for m in ac.find_overlapping_iter(text.as_str()) {
+            let Some(&(number, pattern)) = self.owner.get(m.pattern().as_usize()) else { continue };
+            if !(text.boundary(m.start()) && text.boundary(m.end())) {
+                continue;
+            }
+            if let Some(list) = out.get_mut(number) {
+                list.push(PhraseMatch {
+                    span: text.original_span(m.start(), m.end()),
+                    pattern,
+                    folded: Span::new(m.start(), m.end()),
+                });
+            }
+        }
+        for list in &mut out {
+            list.sort_by_key(|m| (m.folded.start, m.folded.end, m.pattern));
+        }
+        out
     }
 }
 
@@ -490,12 +583,29 @@ mod tests {
     }
 
     #[test]
-    fn shared_fold_is_reused_only_for_the_same_text() {
-        let a = Folded::shared("Hải Phòng");
-        let b = Folded::shared("Hải Phòng");
-        assert!(std::rc::Rc::ptr_eq(&a, &b));
-        let c = Folded::shared("Hải Phòng.");
-        assert_eq!(c.as_str(), "hải phòng.");
+    fn a_document_is_folded_once() {
+        let doc = rasoat_doc::parse_str("Hải Phòng");
+        let a = Folded::of(&doc);
+        let b = Folded::of(&doc);
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(a.as_str(), "hải phòng");
+    }
+
+    #[test]
+    fn a_hub_finds_what_each_set_finds_alone() {
+        let text = "Chông chéo, sử lý và xử lý; Hải phòng, hải Phòng chông chéo.";
+        let a = set(&["chông chéo", "sử lý", "hải phòng"]);
+        let b = set(&["xử lý", "chông chéo", "", "phòng chông"]);
+        let c = set(&[]);
+        let alone: Vec<Vec<PhraseMatch>> =
+            [&a, &b, &c].iter().map(|s| s.find_all(&Folded::new(text))).collect();
+        // `b` listed twice joins once; `c` (empty) matches nothing.
+        assert!(PhraseHub::join(&[&a, &b, &b, &c]).is_ok());
+        assert!(a.hub.get().is_some() && b.hub.get().is_some());
+        let folded = Folded::new(text);
+        let joined: Vec<Vec<PhraseMatch>> = [&a, &b, &c].iter().map(|s| s.find_all(&folded)).collect();
+        assert_eq!(alone, joined);
+        assert_eq!(joined.iter().map(Vec::len).collect::<Vec<_>>(), [5, 4, 0]);
     }
 
     proptest::proptest! {

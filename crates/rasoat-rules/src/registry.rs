@@ -53,6 +53,8 @@ impl Registry {
     /// All built-in rules, configured by `packs`. Fails when a pack's example does not behave.
     pub fn new(packs: &Packs) -> Result<Registry, Box<PackError>> {
         let rules = crate::rules::all(packs)?;
+        let sets: Vec<&crate::phrase::PhraseSet> = rules.iter().flat_map(|r| r.phrase_sets()).collect();
+        crate::phrase::PhraseHub::join(&sets).map_err(|e| e.into_pack_error("phrase hub", packs))?;
         Ok(Registry { rules })
     }
 
@@ -94,10 +96,10 @@ impl Registry {
         let mut all: Vec<Diagnostic> = if doc.text.len() > PARALLEL_RULES_ABOVE {
             self.rules.par_iter().flat_map_iter(|r| run(r.as_ref())).collect()
         } else {
-            // Two halves that share no per-document cache: the text rules (one spelling
-            // analysis, one fold) and the structural ones. When this is the only file, the other
-            // core takes the second half (one-plan latency); when many files run, rayon keeps it
-            // on this thread unless a core is idle.
+            // Two halves: the text rules (the spelling analysis is theirs alone) and the
+            // structural ones; both read the document's shared views (`Document::shared`).
+            // When this is the only file, the other core takes the second half (one-plan
+            // latency); when many files run, rayon keeps it on this thread unless a core is idle.
             let text_rule = |r: &dyn Rule| {
                 matches!(
                     r.category(),

@@ -68,6 +68,15 @@ pub trait Rule: Send + Sync {
     fn yields_to(&self) -> &[&str] {
         &[]
     }
+
+    /// The phrase sets this rule searches the whole document's [`crate::phrase::Folded`]
+    /// with. The registry joins the sets of all rules into one automaton
+    /// ([`crate::phrase::PhraseHub`]) so a document is scanned once for all of them. Sets
+    /// searched over other texts (a clause, a heading) may be listed too: they stay correct,
+    /// only the scan of that text covers every rule's phrases.
+    fn phrase_sets(&self) -> Vec<&crate::phrase::PhraseSet> {
+        Vec::new()
+    }
 }
 
 /// Collects a rule's diagnostics, filling in its id and default severity.

@@ -39,8 +39,17 @@ fn build(
 ) -> Document {
     let lines = split_lines(&text);
     let (parts, blocks) = parse_structure(&text, &lines);
-    let mut doc =
-        Document { text, map, encoding, legacy_font, lines, parts, blocks, facts: Facts::default() };
+    let mut doc = Document {
+        text,
+        map,
+        encoding,
+        legacy_font,
+        lines,
+        parts,
+        blocks,
+        facts: Facts::default(),
+        memo: Default::default(),
+    };
     doc.facts = crate::extract::extract(&doc);
     doc
 }

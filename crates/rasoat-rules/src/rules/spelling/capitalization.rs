@@ -127,21 +127,17 @@ impl Capitalization {
                     pack,
                     ex,
                     ID,
-                    |bad| rule.findings(&rasoat_doc::parse_str(bad).text).iter().any(|f| f.entry == i),
-                    |good| {
-                        rule.findings(&rasoat_doc::parse_str(good).text)
-                            .into_iter()
-                            .map(|f| f.fixed)
-                            .collect()
-                    },
+                    |bad| rule.findings(&rasoat_doc::parse_str(bad)).iter().any(|f| f.entry == i),
+                    |good| rule.findings(&rasoat_doc::parse_str(good)).into_iter().map(|f| f.fixed).collect(),
                 )?;
             }
         }
         Ok(rule)
     }
 
-    fn findings(&self, text: &str) -> Vec<Finding> {
-        let folded = Folded::shared(text);
+    fn findings(&self, doc: &Document) -> Vec<Finding> {
+        let text = doc.text.as_str();
+        let folded = Folded::of(doc);
         let mut out = Vec::new();
         for m in self.set.find_iter(&folded) {
             let Some((model, entry)) = self.models.get(m.pattern) else { continue };
@@ -188,11 +184,15 @@ impl Rule for Capitalization {
         &self.docs
     }
 
+    fn phrase_sets(&self) -> Vec<&PhraseSet> {
+        vec![&self.set]
+    }
+
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         if doc.legacy_font.is_some() {
             return;
         }
-        for f in self.findings(&doc.text) {
+        for f in self.findings(doc) {
             let found = f.span.text(&doc.text);
             let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
             let (found1, fixed1) = (one_line(found), one_line(&f.fixed));

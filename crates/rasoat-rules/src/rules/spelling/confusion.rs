@@ -106,9 +106,9 @@ impl Confusion {
                     pack,
                     ex,
                     ID,
-                    |bad| rule.matches(&rasoat_doc::parse_str(bad).text).iter().any(|&(_, i)| i == this),
+                    |bad| rule.matches(&rasoat_doc::parse_str(bad)).iter().any(|&(_, i)| i == this),
                     |good| {
-                        rule.matches(&rasoat_doc::parse_str(good).text)
+                        rule.matches(&rasoat_doc::parse_str(good))
                             .iter()
                             .filter_map(|&(_, i)| rule.entries.get(i).map(|e| e.wrong.clone()))
                             .collect()
@@ -120,8 +120,9 @@ impl Confusion {
     }
 
     /// Every match that satisfies its entry's context, with the entry index.
-    fn matches(&self, text: &str) -> Vec<(PhraseMatch, usize)> {
-        let folded = Folded::shared(text);
+    fn matches(&self, doc: &Document) -> Vec<(PhraseMatch, usize)> {
+        let text = doc.text.as_str();
+        let folded = Folded::of(doc);
         self.set
             .find_iter(&folded)
             .filter_map(|m| {
@@ -146,12 +147,16 @@ impl Rule for Confusion {
         &self.docs
     }
 
+    fn phrase_sets(&self) -> Vec<&PhraseSet> {
+        vec![&self.set]
+    }
+
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         // Legacy-font text is noise until converted: encoding/legacy-font says so once.
         if doc.legacy_font.is_some() {
             return;
         }
-        for (m, i) in self.matches(&doc.text) {
+        for (m, i) in self.matches(doc) {
             let Some(entry) = self.entries.get(i) else { continue };
             let found = m.span.text(&doc.text);
             let found_one_line = found.split_whitespace().collect::<Vec<_>>().join(" ");

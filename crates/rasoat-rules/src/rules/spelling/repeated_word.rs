@@ -103,12 +103,16 @@ impl Rule for RepeatedWord {
         &self.docs
     }
 
+    fn phrase_sets(&self) -> Vec<&PhraseSet> {
+        vec![&self.doubled]
+    }
+
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         if doc.legacy_font.is_some() {
             return;
         }
         let text = doc.text.as_str();
-        let folded = Folded::shared(text);
+        let folded = Folded::of(doc);
         for m in self.doubled.find_iter(&folded) {
             let found = m.span.text(text);
             // Both copies written alike ("ủy Ủy ban" is "Đảng ủy" + "Ủy ban"), with only

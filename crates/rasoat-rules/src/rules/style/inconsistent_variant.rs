@@ -113,9 +113,9 @@ impl InconsistentVariant {
                     pack,
                     ex,
                     ID,
-                    |bad| rule.mixes(&rasoat_doc::parse_str(bad).text).iter().any(|m| m.group == g),
+                    |bad| rule.mixes(&rasoat_doc::parse_str(bad)).iter().any(|m| m.group == g),
                     |good| {
-                        rule.mixes(&rasoat_doc::parse_str(good).text)
+                        rule.mixes(&rasoat_doc::parse_str(good))
                             .iter()
                             .filter_map(|m| rule.groups.get(m.group).and_then(|g| g.variants.get(m.minor.0)))
                             .cloned()
@@ -127,8 +127,9 @@ impl InconsistentVariant {
         Ok(rule)
     }
 
-    fn mixes(&self, text: &str) -> Vec<Mix> {
-        let folded = Folded::shared(text);
+    fn mixes(&self, doc: &Document) -> Vec<Mix> {
+        let text = doc.text.as_str();
+        let folded = Folded::of(doc);
         // Per group, per variant: (count, first span).
         let mut seen: Vec<Vec<(usize, Span)>> =
             self.groups.iter().map(|g| vec![(0, Span::default()); g.variants.len()]).collect();
@@ -191,11 +192,15 @@ impl Rule for InconsistentVariant {
         &self.docs
     }
 
+    fn phrase_sets(&self) -> Vec<&PhraseSet> {
+        vec![&self.set]
+    }
+
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         if doc.legacy_font.is_some() {
             return;
         }
-        for mix in self.mixes(&doc.text) {
+        for mix in self.mixes(doc) {
             let Some(group) = self.groups.get(mix.group) else { continue };
             let (Some(minor), Some(major)) =
                 (group.variants.get(mix.minor.0), group.variants.get(mix.major.0))

@@ -49,6 +49,10 @@ impl Rule for Missing {
         &self.docs
     }
 
+    fn phrase_sets(&self) -> Vec<&crate::phrase::PhraseSet> {
+        self.profiles.iter().map(Profile::phrase_set).collect()
+    }
+
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         for applied in super::applied(&self.profiles, doc) {
             let profile = applied.profile;

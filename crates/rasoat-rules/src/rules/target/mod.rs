@@ -140,7 +140,7 @@ pub(crate) fn applied<'a>(profiles: &'a [Profile], doc: &Document) -> Vec<Applie
     if applying.is_empty() {
         return Vec::new();
     }
-    let folded = Folded::shared(&doc.text);
+    let folded = Folded::of(doc);
     applying.into_iter().map(|profile| Applied { profile, found: profile.find_subjects(&folded) }).collect()
 }
 

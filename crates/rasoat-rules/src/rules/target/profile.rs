@@ -299,6 +299,11 @@ impl Profile {
         out
     }
 
+    /// The subject phrases (joined into the registry's [`crate::phrase::PhraseHub`]).
+    pub fn phrase_set(&self) -> &PhraseSet {
+        &self.phrases
+    }
+
     /// Occurrences of every subject word in the document, in order.
     pub fn find_subjects(&self, folded: &Folded) -> Vec<PhraseMatch> {
         self.phrases.find_all(folded)

@@ -382,7 +382,7 @@ impl ForbiddenTerms {
         let kinds: Vec<DocKind> =
             doc.parts.iter().filter_map(|p| p.header.doc_type.as_ref().map(|t| t.value)).collect();
         // The fold of the whole document is shared with the other phrase rules on this thread.
-        let folded = Folded::shared(&doc.text);
+        let folded = Folded::of(doc);
         let mut out = Vec::new();
         for m in self.set.find_iter(&folded) {
             let Some(&ei) = self.owner.get(m.pattern) else { continue };
@@ -446,6 +446,10 @@ impl Rule for ForbiddenTerms {
 
     fn docs(&self) -> &RuleDocs {
         &self.docs
+    }
+
+    fn phrase_sets(&self) -> Vec<&PhraseSet> {
+        vec![&self.set]
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
