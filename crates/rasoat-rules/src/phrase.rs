@@ -43,6 +43,11 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36F}')
 }
 
+/// An ASCII byte `char::is_whitespace` accepts (tab, LF, VT, FF, CR, space).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
 /// Lower-case `c` when that keeps its UTF-8 length (so offsets stay put); otherwise `c`.
 /// Every Vietnamese letter qualifies (À/à, Ạ/ạ, Đ/đ, Ơ/ơ, Ư/ư have equal lengths).
 pub fn fold_char(c: char) -> char {
@@ -89,30 +94,50 @@ type HubScan = (u64, Arc<Vec<Vec<PhraseMatch>>>);
 impl Folded {
     /// Fold `text`. O(n), one allocation for the folded copy.
     pub fn new(text: &str) -> Folded {
-        // One pass over the characters, writing the folded copy as a `String` (no UTF-8
-        // validation at the end): ~25% fewer instructions than decoding at byte offsets.
+        // Text between whitespace runs is copied in bulk; ASCII is lower-cased in one pass at
+        // the end, and only non-ASCII characters that change (capitals: rare) are written one
+        // by one.
+        let bytes = text.as_bytes();
         let mut out = String::with_capacity(text.len());
         let mut anchors = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !c.is_whitespace() {
-                out.push(fold_char(c));
+        // Start of the text not yet copied to `out`.
+        let mut copied = 0;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() && !is_ascii_space(b) {
+                i += 1;
                 continue;
             }
-            // A whitespace run becomes one space.
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if !d.is_whitespace() {
-                    break;
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                out.push_str(text.get(copied..i).unwrap_or_default());
+                // A whitespace run becomes one space.
+                let run: usize = text
+                    .get(i..)
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(|c| c.is_whitespace())
+                    .map(char::len_utf8)
+                    .sum();
+                out.push(' ');
+                if run != 1 {
+                    anchors.push((out.len(), i + run));
                 }
-                end = j + d.len_utf8();
-                chars.next();
+                i += run;
+                copied = i;
+                continue;
             }
-            out.push(' ');
-            if end - i != 1 {
-                anchors.push((out.len(), end));
+            let folded = fold_char(c);
+            if folded != c {
+                out.push_str(text.get(copied..i).unwrap_or_default());
+                out.push(folded);
+                copied = i + len;
             }
+            i += len;
         }
+        out.push_str(text.get(copied..).unwrap_or_default());
+        out.make_ascii_lowercase();
         Folded { text: out, anchors, original_len: text.len(), hub_scan: OnceLock::new() }
     }
 
@@ -579,6 +604,42 @@ mod tests {
             {
                 assert_eq!(fold_char(c), want, "{c:?}");
             }
+        }
+    }
+
+    /// The fold as first written, one character at a time: the fast fold must agree.
+    fn fold_reference(text: &str) -> (String, Vec<(usize, usize)>) {
+        let mut out = String::new();
+        let mut anchors = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !c.is_whitespace() {
+                out.push(fold_char(c));
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if !d.is_whitespace() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            out.push(' ');
+            if end - i != 1 {
+                anchors.push((out.len(), end));
+            }
+        }
+        (out, anchors)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_fold_agrees_with_the_reference(text in "([a-zA-Z0-9,.;:/()-]{1,6}|[ \t\n\r\u{b}\u{c}\u{a0}\u{85}\u{2003}\u{3000}]{1,3}|[ĐđƠơỜờẠạÀàÉéÝý]{1,2}|[\u{0}-\u{2FF}]|\\PC){0,40}") {
+            let f = Folded::new(&text);
+            let (want, anchors) = fold_reference(&text);
+            proptest::prop_assert_eq!(f.as_str(), want.as_str());
+            proptest::prop_assert_eq!(&f.anchors, &anchors);
         }
     }
 
