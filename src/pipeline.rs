@@ -27,12 +27,19 @@ pub struct Engine {
 impl Engine {
     /// Embedded packs plus the packs of `dirs`, in order.
     pub fn build(dirs: &[PathBuf]) -> Result<Engine, Box<rasoat_rules::PackError>> {
-        let mut packs = Packs::embedded()?;
-        for d in dirs {
-            packs.load_dir(d)?;
-        }
-        let registry = Registry::new(&packs)?;
-        Ok(Engine { packs, registry })
+        // The other core builds the rules' lazily built tables meanwhile (one-file latency).
+        let (engine, ()) = rayon::join(
+            || {
+                let mut packs = Packs::embedded()?;
+                for d in dirs {
+                    packs.load_dir(d)?;
+                }
+                let registry = Registry::new(&packs)?;
+                Ok(Engine { packs, registry })
+            },
+            rasoat_rules::warm_up,
+        );
+        engine
     }
 }
 

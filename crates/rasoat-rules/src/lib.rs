@@ -14,8 +14,10 @@ pub mod phrase;
 pub mod registry;
 pub mod rule;
 pub mod rules;
+pub mod warm_up;
 
 pub use diagnostic::{Category, Diagnostic, Lang, Message, Related, Severity, Suggestion};
 pub use packs::{Pack, PackError, PackOrigin, Packs};
 pub use registry::{Registry, Selection};
 pub use rule::{Context, Example, Rule, RuleDocs, Sink, ToneStyle};
+pub use warm_up::warm_up;
