@@ -15,7 +15,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::source_map::{ByteWidth, SourceMap, normalise};
+use crate::source_map::{ByteWidth, SourceMap, normalise, normalise_known};
 
 /// The encoding a file was read with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -92,12 +92,80 @@ pub struct Decoded {
 /// Decode and normalise `bytes`.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (decoded, encoding, bom_len, width) = decode_raw(bytes)?;
-    if let Some(reason) = binary_reason(&decoded) {
+    // One pass answers the three questions asked of every file (binary? legacy font? NFC
+    // already?); the slower general answers run only when it cannot say.
+    let survey = Survey::of(&decoded);
+    if let Some(reason) = binary_reason(&decoded, &survey) {
         return Err(DecodeError::Binary { reason });
     }
-    let legacy_font = detect_legacy_font(&decoded);
-    let (text, map) = normalise(decoded, bom_len, width);
+    let legacy_font = if survey.legacy_marker { detect_legacy_font(&decoded) } else { None };
+    let (text, map) = normalise_known(decoded, bom_len, width, survey.plain_nfc);
     Ok(Decoded { text, encoding, map, legacy_font })
+}
+
+/// What one pass over decoded text tells: control characters among the first
+/// [`BINARY_PROBE_CHARS`], whether a legacy-font marker occurs, and whether every character
+/// is one that is NFC on its own and starts no composition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Survey {
+    /// Control characters (Unicode Cc, save `\n`, `\r`, `\t`, form feed) among the first
+    /// `counted` characters.
+    controls: usize,
+    counted: usize,
+    /// A TCVN3 or VNI marker character occurs (all are U+00A1..U+00FF).
+    legacy_marker: bool,
+    /// Every character is below U+0300, in U+1E00..U+1EFF (ạ..ỹ) or in U+2002..U+206F
+    /// (– “ ” … •): such characters have NFC_Quick_Check=Yes and combining class 0, so the
+    /// text is NFC. `false` only means "ask the general check".
+    plain_nfc: bool,
+}
+
+/// How many characters from the start the binary check looks at.
+const BINARY_PROBE_CHARS: usize = 64 * 1024;
+
+impl Survey {
+    fn of(s: &str) -> Survey {
+        let b = s.as_bytes();
+        let mut out = Survey { controls: 0, counted: 0, legacy_marker: false, plain_nfc: true };
+        let mut i = 0;
+        while let Some(&lead) = b.get(i) {
+            let counting = out.counted < BINARY_PROBE_CHARS;
+            out.counted += usize::from(counting);
+            if lead < 0x80 {
+                let control = (lead < 0x20 && !matches!(lead, b'\n' | b'\r' | b'\t' | 0x0C)) || lead == 0x7F;
+                out.controls += usize::from(counting && control);
+                i += 1;
+                continue;
+            }
+            let second = b.get(i + 1).copied().unwrap_or(0);
+            let third = b.get(i + 2).copied().unwrap_or(0);
+            match lead {
+                0xC2 | 0xC3 => {
+                    // 110xxxxx 10yyyyyy → U+0080..U+00FF.
+                    let code = (u32::from(lead & 0x1F) << 6) | u32::from(second & 0x3F);
+                    out.controls += usize::from(counting && (0x80..=0x9F).contains(&code));
+                    out.legacy_marker |=
+                        char::from_u32(code).is_some_and(|c| is_tcvn3_marker(c) || is_vni_marker(c));
+                }
+                0xC4..=0xCB => {}
+                0xE1 if (0xB8..=0xBB).contains(&second) => {}
+                0xE2 if (second == 0x80 && third >= 0x82) || (second == 0x81 && third <= 0xAF) => {}
+                _ => out.plain_nfc = false,
+            }
+            i += match lead {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+        }
+        out
+    }
+
+    fn binary_reason(&self) -> Option<String> {
+        let (control, total) = (self.controls, self.counted);
+        (total > 0 && control * 100 > total * 2)
+            .then(|| format!("{control} ký tự điều khiển trong {total} ký tự đầu (control characters)"))
+    }
 }
 
 /// Normalise text that is already a Rust string (stdin decoded elsewhere, tests). Nothing is
@@ -169,30 +237,13 @@ fn looks_vietnamese_1258(s: &str) -> bool {
     high == 0 || viet * 10 >= high * 8
 }
 
-fn binary_reason(s: &str) -> Option<String> {
+/// Why decoded text `s` (surveyed as `survey`) is binary, if it is: a NUL character (UTF-16
+/// input can hold one), or too many control characters near the start.
+fn binary_reason(s: &str, survey: &Survey) -> Option<String> {
     if memchr::memchr(0, s.as_bytes()).is_some() {
         return Some("có ký tự NUL (contains NUL characters)".into());
     }
-    // Count over bytes, not chars (4× fewer instructions): a control character (Unicode Cc)
-    // is an ASCII byte below 0x20 or 0x7F, or U+0080..U+009F, encoded 0xC2 0x80..0x9F.
-    let bytes = s.as_bytes();
-    let mut total = 0usize;
-    let mut control = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b & 0xC0 == 0x80 {
-            continue; // a continuation byte: not the start of a character
-        }
-        if total == 64 * 1024 {
-            break;
-        }
-        total += 1;
-        let c1 = b == 0xC2 && bytes.get(i + 1).is_some_and(|&n| (0x80..=0x9F).contains(&n));
-        if (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F || c1 {
-            control += 1;
-        }
-    }
-    (total > 0 && control * 100 > total * 2)
-        .then(|| format!("{control} ký tự điều khiển trong {total} ký tự đầu (control characters)"))
+    survey.binary_reason()
 }
 
 /// Characters that TCVN3 text shows when read as Unicode/Latin and that Vietnamese text never
@@ -272,22 +323,9 @@ fn is_vni_marker(c: char) -> bool {
     )
 }
 
-/// True when `s` has a TCVN3 or VNI marker character. All of them are in U+00A1..U+00FF,
-/// two UTF-8 bytes led by 0xC2 or 0xC3: look only at those pairs.
+/// True when `s` has a TCVN3 or VNI marker character.
 fn has_legacy_marker(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    while let Some(found) = memchr::memchr2(0xC2, 0xC3, bytes.get(at..).unwrap_or_default()) {
-        let lead = at + found;
-        at = lead + 1;
-        let (Some(&hi), Some(&lo)) = (bytes.get(lead), bytes.get(lead + 1)) else { break };
-        // 110xxxxx 10yyyyyy → xxxxxyyyyyy.
-        let code = (u32::from(hi & 0x1F) << 6) | u32::from(lo & 0x3F);
-        if char::from_u32(code).is_some_and(|c| is_tcvn3_marker(c) || is_vni_marker(c)) {
-            return true;
-        }
-    }
-    false
+    Survey::of(s).legacy_marker
 }
 
 /// Decide whether the text was typed in a legacy font: a sizeable share of its words carry
@@ -382,6 +420,12 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         assert!(matches!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary { .. })));
+        // A NUL character decoded from UTF-16, in a long text (below the control-share bar).
+        let mut b = vec![0xFF, 0xFE];
+        for u in "Kế hoạch\u{0}".encode_utf16().chain("x".repeat(500).encode_utf16()) {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        assert!(matches!(decode(&b), Err(DecodeError::Binary { .. })));
     }
 
     #[test]
@@ -408,7 +452,14 @@ mod tests {
                 s.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
             let total = s.chars().count();
             let want = (controls * 100 > total * 2).then_some(());
-            assert_eq!(binary_reason(s).map(|_| ()), want, "{s:?}");
+            assert_eq!(binary_reason(s, &Survey::of(s)).map(|_| ()), want, "{s:?}");
+        }
+        for c in ('\u{0}'..='\u{7FF}').chain('\u{1D00}'..='\u{2100}') {
+            let s = format!("a{c}b");
+            // "Plain" must never be said of text that is not NFC.
+            if Survey::of(&s).plain_nfc {
+                assert!(unicode_normalization::is_nfc(&s), "{c:?}");
+            }
         }
         for c in '\u{0}'..='\u{7FF}' {
             let s = c.to_string();

@@ -98,9 +98,20 @@ fn is_nfc(s: &str) -> bool {
 
 /// Normalise decoded text: NFC, and CRLF / CR folded to LF. Returns the text and its map.
 pub(crate) fn normalise(decoded: String, bom_len: usize, width: ByteWidth) -> (String, SourceMap) {
+    normalise_known(decoded, bom_len, width, false)
+}
+
+/// [`normalise`], told by the caller when the text is already known to be NFC (`known_nfc`;
+/// `false` means "unknown", not "not NFC").
+pub(crate) fn normalise_known(
+    decoded: String,
+    bom_len: usize,
+    width: ByteWidth,
+    known_nfc: bool,
+) -> (String, SourceMap) {
     let line_starts = line_starts(&decoded);
     let checkpoints = checkpoints(&decoded, bom_len, &width);
-    let needs_work = memchr::memchr(b'\r', decoded.as_bytes()).is_some() || !is_nfc(&decoded);
+    let needs_work = memchr::memchr(b'\r', decoded.as_bytes()).is_some() || !(known_nfc || is_nfc(&decoded));
     if !needs_work {
         // Non-UTF-8 offsets are computed by walking the decoded text: keep it.
         let keep = (!matches!(width, ByteWidth::Utf8)).then(|| decoded.clone());
