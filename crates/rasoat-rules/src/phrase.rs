@@ -30,7 +30,7 @@
 //! assert_eq!(found[0].span.text(text), "Chông\nchéo");
 //! ```
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -369,11 +369,22 @@ impl PhraseSet {
 pub struct PhraseHub {
     /// Tells hubs apart in a [`Folded`]'s kept scan (tests build several registries).
     id: u64,
-    ac: Option<AhoCorasick>,
+    /// The phrases of all sets, in automaton pattern order (kept to build the DFA later).
+    phrases: Vec<String>,
+    /// The NFA every run starts with: cheap to build (one plan is checked in milliseconds).
+    nfa: Option<AhoCorasick>,
+    /// A DFA of the same phrases, built once a run has scanned [`DFA_AFTER_BYTES`]: it costs
+    /// ~25M instructions to build and halves the cost of every later scan, so a large run
+    /// earns it back within a couple of megabytes. Matches are the same whatever the kind.
+    dfa: OnceLock<Option<AhoCorasick>>,
+    scanned: AtomicUsize,
     /// Automaton pattern → (set number, caller's phrase index in that set).
     owner: Vec<(usize, usize)>,
     sets: usize,
 }
+
+/// Scanned text after which a hub builds its DFA (see [`PhraseHub::dfa`]).
+const DFA_AFTER_BYTES: usize = 2 << 20;
 
 impl PhraseHub {
     /// Join `sets` into one hub (a set listed twice, e.g. shared by several rules, joins
@@ -394,15 +405,14 @@ impl PhraseHub {
                 owner.push((number, caller));
             }
         }
-        let ac = if phrases.is_empty() {
-            None
-        } else {
-            let owned: Vec<String> = phrases.iter().map(|p| (*p).to_owned()).collect();
-            Some(automaton(&owned)?)
-        };
+        let phrases: Vec<String> = phrases.iter().map(|p| (*p).to_owned()).collect();
+        let nfa = if phrases.is_empty() { None } else { Some(automaton(&phrases)?) };
         let hub = Arc::new(PhraseHub {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            ac,
+            phrases,
+            nfa,
+            dfa: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
             owner,
             sets: joining.len(),
         });
@@ -414,11 +424,30 @@ impl PhraseHub {
         Ok(())
     }
 
+    /// The automaton for a scan of `len` more bytes: the DFA once the run is large enough.
+    fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
+        let nfa = self.nfa.as_ref()?;
+        if let Some(dfa) = self.dfa.get() {
+            return Some(dfa.as_ref().unwrap_or(nfa));
+        }
+        if self.scanned.fetch_add(len, Ordering::Relaxed) + len < DFA_AFTER_BYTES {
+            return Some(nfa);
+        }
+        let dfa = self.dfa.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.phrases)
+                .ok()
+        });
+        Some(dfa.as_ref().unwrap_or(nfa))
+    }
+
     /// The matches of every set in `text`, on word boundaries, each set's ordered as
     /// [`PhraseSet::find_all`] orders them.
     fn scan(&self, text: &Folded) -> Vec<Vec<PhraseMatch>> {
         let mut out: Vec<Vec<PhraseMatch>> = vec![Vec::new(); self.sets];
-        let Some(ac) = &self.ac else { return out };
+        let Some(ac) = self.automaton(text.as_str().len()) else { return out };
         for m in ac.find_overlapping_iter(text.as_str()) {
             let Some(&(number, pattern)) = self.owner.get(m.pattern().as_usize()) else { continue };
             if !(text.boundary(m.start()) && text.boundary(m.end())) {
@@ -641,6 +670,22 @@ mod tests {
             proptest::prop_assert_eq!(f.as_str(), want.as_str());
             proptest::prop_assert_eq!(&f.anchors, &anchors);
         }
+    }
+
+    /// Past the size at which the hub builds its DFA, scans find exactly what the NFA found.
+    #[test]
+    fn the_hub_dfa_finds_what_the_nfa_finds() {
+        let text = "Chông chéo, sử lý và xử lý; Hải phòng, hải Phòng chông chéo.";
+        let a = set(&["chông chéo", "sử lý", "hải phòng", "phòng chông"]);
+        assert!(PhraseHub::join(&[&a]).is_ok());
+        let Some((hub, _)) = a.hub.get() else { panic!("not joined") };
+        let before = a.find_all(&Folded::new(text));
+        assert!(hub.dfa.get().is_none());
+        hub.scanned.store(DFA_AFTER_BYTES, Ordering::Relaxed);
+        let after = a.find_all(&Folded::new(text));
+        assert!(matches!(hub.dfa.get(), Some(Some(_))), "the DFA was built");
+        assert_eq!(before, after);
+        assert_eq!(after.len(), 6);
     }
 
     #[test]
