@@ -190,6 +190,18 @@ mod tests {
         assert_eq!(run(&text).len(), MAX_FINDINGS + 1);
     }
 
+    /// Every invisible character is found right after Vietnamese letters whose bytes share its
+    /// lead byte (ạ..ỹ start with 0xE1 like U+180E; – “ ” start with 0xE2).
+    #[test]
+    fn each_kind_is_found_among_vietnamese_letters() {
+        for c in
+            ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{2063}', '\u{FEFF}', '\u{180E}']
+        {
+            let text = format!("Kế hoạch – “ạ{c}ỹ” năm");
+            assert_eq!(run(&text).len(), 1, "{c:?}");
+        }
+    }
+
     #[test]
     fn clean_text_and_leading_bom() {
         assert!(run("\u{FEFF}Kế hoạch").is_empty());

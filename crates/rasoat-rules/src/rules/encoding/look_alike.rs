@@ -208,6 +208,12 @@ mod tests {
         assert_eq!(fixes("Ðảng ủy; h\u{43e}ạch; Ð."), ["Đảng", "hoạch", "Đ"]);
     }
 
+    /// ð after Vietnamese letters led by the same byte 0xC3 (à, é, ô), and Cyrillic after them.
+    #[test]
+    fn found_among_letters_that_share_the_lead_byte() {
+        assert_eq!(fixes("àéô ðà; tô\u{43e}à"), ["đà", "tôoà"]);
+    }
+
     #[test]
     fn whole_foreign_words_are_fine() {
         assert!(fixes("Москва; hệ số α, β; Ελλάδα").is_empty());
