@@ -27,19 +27,15 @@ pub struct Engine {
 impl Engine {
     /// Embedded packs plus the packs of `dirs`, in order.
     pub fn build(dirs: &[PathBuf]) -> Result<Engine, Box<rasoat_rules::PackError>> {
-        // The other core builds the rules' lazily built tables meanwhile (one-file latency).
-        let (engine, ()) = rayon::join(
-            || {
-                let mut packs = Packs::embedded()?;
-                for d in dirs {
-                    packs.load_dir(d)?;
-                }
-                let registry = Registry::new(&packs)?;
-                Ok(Engine { packs, registry })
-            },
-            rasoat_rules::warm_up,
-        );
-        engine
+        // Another core builds the rules' lazily built tables meanwhile (one-file latency). Not
+        // waited for: a check that needs a table still being built waits for that one only.
+        rayon::spawn(rasoat_rules::warm_up);
+        let mut packs = Packs::embedded()?;
+        for d in dirs {
+            packs.load_dir(d)?;
+        }
+        let registry = Registry::new(&packs)?;
+        Ok(Engine { packs, registry })
     }
 }
 
