@@ -7,6 +7,7 @@
 //! - [`registry`]: all rules of a run and the engine that runs them in parallel.
 //! - [`rules`]: the built-in rules, one folder per category, one file per rule.
 
+pub mod chars;
 pub mod diagnostic;
 pub mod examples;
 pub mod packs;

@@ -19,7 +19,15 @@ const MAX_FINDINGS: usize = 50;
 
 pub struct Invisible {
     docs: RuleDocs,
+    /// Every character [`invisible_at`] knows.
+    find: crate::chars::CharSet,
 }
+
+/// The characters this rule reports (the ones [`invisible_at`] decodes).
+const INVISIBLE: [char; 11] = [
+    '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{2061}', '\u{2062}', '\u{2063}', '\u{2064}',
+    '\u{FEFF}', '\u{180E}',
+];
 
 impl Default for Invisible {
     fn default() -> Self {
@@ -77,6 +85,7 @@ impl Invisible {
                 }],
                 source: "built-in".to_owned(),
             },
+            find: crate::chars::CharSet::new(INVISIBLE),
         }
     }
 }
@@ -102,13 +111,11 @@ impl Rule for Invisible {
         while i < bytes.len() {
             // Byte-level scan: decoding every character would cost more than the whole check.
             let Some((c, len)) = invisible_at(bytes, i) else {
-                // Jump to the next byte that can start an invisible character: a tight loop
-                // over bytes instead of the full pattern match at every position.
-                i += 1;
-                i += bytes
-                    .get(i..)
-                    .and_then(|rest| rest.iter().position(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF)))
-                    .unwrap_or(bytes.len().saturating_sub(i));
+                // Jump to the next invisible character (a vectorised search, see `chars`).
+                match self.find.find_from(text, i + 1) {
+                    Some(next) => i = next,
+                    None => break,
+                }
                 continue;
             };
             let Some((vi, en)) = invisible_name(c) else {
@@ -168,6 +175,20 @@ mod tests {
 
     fn run(text: &str) -> Vec<crate::Diagnostic> {
         crate::examples::run_on_text(&Invisible::new(), text)
+    }
+
+    /// The search set and the decoder name the same characters.
+    #[test]
+    fn search_set_is_what_the_decoder_knows() {
+        for c in ('\u{0}'..='\u{FFFF}').filter(|c| !c.is_ascii()) {
+            let s = c.to_string();
+            let decoded = invisible_at(s.as_bytes(), 0).map(|(d, _)| d);
+            assert_eq!(decoded.is_some(), INVISIBLE.contains(&c), "{c:?}");
+            if let Some(d) = decoded {
+                assert_eq!(d, c);
+                assert!(invisible_name(c).is_some(), "{c:?} has no name");
+            }
+        }
     }
 
     #[test]

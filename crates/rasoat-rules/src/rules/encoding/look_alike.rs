@@ -18,6 +18,8 @@ pub const ID: &str = "encoding/look-alike";
 
 pub struct LookAlike {
     docs: RuleDocs,
+    /// Every character [`latin_for`] maps.
+    find: crate::chars::CharSet,
 }
 
 impl Default for LookAlike {
@@ -116,6 +118,8 @@ impl LookAlike {
                 }],
                 source: "built-in".to_owned(),
             },
+            // `latin_for` names letters of Latin-1, Greek and Cyrillic only (below U+0530).
+            find: crate::chars::CharSet::new(('\u{80}'..'\u{530}').filter(|&c| latin_for(c).is_some())),
         }
     }
 }
@@ -136,14 +140,9 @@ impl Rule for LookAlike {
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
         let text = doc.text.as_str();
         let mut done = 0;
-        // Only lead bytes of Ð/ð (0xC3), Greek (0xCE, 0xCF) and Cyrillic (0xD0..=0xD4) can
-        // start a look-alike: skip everything else without decoding.
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            if i < done || !matches!(b, 0xC3 | 0xCE | 0xCF | 0xD0..=0xD4) {
-                continue;
-            }
-            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { continue };
-            if latin_for(c).is_none() {
+        // Look-alikes are rare: a vectorised search finds them (see `chars`).
+        for i in self.find.positions(text) {
+            if i < done {
                 continue;
             }
             let span: Span = word_around(text, i);
@@ -212,6 +211,13 @@ mod tests {
     #[test]
     fn found_among_letters_that_share_the_lead_byte() {
         assert_eq!(fixes("àéô ðà; tô\u{43e}à"), ["đà", "tôoà"]);
+    }
+
+    /// Every character `latin_for` maps is below U+0530, where the search set is built from.
+    #[test]
+    fn search_set_covers_every_look_alike() {
+        let beyond = ('\u{530}'..='\u{FFFF}').filter(|&c| latin_for(c).is_some()).count();
+        assert_eq!(beyond, 0);
     }
 
     #[test]
