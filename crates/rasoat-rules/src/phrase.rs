@@ -48,6 +48,51 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
+/// True when a character `char::is_whitespace` accepts starts at `bytes[i]`, read from its
+/// bytes (U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+fn starts_whitespace(bytes: &[u8], i: usize) -> bool {
+    let at = |k: usize| bytes.get(i + k).copied();
+    match (at(0), at(1), at(2)) {
+        (Some(b), _, _) if b.is_ascii() => is_ascii_space(b),
+        (Some(0xC2), Some(0x85 | 0xA0), _) => true,
+        (Some(0xE1), Some(0x9A), Some(0x80)) => true,
+        (Some(0xE2), Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) => true,
+        (Some(0xE2), Some(0x81), Some(0x9F)) => true,
+        (Some(0xE3), Some(0x80), Some(0x80)) => true,
+        _ => false,
+    }
+}
+
+/// At a non-ASCII lead byte `bytes[i]` of the letters Vietnamese uses most (Latin-1
+/// À..ÿ, Latin Extended-A, Ơ/Ư, Ạ..ỹ): the character's length and, when [`fold_char`]
+/// changes it, its fold. `None` for any other character (the caller decodes it). Reading the
+/// bytes skips decoding and the whitespace table for nearly every letter of a plan.
+fn fold_at(bytes: &[u8], i: usize) -> Option<(usize, Option<char>)> {
+    let lead = *bytes.get(i)?;
+    let second = u32::from(*bytes.get(i + 1)? & 0x3F);
+    match lead {
+        0xC3..=0xC6 => {
+            let u = (u32::from(lead & 0x1F) << 6) | second;
+            let folded = match u {
+                0xC0..=0xDE if u != 0xD7 => Some(u + 0x20),
+                0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u & 1 == 0 => Some(u | 1),
+                0x1A0 | 0x1AF => Some(u + 1),
+                _ => None,
+            };
+            Some((2, folded.and_then(char::from_u32)))
+        }
+        0xE1 => {
+            let third = u32::from(*bytes.get(i + 2)? & 0x3F);
+            let u = 0x1000 | (second << 6) | third;
+            if !(0x1EA0..=0x1EF9).contains(&u) {
+                return None;
+            }
+            Some((3, (u & 1 == 0).then(|| char::from_u32(u | 1)).flatten()))
+        }
+        _ => None,
+    }
+}
+
 /// Lower-case `c` when that keeps its UTF-8 length (so offsets stay put); otherwise `c`.
 /// Every Vietnamese letter qualifies (À/à, Ạ/ạ, Đ/đ, Ơ/ơ, Ư/ư have equal lengths).
 pub fn fold_char(c: char) -> char {
@@ -104,8 +149,20 @@ impl Folded {
         let mut copied = 0;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            if b.is_ascii() && !is_ascii_space(b) {
+            // A single space stays as it is (most whitespace): no copy, no anchor.
+            let single_space = b == b' ' && !starts_whitespace(bytes, i + 1);
+            if (b.is_ascii() && !is_ascii_space(b)) || single_space {
                 i += 1;
+                continue;
+            }
+            if let Some((len, folded)) = fold_at(bytes, i) {
+                // A letter whose fold the bytes tell (most of Vietnamese): never whitespace.
+                if let Some(folded) = folded {
+                    out.push_str(text.get(copied..i).unwrap_or_default());
+                    out.push(folded);
+                    copied = i + len;
+                }
+                i += len;
                 continue;
             }
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
@@ -686,6 +743,30 @@ mod tests {
         assert!(matches!(hub.dfa.get(), Some(Some(_))), "the DFA was built");
         assert_eq!(before, after);
         assert_eq!(after.len(), 6);
+    }
+
+    #[test]
+    fn starts_whitespace_agrees_with_char() {
+        for c in '\u{0}'..='\u{FFFF}' {
+            let s = format!("{c}x");
+            assert_eq!(starts_whitespace(s.as_bytes(), 0), c.is_whitespace(), "{c:?}");
+        }
+        assert!(!starts_whitespace(b"", 0));
+    }
+
+    /// The byte-level fold agrees with `fold_char` on every character it answers for.
+    #[test]
+    fn fold_at_agrees_with_fold_char() {
+        for c in ('\u{80}'..='\u{7FF}').chain('\u{1000}'..='\u{1FFF}') {
+            let s = c.to_string();
+            if let Some((len, folded)) = fold_at(s.as_bytes(), 0) {
+                assert_eq!(len, c.len_utf8(), "{c:?}");
+                assert!(!c.is_whitespace(), "{c:?}");
+                let want = fold_char(c);
+                assert_eq!(folded.unwrap_or(c), want, "{c:?}");
+                assert_eq!(folded.is_some(), want != c, "{c:?}");
+            }
+        }
     }
 
     #[test]
