@@ -178,9 +178,9 @@ pub fn decode_str(text: &str) -> Decoded {
 
 fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding, usize, ByteWidth), DecodeError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return match std::str::from_utf8(rest) {
+        return match utf8(rest) {
             Ok(s) => Ok((s.to_owned(), Encoding::Utf8Bom, 3, ByteWidth::Utf8)),
-            Err(e) => Err(DecodeError::UnknownEncoding { offset: 3 + e.valid_up_to() }),
+            Err(offset) => Err(DecodeError::UnknownEncoding { offset: 3 + offset }),
         };
     }
     for (bom, enc, label) in [
@@ -200,10 +200,9 @@ fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding, usize, ByteWidth), Deco
     if memchr::memchr(0, bytes).is_some() {
         return Err(DecodeError::Binary { reason: "có byte NUL (contains NUL bytes)".into() });
     }
-    match std::str::from_utf8(bytes) {
+    match utf8(bytes) {
         Ok(s) => Ok((s.to_owned(), Encoding::Utf8, 0, ByteWidth::Utf8)),
-        Err(e) => {
-            let offset = e.valid_up_to();
+        Err(offset) => {
             let s = encoding_rs::WINDOWS_1258
                 .decode_without_bom_handling_and_without_replacement(bytes)
                 .ok_or(DecodeError::UnknownEncoding { offset })?;
@@ -213,6 +212,12 @@ fn decode_raw(bytes: &[u8]) -> Result<(String, Encoding, usize, ByteWidth), Deco
             Ok((s.into_owned(), Encoding::Windows1258, 0, ByteWidth::SingleByte))
         }
     }
+}
+
+/// `bytes` as UTF-8, or the offset of the first invalid byte. The vectorised check answers
+/// valid input; only invalid input is looked at again, for the offset.
+fn utf8(bytes: &[u8]) -> Result<&str, usize> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes).map_err(|e| e.valid_up_to()))
 }
 
 /// Characters windows-1258 produces for Vietnamese text: letters with Vietnamese marks, the
@@ -426,6 +431,18 @@ mod tests {
             b.extend_from_slice(&u.to_le_bytes());
         }
         assert!(matches!(decode(&b), Err(DecodeError::Binary { .. })));
+    }
+
+    /// The error points at the first byte that is not UTF-8, with or without a BOM.
+    #[test]
+    fn unknown_encoding_names_the_first_bad_byte() {
+        let mut b = b"Viet ".to_vec();
+        b.extend((0..60u8).map(|i| 0x80 | (i % 0x3F)));
+        assert_eq!(decode(&b).err(), Some(DecodeError::UnknownEncoding { offset: 5 }));
+        let mut bom = vec![0xEF, 0xBB, 0xBF, b'a', 0xC3, 0x28];
+        assert_eq!(decode(&bom).err(), Some(DecodeError::UnknownEncoding { offset: 4 }));
+        bom.truncate(4);
+        assert!(decode(&bom).is_ok());
     }
 
     #[test]
