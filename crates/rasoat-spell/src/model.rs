@@ -77,6 +77,7 @@ pub struct Model {
     /// The bigram table as an open-addressing hash, built on first use (~200 k pairs, a few
     /// ms): one probe instead of a binary search through a frequent word's long group.
     pairs: OnceLock<PairTable>,
+    total: OnceLock<u64>,
 }
 
 /// Open addressing over (a << 16 | b) → value; `u32::MAX` marks an empty slot (ids are below
@@ -194,6 +195,7 @@ impl Model {
             strings: Csr::default(),
             trigrams: &[],
             pairs: OnceLock::new(),
+            total: OnceLock::new(),
         }
     }
 
@@ -242,6 +244,13 @@ impl Model {
     /// Whether any data is present (an empty model finds nothing).
     pub fn is_empty(&self) -> bool {
         self.n == 0
+    }
+
+    /// Tokens counted in the statistics corpus (the sum of the unigram counts).
+    pub fn total(&self) -> u64 {
+        *self.total.get_or_init(|| {
+            (0..self.vocab_len()).map(|i| u64::from(u32_at(self.unigram, i).unwrap_or(0))).sum()
+        })
     }
 
     /// Number of ids.
