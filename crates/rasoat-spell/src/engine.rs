@@ -17,7 +17,7 @@
 //!    and between two numbers only a frequent triple decides ("01 thang 7" → "0 tháng 0").
 //! 5. The flagged syllable is not field vocabulary the document repeats (> 2 times and rarer
 //!    than 3,000 in the statistics: forestry, satellites).
-//! 6. The noisy-channel odds ([`log_odds`]: how much likelier the candidate is than the
+//! 6. The noisy-channel odds ([`odds`]: how much likelier the candidate is than the
 //!    written syllable, given their frequencies and the neighbours) reach [`MIN_ODDS`],
 //!    unless the candidate makes a word whose syllables stick together ("phấn đấu").
 //!
@@ -31,6 +31,7 @@
 //! when the observed pair is no lexicon word and the candidate is far more frequent, or, if
 //! the observed pair is a corpus pair, more frequent and backed by an outer neighbour.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -38,7 +39,7 @@ use rasoat_text::Span;
 use rasoat_text::syllable::{self, Case};
 
 use crate::model::{Id, Model, Pair};
-use crate::scan::{Class, Unit, is_vietnamese_line};
+use crate::scan::{Class, Unit};
 
 /// A pair seen at least this often (or in the lexicon) is attested: its syllables are never
 /// flagged.
@@ -64,7 +65,7 @@ const STRONG_WORD: u32 = 20;
 const WORD_RATIO: u32 = 20;
 /// When the observed pair is itself a word, a neighbour must pair with the candidate this often.
 const OUTER_STRONG: u32 = 10;
-/// Odds (see [`log_odds`]) below which the written syllable stands whatever the rules above
+/// Odds (see [`odds`]) below which the written syllable stands whatever the rules above
 /// say. Genuine typos run at about 1 in 10,000 words of official text (17 in the held-out
 /// fifth's 165,000), so odds of 5,000 leave the slip at most an even chance.
 /// ("chờ" → "cho" in "tình trạng chờ nhà đầu tư", "vun" → "vùng": 2,000–2,600.)
@@ -224,17 +225,47 @@ fn attested(model: &Model, a: Option<Id>, b: Option<Id>) -> bool {
     }
 }
 
-fn pair_of(model: &Model, a: Option<Id>, b: Option<Id>) -> Pair {
-    match (a, b) {
-        (Some(a), Some(b)) => model.pair(a, b),
-        _ => Pair::default(),
+/// Pair lookups of one document, direct-mapped: the pair table (4 MB) lives outside a core's
+/// cache, while a document asks for the same pairs (its own bigrams, the same candidates next
+/// to the same neighbours) again and again. 2^14 entries of 8 bytes stay in L2.
+struct PairCache {
+    /// Key (a << 16 | b) in the high half, count | lexicon << 31 in the low one; all ones is
+    /// empty (no key is all ones).
+    slots: Vec<Cell<u64>>,
+}
+
+impl Default for PairCache {
+    fn default() -> Self {
+        PairCache::for_text(0)
     }
 }
 
-fn pair_count(model: &Model, a: Option<Id>, b: Option<Id>) -> u32 {
-    match (a, b) {
-        (Some(a), Some(b)) => model.pair(a, b).count,
-        _ => 0,
+impl PairCache {
+    /// A cache sized for a text of `len` bytes (about one distinct pair per 8 bytes), from 1,024
+    /// to 16,384 entries: a short document does not pay for filling a large one.
+    fn for_text(len: usize) -> Self {
+        let n = (len / 8).next_power_of_two().clamp(1 << 10, 1 << 14);
+        PairCache { slots: vec![Cell::new(u64::MAX); n] }
+    }
+
+    fn get(&self, model: &Model, a: Id, b: Id) -> Pair {
+        let key = u32::from(a) << 16 | u32::from(b);
+        let i = (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1);
+        let Some(slot) = self.slots.get(i) else { return model.pair(a, b) };
+        let v = slot.get();
+        if (v >> 32) as u32 == key {
+            return Pair { count: (v as u32) & !(1 << 31), lexicon: (v as u32) >> 31 == 1 };
+        }
+        let p = model.pair(a, b);
+        slot.set(u64::from(key) << 32 | u64::from(p.count.min(!(1 << 31)) | u32::from(p.lexicon) << 31));
+        p
+    }
+
+    fn of(&self, model: &Model, a: Option<Id>, b: Option<Id>) -> Pair {
+        match (a, b) {
+            (Some(a), Some(b)) => self.get(model, a, b),
+            _ => Pair::default(),
+        }
     }
 }
 
@@ -255,6 +286,7 @@ struct Scratch {
     /// Pairs repeat throughout a document; the skeleton search and its string handling were
     /// the bulk of the real-word check.
     pair_cands: PairCands,
+    pairs: PairCache,
 }
 
 type PairCands = HashMap<(Id, Id), Vec<(String, Id, Id, u32)>, BuildHasherDefault<crate::scan::Fnv>>;
@@ -284,12 +316,19 @@ pub(crate) struct RealWordState {
 }
 
 impl RealWordState {
-    pub(crate) fn new(model: &Model, first: usize) -> Self {
-        RealWordState { s: Scratch::default(), seen: vec![0u16; model.vocab_len()], first }
+    pub(crate) fn new(model: &Model, text_len: usize, first: usize) -> Self {
+        let s = Scratch { pairs: PairCache::for_text(text_len), ..Scratch::default() };
+        RealWordState { s, seen: vec![0u16; model.vocab_len()], first }
     }
 
     /// Real-word findings among the units of one line.
-    pub(crate) fn line(&mut self, model: &Model, units: &[Unit<'_>], out: &mut Vec<Finding>) {
+    pub(crate) fn line(
+        &mut self,
+        model: &Model,
+        units: &[Unit<'_>],
+        vietnamese: bool,
+        out: &mut Vec<Finding>,
+    ) {
         let s = &mut self.s;
         s.slots.clear();
         for u in units {
@@ -300,16 +339,13 @@ impl RealWordState {
                 *c = c.saturating_add(1);
             }
         }
-        if units.len() < 2 || !is_vietnamese_line(units) {
+        if units.len() < 2 || !vietnamese {
             return;
         }
         s.links.clear();
         for j in 0..units.len() {
             let next = units.get(j + 1).filter(|n| !n.boundary_before).and_then(|_| s.slots.get(j + 1));
-            let p = match (s.slots.get(j).and_then(|x| x.id), next.and_then(|x| x.id)) {
-                (Some(a), Some(b)) => model.pair(a, b),
-                _ => Pair::default(),
-            };
+            let p = s.pairs.of(model, s.slots.get(j).and_then(|x| x.id), next.and_then(|x| x.id));
             s.links.push(p);
         }
         let before = out.len();
@@ -426,6 +462,15 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     // A pair seen this often rules out the word-making rules below, not the odds: "đình tại"
     // (29 times, from "gia đình tại") does not save "quy đình tại".
     let sure = lo.count >= SURE || ro.count >= SURE;
+    // With one neighbour the odds are n(x, c) / n(x, w) ≤ 32,767 / SURE: never enough.
+    const _: () = assert!(32_767.0 / SURE as f64 <= ACCEPT_ONE_SIDED);
+    if sure && (left.is_none() || right.is_none()) {
+        return;
+    }
+    // Both pairs seen this often: the written word is certainly right.
+    if lo.count >= SURE && ro.count >= SURE {
+        return;
+    }
     let unattested =
         |obs: Pair, cand: Pair| obs.count < ATTESTED || obs.count.saturating_mul(TYPO_RATIO) <= cand.count;
     // The neighbours' own other neighbours: a neighbour already bound in a lexicon word on its
@@ -434,8 +479,7 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     let left2 =
         if left.is_some() && i >= 1 { neighbour(units, &s.slots, i - 1, true).flatten() } else { None };
     let right2 = if right.is_some() { neighbour(units, &s.slots, i + 1, false).flatten() } else { None };
-    let bound =
-        |a: Option<Id>, b: Option<Id>| matches!((a, b), (Some(a), Some(b)) if model.pair(a, b).lexicon);
+    let bound = |a: Option<Id>, b: Option<Id>| s.pairs.of(model, a, b).lexicon;
     let left_bound = bound(left2, left);
     let right_bound = bound(right, right2);
     // Candidates: the precomputed confusion set of a known syllable; for an unknown one, the
@@ -465,8 +509,8 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
         if model.count(c) < MIN_CANDIDATE {
             continue;
         }
-        let lp = pair_of(model, left, Some(c));
-        let rp = pair_of(model, Some(c), right);
+        let lp = s.pairs.of(model, left, Some(c));
+        let rp = s.pairs.of(model, Some(c), right);
         // One side must make a word with the candidate (lexicon, or a frequent pair)…
         // A corpus pair counts as a word only when its syllables stick together: it makes up
         // at least 1/ASSOCIATION of the rarer one's occurrences ("cổng ttđt" yes; "phương
@@ -492,7 +536,7 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
             continue;
         }
         // A number says little about the word next to it ("6 rõ"): only words count.
-        let odds = log_odds(
+        let odds = odds(
             model,
             me,
             c,
@@ -528,13 +572,13 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
             } else {
                 left_ok || right_ok || between
             };
-            evidence && !one_sided_guess && (numbers_only || lexical || odds >= MIN_ODDS.ln())
+            evidence && !one_sided_guess && (numbers_only || lexical || odds >= MIN_ODDS)
         };
         let accept = if left.is_some() && right.is_some() { ACCEPT_TWO_SIDED } else { ACCEPT_ONE_SIDED };
         let by_odds = || {
             !numbers_only
                 && seen
-                && odds >= accept.ln()
+                && odds >= accept
                 && (!left_bound || tri(left2, left, Some(c)))
                 && (!right_bound || tri(Some(c), right, right2))
         };
@@ -561,11 +605,10 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     });
 }
 
-/// Natural log of the odds that `c` was meant where `me` was written, before the prior of a
-/// slip: n(c)/n(w) times, per neighbour, how much more likely that neighbour is next to `c`
+/// The odds that `c` was meant where `me` was written, before the prior of a slip: n(c)/n(w) times, per neighbour, how much more likely that neighbour is next to `c`
 /// than next to `w`. An unseen pair (fewer than two occurrences) is estimated as half its
 /// count under independence, at most one.
-fn log_odds(
+fn odds(
     model: &Model,
     me: Option<Id>,
     c: Id,
@@ -589,16 +632,18 @@ fn log_odds(
             (0.5 * e).min((2.0 / e.max(f64::MIN_POSITIVE)).max(MIN_UNSEEN))
         }
     };
-    let mut odds = (nc / nw).ln();
+    // A product, not a sum of logarithms: logarithms cost more than the rest of the check,
+    // and every factor stays far inside f64's range (counts below 2^32, estimates above 1e-12).
+    let mut odds = nc / nw;
     for (x, obs, cand) in [(left, lo, lp), (right, ro, rp)] {
         if let Some(x) = x {
-            odds += (est(cand, x, nc) / nc).ln() - (est(obs, x, nw) / nw).ln();
+            odds *= (est(cand, x, nc) * nw) / (est(obs, x, nw) * nc);
         }
     }
     odds
 }
 
-/// The smallest count [`log_odds`] assumes for an unseen pair.
+/// The smallest count [`odds`] assumes for an unseen pair.
 const MIN_UNSEEN: f64 = 0.25;
 
 /// Two adjacent syllables wrong together.
@@ -645,8 +690,8 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
         let mut best: Option<(u32, &str)> = None;
         for (cand, ida, idb, count) in cands {
             let (ida, idb, count) = (*ida, *idb, *count);
-            let lc = pair_count(model, left, Some(ida));
-            let rc = pair_count(model, Some(idb), right);
+            let lc = s.pairs.of(model, left, Some(ida)).count;
+            let rc = s.pairs.of(model, Some(idb), right).count;
             let ok = if inner >= ATTESTED {
                 // A corpus pair that is no word ("phần đầu") gives way to a more frequent twin
                 // that a neighbour speaks for ("phấn đấu đạt": "đầu đạt" is unattested).
@@ -722,12 +767,13 @@ pub(crate) type GluedMemo<'a> = HashMap<&'a str, Option<String>, BuildHasherDefa
 pub(crate) fn glued_units<'a>(
     model: &Model,
     units: &[Unit<'a>],
+    vietnamese: bool,
     memo: &mut GluedMemo<'a>,
     out: &mut Vec<Finding>,
 ) {
     // Cheap test first: most lines have no candidate token at all.
     let candidate = |u: &Unit<'_>| u.class == Class::Other && !u.protected && !u.text.is_ascii();
-    if !units.iter().any(candidate) || !is_vietnamese_line(units) {
+    if !vietnamese || !units.iter().any(candidate) {
         return;
     }
     for u in units {

@@ -40,24 +40,27 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
     let mut units: Vec<Unit<'_>> = Vec::new();
     let mut ranges = Vec::new();
     let mut key = String::new();
-    let mut real =
-        (checks.real_words && !model.is_empty()).then(|| engine::RealWordState::new(model, out.len()));
-    let mut memo = Memo::default();
+    let mut real = (checks.real_words && !model.is_empty())
+        .then(|| engine::RealWordState::new(model, text.len(), out.len()));
+    // Distinct tokens grow with the text (about one per 40 bytes of official text): sized once,
+    // not rehashed as the document goes.
+    let mut memo = Memo::with_capacity(text.len() / 40);
     let mut glued = engine::GluedMemo::default();
     for (base, line) in engine::lines(text) {
         let lookup = if real.is_some() { Some((model, &mut memo)) } else { None };
-        scan_line_with(line, base, &mut units, &mut ranges, lookup);
+        // Whether the line is Vietnamese prose: all three checks ask.
+        let vietnamese = scan_line_with(line, base, &mut units, &mut ranges, lookup);
         if units.is_empty() {
             continue;
         }
         if checks.syllables {
-            orthography::check_units(model, &units, &mut key, out);
+            orthography::check_units(model, &units, vietnamese, &mut key, out);
         }
         if checks.glued && !model.is_empty() {
-            engine::glued_units(model, &units, &mut glued, out);
+            engine::glued_units(model, &units, vietnamese, &mut glued, out);
         }
         if let Some(r) = real.as_mut() {
-            r.line(model, &units, out);
+            r.line(model, &units, vietnamese, out);
         }
     }
     if let Some(r) = real {

@@ -10,7 +10,7 @@ use rasoat_text::syllable::{self, Case, OrthoError};
 
 use crate::engine::{Finding, FindingKind, split_glued};
 use crate::model::{Id, Model};
-use crate::scan::{Class, Unit, is_vietnamese_line};
+use crate::scan::{Class, Unit};
 
 /// A non-standard token seen this often in official text is a loanword or a name, not a typo.
 const ATTESTED_TOKEN: u32 = 5;
@@ -39,12 +39,17 @@ pub fn check_syllables(model: &Model, text: &str, out: &mut Vec<Finding>) {
 }
 
 /// Orthography findings among the units of one line.
-pub(crate) fn check_units(model: &Model, units: &[Unit<'_>], key: &mut String, out: &mut Vec<Finding>) {
+pub(crate) fn check_units(
+    model: &Model,
+    units: &[Unit<'_>],
+    vietnamese: bool,
+    key: &mut String,
+    out: &mut Vec<Finding>,
+) {
     {
         if units.is_empty() {
             return;
         }
-        let vietnamese = is_vietnamese_line(units);
         for (i, u) in units.iter().enumerate() {
             // Digits never occur in names: a VNI leftover is checked whatever its case.
             if !(may_check(u) || u.class == Class::Mixed && !u.protected && u.case == Case::Title) {
@@ -81,7 +86,7 @@ pub(crate) fn check_units(model: &Model, units: &[Unit<'_>], key: &mut String, o
                 }
                 Class::Syllable => {
                     // Parsed already: only the tone's position is left to check.
-                    if u.syl.is_some_and(|s| !s.tone_well_placed())
+                    if u.tone_misplaced
                         && let Err(OrthoError::MisplacedTone { expected }) = syllable::validate(u.text)
                     {
                         out.push(Finding {

@@ -23,8 +23,16 @@ pub struct Memo<'a> {
     key: String,
 }
 
-/// What [`Memo`] keeps of a token: its parsed syllable, vocabulary id and case.
-type Memoised = (Option<Syllable>, Option<Id>, Case);
+impl Memo<'_> {
+    /// A memo with room for `n` distinct tokens.
+    pub fn with_capacity(n: usize) -> Self {
+        Memo { map: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()), key: String::new() }
+    }
+}
+
+/// What [`Memo`] keeps of a token: its parsed syllable, vocabulary id, case and whether its
+/// tone mark is misplaced.
+type Memoised = (Option<Syllable>, Option<Id>, Case, bool);
 
 /// FNV-1a hasher for short token keys (std's SipHash is several times slower here).
 #[derive(Default)]
@@ -77,6 +85,8 @@ pub struct Unit<'a> {
     pub syl: Option<Syllable>,
     /// Vocabulary id of the canonical key (only when scanned with a model).
     pub id: Option<Id>,
+    /// A syllable whose tone mark sits on a letter neither placement style accepts.
+    pub tone_misplaced: bool,
 }
 
 fn case_of(text: &str) -> Case {
@@ -160,36 +170,55 @@ fn char_class(c: char) -> u8 {
     }
 }
 
-/// Word tokens of `line` as (start, end, kind): maximal runs of letters, digits and combining
-/// marks — the same tokens as `rasoat_text::token::tokens`, faster on Vietnamese text.
-fn fast_tokens(line: &str) -> impl Iterator<Item = (usize, usize, TokenKind)> + '_ {
-    let mut iter = line.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, first) = loop {
-            let (i, c) = iter.next()?;
-            let k = char_class(c);
-            if k != 0 {
-                break (i, k);
-            }
+/// Class of the character starting at byte `i` of `line` and its length in bytes: one table
+/// load for ASCII, a decode only for the rest.
+fn class_at(line: &str, i: usize) -> Option<(u8, usize)> {
+    let b = *line.as_bytes().get(i)?;
+    if b.is_ascii() {
+        let class = if b.is_ascii_alphabetic() {
+            1
+        } else if b.is_ascii_digit() {
+            2
+        } else {
+            0
         };
-        let (mut letters, mut digits) = (first == 1, first == 2);
+        return Some((class, 1));
+    }
+    let c = line.get(i..)?.chars().next()?;
+    Some((char_class(c), c.len_utf8()))
+}
+
+/// Word tokens of `line` as (start, end, kind): maximal runs of letters, digits and combining
+/// marks — the same tokens as `rasoat_text::token::tokens`, faster on Vietnamese text (bytes,
+/// not chars, are walked: most are ASCII).
+fn fast_tokens(line: &str) -> impl Iterator<Item = (usize, usize, TokenKind, bool)> + '_ {
+    let mut i = 0usize;
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (k, w) = class_at(line, i)?;
+            if k != 0 {
+                break i;
+            }
+            i += w;
+        };
+        let (mut letters, mut digits, mut ascii) = (false, false, true);
         let mut end = line.len();
-        while let Some(&(i, c)) = iter.peek() {
-            let k = char_class(c);
+        while let Some((k, w)) = class_at(line, i) {
             if k == 0 {
                 end = i;
                 break;
             }
             letters |= k == 1;
             digits |= k == 2;
-            iter.next();
+            ascii &= w == 1;
+            i += w;
         }
         let kind = match (letters, digits) {
             (true, true) => TokenKind::Mixed,
             (false, true) => TokenKind::Number,
             _ => TokenKind::Word,
         };
-        Some((start, end, kind))
+        Some((start, end, kind, ascii))
     })
 }
 
@@ -199,32 +228,41 @@ pub fn scan_line<'a>(line: &'a str, base: usize, out: &mut Vec<Unit<'a>>, scratc
 }
 
 /// [`scan_line`], also filling [`Unit::id`] from `model` through a per-document memo.
+/// Returns whether the line is Vietnamese prose ([`is_vietnamese_line`], counted on the way).
 pub fn scan_line_with<'a>(
     line: &'a str,
     base: usize,
     out: &mut Vec<Unit<'a>>,
     scratch: &mut Vec<(usize, usize)>,
     mut lookup: Option<(&Model, &mut Memo<'a>)>,
-) {
+) -> bool {
     out.clear();
     protected_ranges(line, scratch);
     let mut prev_end = 0usize;
     let mut first_word = true;
-    for (start, end, kind) in fast_tokens(line) {
+    let (mut viet, mut words) = (0usize, 0usize);
+    for (start, end, kind, ascii) in fast_tokens(line) {
         let text = line.get(start..end).unwrap_or("");
         let gap = line.get(prev_end..start).unwrap_or("");
         let at_line_start = prev_end == 0 && out.is_empty();
-        let boundary_before = at_line_start || gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}'));
+        // Most gaps are one space: nothing to look at.
+        let plain = gap == " ";
+        let boundary_before = at_line_start || !plain && gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}'));
         // ")" ends a point marker ("a) Bám sát") only right after the line's first token;
         // elsewhere it closes a parenthesis inside a sentence.
-        let marker_close = gap.contains(')') && out.len() == 1;
+        let marker_close = !plain && out.len() == 1 && gap.contains(')');
         let sentence_start = first_word
             || marker_close
-            || gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
-        let (syl, id, case) = match (&mut lookup, kind) {
-            (_, TokenKind::Mixed) => (None, None, case_of(text)),
-            (None, TokenKind::Word) => (syllable::parse(text).ok(), None, case_of(text)),
-            (None, TokenKind::Number) => (None, None, case_of(text)),
+            || !plain
+                && gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
+        let misplaced = |s: &Option<Syllable>| s.is_some_and(|s| !s.tone_well_placed());
+        let (syl, id, case, tone_misplaced) = match (&mut lookup, kind) {
+            (_, TokenKind::Mixed) => (None, None, case_of(text), false),
+            (None, TokenKind::Word) => {
+                let syl = syllable::parse(text).ok();
+                (syl, None, case_of(text), misplaced(&syl))
+            }
+            (None, TokenKind::Number) => (None, None, case_of(text), false),
             (Some((model, memo)), _) => {
                 if let Some(&hit) = memo.map.get(text) {
                     hit
@@ -240,8 +278,9 @@ pub fn scan_line_with<'a>(
                     }
                     let id = model.id(&memo.key);
                     let case = case_of(text);
-                    memo.map.insert(text, (syl, id, case));
-                    (syl, id, case)
+                    let hit = (syl, id, case, misplaced(&syl));
+                    memo.map.insert(text, hit);
+                    hit
                 }
             }
         };
@@ -254,6 +293,10 @@ pub fn scan_line_with<'a>(
         if class != Class::Number {
             first_word = false;
         }
+        if matches!(class, Class::Syllable | Class::Other) {
+            words += 1;
+            viet += usize::from(class == Class::Syllable && !ascii);
+        }
         let protected = scratch.iter().any(|&(s, e)| start >= s && end <= e);
         out.push(Unit {
             text,
@@ -265,9 +308,11 @@ pub fn scan_line_with<'a>(
             protected,
             syl,
             id,
+            tone_misplaced,
         });
         prev_end = end;
     }
+    words > 0 && viet * 3 >= words
 }
 
 /// Canonical statistics key of a unit into `out` (cleared first); `false` when the unit has no
@@ -336,7 +381,7 @@ mod tests {
     #[test]
     fn same_tokens_as_the_text_layer() {
         let line = "Số: 263/KH-UBND vie65t “Kế hoạch” – 1,5 ngày… Đắk\u{a0}Lắk ½ x²";
-        let ours: Vec<_> = fast_tokens(line).collect();
+        let ours: Vec<_> = fast_tokens(line).map(|(s, e, k, _)| (s, e, k)).collect();
         let theirs: Vec<_> =
             rasoat_text::token::tokens(line, 0).map(|t| (t.span.start, t.span.end, t.kind)).collect();
         assert_eq!(ours, theirs);
@@ -347,6 +392,20 @@ mod tests {
         let u = units("truy cập https://dichvucong.gov.vn hoặc thu@gmail.com nhé");
         assert!(u.iter().filter(|u| u.text == "dichvucong" || u.text == "gmail").all(|u| u.protected));
         assert!(u.iter().filter(|u| u.text == "nhé").all(|u| !u.protected));
+    }
+
+    #[test]
+    fn the_share_counted_while_scanning_is_the_share() {
+        for line in [
+            "Ministry of Home Affairs online report",
+            "Kế hoạch triển khai thực hiện",
+            "a) The UBND tỉnh",
+            "",
+        ] {
+            let (mut out, mut scratch) = (Vec::new(), Vec::new());
+            let counted = scan_line_with(line, 0, &mut out, &mut scratch, None);
+            assert_eq!(counted, is_vietnamese_line(&out), "{line}");
+        }
     }
 
     #[test]
