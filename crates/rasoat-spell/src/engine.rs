@@ -14,7 +14,8 @@
 //!    thức") supports the candidate only if the candidate was seen with that whole word.
 //! 4. With two neighbours, the candidate was seen with the other one too (or the trigram, or a
 //!    lexicon word seen ≥ [`VERY_STRONG`] times, speaks for it); a number alone is no context,
-//!    and between two numbers only a frequent triple decides ("01 thang 7" → "0 tháng 0").
+//!    and between two numbers only a frequent triple decides ("01 thang 7" → "0 tháng 0"),
+//!    as it does through a lone number to the word beyond ("ngay 25 tháng" → "ngày 0 tháng").
 //! 5. The flagged syllable is not field vocabulary the document repeats (> 2 times and rarer
 //!    than 3,000 in the statistics: forestry, satellites).
 //! 6. The noisy-channel odds ([`odds`]: how much likelier the candidate is than the
@@ -22,7 +23,7 @@
 //!    unless the candidate makes a word whose syllables stick together ("phấn đấu").
 //!
 //! Odds of [`ACCEPT_TWO_SIDED`] ([`ACCEPT_ONE_SIDED`] with one neighbour) are enough on their
-//! own, even where rules 1–4 find no single strong pair or an observed pair is seen ≥ [`SURE`]
+//! own (a number is no neighbour for them), even where rules 1–4 find no single strong pair or an observed pair is seen ≥ [`SURE`]
 //! times ("quy đình tại": "đình tại" is "gia đình tại"). A syllable the statistics never saw
 //! twice has unbounded odds: any candidate seen with a neighbour is a suggestion.
 //!
@@ -71,10 +72,10 @@ const OUTER_STRONG: u32 = 10;
 /// ("chờ" → "cho" in "tình trạng chờ nhà đầu tư", "vun" → "vùng": 2,000–2,600.)
 pub const MIN_ODDS: f64 = 5_000.0;
 /// Odds at which a candidate is taken even when the word-making rules find no single strong
-/// pair (both neighbours favour it a little, as in "thu anh tại" → "ảnh"), with two
-/// neighbours…
-pub const ACCEPT_TWO_SIDED: f64 = 30_000.0;
-/// …and with one (the other side never had a chance to object: ten times as much).
+/// pair, with two neighbours ("thờ cũng liệt sĩ" → "cúng": "thờ cúng" is no lexicon word and
+/// "cúng" too rare for the association test)…
+pub const ACCEPT_TWO_SIDED: f64 = 10_000.0;
+/// …and with one (the other side never had a chance to object: thirty times as much).
 pub const ACCEPT_ONE_SIDED: f64 = 300_000.0;
 
 /// What kind of finding.
@@ -448,7 +449,14 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     let right_number = right.is_some() && is_number(Some(i + 1));
     // Between two numbers only the triple speaks ("ngày 01 thang 7" → "0 tháng 0").
     let numbers_only = left_number && right_number;
-    if (left.is_none() || left_number) && (right.is_none() || right_number) && !numbers_only {
+    // A lone number with a word beyond it speaks through the triple too ("Hà Nội, ngay 20
+    // tháng 11" → "ngày 0 tháng").
+    let left2_word =
+        if left_number { neighbour(units, &s.slots, i.saturating_sub(1), true).flatten() } else { None };
+    let right2_word = if right_number { neighbour(units, &s.slots, i + 1, false).flatten() } else { None };
+    let only_numbers = (left.is_none() || left_number) && (right.is_none() || right_number);
+    let through = only_numbers && !numbers_only && (left2_word.is_some() || right2_word.is_some());
+    if only_numbers && !numbers_only && !through {
         return;
     }
     // Observed pairs: a lexicon word or a pair seen often is never second-guessed; a pair seen
@@ -476,8 +484,11 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     // The neighbours' own other neighbours: a neighbour already bound in a lexicon word on its
     // far side ("hình thức" in "tính hình thức") is evidence for a new word with it only when
     // that word would be stronger than the one it breaks.
-    let left2 =
-        if left.is_some() && i >= 1 { neighbour(units, &s.slots, i - 1, true).flatten() } else { None };
+    let left2 = if left.is_some() && i >= 1 {
+        neighbour(units, &s.slots, i.saturating_sub(1), true).flatten()
+    } else {
+        None
+    };
     let right2 = if right.is_some() { neighbour(units, &s.slots, i + 1, false).flatten() } else { None };
     let bound = |a: Option<Id>, b: Option<Id>| s.pairs.of(model, a, b).lexicon;
     let left_bound = bound(left2, left);
@@ -569,14 +580,23 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
             let lexical = left_ok && compound(lp, left, Some(c)) || right_ok && compound(rp, Some(c), right);
             let evidence = if numbers_only {
                 between && lp.count >= MINED_PAIR && rp.count >= MINED_PAIR
+            } else if through {
+                // The candidate, not the written syllable, was seen with the number and the
+                // word beyond it.
+                let beyond = |near: Option<Id>, far: Option<Id>, p: Pair, w: Option<Id>, left: bool| {
+                    let t = |x: Option<Id>| if left { tri(far, near, x) } else { tri(x, near, far) };
+                    far.is_some() && p.count >= MINED_PAIR && t(Some(c)) && !t(w)
+                };
+                beyond(left, left2_word, lp, me, true) || beyond(right, right2_word, rp, me, false)
             } else {
                 left_ok || right_ok || between
             };
-            evidence && !one_sided_guess && (numbers_only || lexical || odds >= MIN_ODDS)
+            evidence && !one_sided_guess && (numbers_only || through || lexical || odds >= MIN_ODDS)
         };
         let accept = if left.is_some() && right.is_some() { ACCEPT_TWO_SIDED } else { ACCEPT_ONE_SIDED };
         let by_odds = || {
             !numbers_only
+                && !through
                 && seen
                 && odds >= accept
                 && (!left_bound || tri(left2, left, Some(c)))
@@ -911,10 +931,19 @@ mod tests {
             first("các điều kiện được quy đình tại các văn bản"),
             Some(("đình".to_string(), "định".to_string()))
         );
-        // Between two numbers the triple speaks.
+        // Between two numbers the triple speaks, and through a lone number.
         assert_eq!(
             first("theo Nghị định ngày 01 thang 7 năm 2016 của Chính phủ"),
             Some(("thang".to_string(), "tháng".to_string()))
+        );
+        assert_eq!(
+            first("Hà Nội, ngay 25 tháng 11 năm 2025"),
+            Some(("ngay".to_string(), "ngày".to_string()))
+        );
+        // Odds alone, with no single strong pair.
+        assert_eq!(
+            first("người hưởng trợ cấp thờ cũng liệt sĩ"),
+            Some(("cũng".to_string(), "cúng".to_string()))
         );
     }
 
