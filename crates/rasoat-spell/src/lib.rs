@@ -42,9 +42,7 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
     let mut key = String::new();
     let mut real = (checks.real_words && !model.is_empty())
         .then(|| engine::RealWordState::new(model, text.len(), out.len()));
-    // Distinct tokens grow with the text (about one per 40 bytes of official text): sized once,
-    // not rehashed as the document goes.
-    let mut memo = Memo::with_capacity(text.len() / 40);
+    let mut memo = Memo::new();
     let mut glued = engine::GluedMemo::default();
     for (base, line) in engine::lines(text) {
         let lookup = if real.is_some() { Some((model, &mut memo)) } else { None };
@@ -130,6 +128,30 @@ mod tests {
         let other = text.replacen("chông", "chồng", 1);
         let c = analyse_shared(&other);
         assert!(!c.iter().any(|f| f.kind == FindingKind::RealWord));
+    }
+
+    #[test]
+    fn a_warm_token_memo_changes_nothing() {
+        let text = "Khắc phục tình trạng chông chéo, trùng lặp.\nTổ chức keets luận củaxã, ngay 25 tháng 11.";
+        let cold = std::thread::spawn(move || {
+            let mut out = Vec::new();
+            analyse(Model::embedded(), text, Checks::ALL, &mut out);
+            out
+        })
+        .join()
+        .unwrap_or_default();
+        assert!(!cold.is_empty());
+        // The same thread, after other documents filled its memo.
+        let warm = std::thread::spawn(move || {
+            let mut out = Vec::new();
+            analyse(Model::embedded(), "Chông chéo và keets quả; UBND tỉnh Đắk Lắk.", Checks::ALL, &mut out);
+            out.clear();
+            analyse(Model::embedded(), text, Checks::ALL, &mut out);
+            out
+        })
+        .join()
+        .unwrap_or_default();
+        assert_eq!(cold, warm);
     }
 
     proptest! {

@@ -13,20 +13,93 @@ use crate::model::{Id, Model};
 use rasoat_text::syllable::{self, Case, Placement, Syllable};
 use rasoat_text::token::TokenKind;
 
-/// Per-document memo of token text → (parsed syllable, vocabulary id): words repeat (Zipf), so
-/// most tokens are parsed and looked up once per document.
-#[derive(Default)]
+/// Memo of token text → (parsed syllable, vocabulary id, case, misplaced tone): words repeat
+/// (Zipf) within a document and across documents, so most tokens are parsed and looked up
+/// once per thread. The map lives in a thread-local between documents ([`Memo::new`] takes it,
+/// dropping the memo gives it back); it is tied to one model (its address) and cleared when it
+/// grows past [`Memo::MAX`].
 pub struct Memo<'a> {
     /// Also the token's case: it depends on the text alone, and on non-ASCII letters costs
     /// Unicode table searches.
-    map: HashMap<&'a str, Memoised, BuildHasherDefault<Fnv>>,
+    map: MemoMap,
+    /// Address of the model the ids belong to (0: none yet).
+    owner: usize,
     key: String,
+    _text: std::marker::PhantomData<&'a str>,
+}
+
+type MemoMap = HashMap<ShortKey, Memoised, BuildHasherDefault<KeyHasher>>;
+
+/// A token of at most 16 bytes, zero-padded (tokens hold no NUL): compared and hashed as one
+/// integer, with no pointer to follow. Longer tokens (rare: glued words, foreign words) are
+/// not memoised.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortKey(u128);
+
+impl ShortKey {
+    fn of(text: &str) -> Option<ShortKey> {
+        let mut b = [0u8; 16];
+        b.get_mut(..text.len())?.copy_from_slice(text.as_bytes());
+        Some(ShortKey(u128::from_le_bytes(b)))
+    }
+}
+
+/// Hasher for [`ShortKey`]: one multiply-fold of the two halves.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u128(&mut self, v: u128) {
+        let m = u128::from((v as u64) ^ 0x9E37_79B9_7F4A_7C15)
+            * u128::from(((v >> 64) as u64) ^ 0xD6E8_FEB8_6659_FD93);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+thread_local! {
+    static KEPT: std::cell::Cell<Option<(usize, MemoMap)>> = const { std::cell::Cell::new(None) };
+}
+
+impl Default for Memo<'_> {
+    fn default() -> Self {
+        Memo::new()
+    }
 }
 
 impl Memo<'_> {
-    /// A memo with room for `n` distinct tokens.
-    pub fn with_capacity(n: usize) -> Self {
-        Memo { map: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()), key: String::new() }
+    /// Entries kept at most (a few MB): the vocabulary of official text is far smaller.
+    const MAX: usize = 1 << 16;
+
+    /// The thread's memo (empty the first time).
+    pub fn new() -> Self {
+        let (owner, map) = KEPT.with(std::cell::Cell::take).unwrap_or_default();
+        Memo { map, owner, key: String::new(), _text: std::marker::PhantomData }
+    }
+
+    /// Entries of `model` only.
+    fn bind(&mut self, model: &Model) {
+        let owner = std::ptr::from_ref(model) as usize;
+        if self.owner != owner || self.map.len() >= Self::MAX {
+            self.map.clear();
+            self.owner = owner;
+        }
+    }
+}
+
+impl Drop for Memo<'_> {
+    fn drop(&mut self) {
+        let map = std::mem::take(&mut self.map);
+        KEPT.with(|k| k.set(Some((self.owner, map))));
     }
 }
 
@@ -264,7 +337,9 @@ pub fn scan_line_with<'a>(
             }
             (None, TokenKind::Number) => (None, None, case_of(text), false),
             (Some((model, memo)), _) => {
-                if let Some(&hit) = memo.map.get(text) {
+                memo.bind(model);
+                let short = ShortKey::of(text);
+                if let Some(&hit) = short.and_then(|k| memo.map.get(&k)) {
                     hit
                 } else {
                     let syl = if kind == TokenKind::Word { syllable::parse(text).ok() } else { None };
@@ -279,7 +354,9 @@ pub fn scan_line_with<'a>(
                     let id = model.id(&memo.key);
                     let case = case_of(text);
                     let hit = (syl, id, case, misplaced(&syl));
-                    memo.map.insert(text, hit);
+                    if let Some(k) = short {
+                        memo.map.insert(k, hit);
+                    }
                     hit
                 }
             }
