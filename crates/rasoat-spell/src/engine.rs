@@ -226,32 +226,44 @@ fn attested(model: &Model, a: Option<Id>, b: Option<Id>) -> bool {
     }
 }
 
-/// Pair lookups of one document, direct-mapped: the pair table (4 MB) lives outside a core's
-/// cache, while a document asks for the same pairs (its own bigrams, the same candidates next
-/// to the same neighbours) again and again. 2^14 entries of 8 bytes stay in L2.
+/// Pair lookups, direct-mapped: the pair table (4 MB) lives outside a core's cache, while a
+/// document asks for the same pairs (its own bigrams, the same candidates next to the same
+/// neighbours) again and again, and documents share their common bigrams. The cache stays
+/// with the thread between documents, tied to the model's address; 2^15 entries of 8 bytes.
+#[derive(Default)]
 struct PairCache {
     /// Key (a << 16 | b) in the high half, count | lexicon << 31 in the low one; all ones is
     /// empty (no key is all ones).
     slots: Vec<Cell<u64>>,
+    /// Address of the model the entries come from.
+    owner: usize,
 }
 
-impl Default for PairCache {
-    fn default() -> Self {
-        PairCache::for_text(0)
-    }
+thread_local! {
+    static KEPT_PAIRS: Cell<Option<PairCache>> = const { Cell::new(None) };
 }
 
 impl PairCache {
-    /// A cache sized for a text of `len` bytes (about one distinct pair per 8 bytes), from 1,024
-    /// to 16,384 entries: a short document does not pay for filling a large one.
-    fn for_text(len: usize) -> Self {
-        let n = (len / 8).next_power_of_two().clamp(1 << 10, 1 << 14);
-        PairCache { slots: vec![Cell::new(u64::MAX); n] }
+    const SIZE: usize = 1 << 15;
+
+    /// The thread's cache for `model` (a fresh one the first time or for another model).
+    fn take(model: &Model) -> Self {
+        let owner = std::ptr::from_ref(model) as usize;
+        match KEPT_PAIRS.with(Cell::take) {
+            Some(c) if c.owner == owner && c.slots.len() == Self::SIZE => c,
+            _ => PairCache { slots: vec![Cell::new(u64::MAX); Self::SIZE], owner },
+        }
+    }
+
+    /// Keep the cache for the thread's next document.
+    fn give_back(self) {
+        KEPT_PAIRS.with(|k| k.set(Some(self)));
     }
 
     fn get(&self, model: &Model, a: Id, b: Id) -> Pair {
         let key = u32::from(a) << 16 | u32::from(b);
-        let i = (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1);
+        let i = (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
+            & self.slots.len().saturating_sub(1);
         let Some(slot) = self.slots.get(i) else { return model.pair(a, b) };
         let v = slot.get();
         if (v >> 32) as u32 == key {
@@ -317,8 +329,8 @@ pub(crate) struct RealWordState {
 }
 
 impl RealWordState {
-    pub(crate) fn new(model: &Model, text_len: usize, first: usize) -> Self {
-        let s = Scratch { pairs: PairCache::for_text(text_len), ..Scratch::default() };
+    pub(crate) fn new(model: &Model, first: usize) -> Self {
+        let s = Scratch { pairs: PairCache::take(model), ..Scratch::default() };
         RealWordState { s, seen: vec![0u16; model.vocab_len()], first }
     }
 
@@ -379,6 +391,7 @@ impl RealWordState {
             }
         }
         out.truncate(kept);
+        std::mem::take(&mut self.s.pairs).give_back();
     }
 }
 

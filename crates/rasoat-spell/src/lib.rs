@@ -40,8 +40,8 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
     let mut units: Vec<Unit<'_>> = Vec::new();
     let mut ranges = Vec::new();
     let mut key = String::new();
-    let mut real = (checks.real_words && !model.is_empty())
-        .then(|| engine::RealWordState::new(model, text.len(), out.len()));
+    let mut real =
+        (checks.real_words && !model.is_empty()).then(|| engine::RealWordState::new(model, out.len()));
     let mut memo = Memo::new();
     let mut glued = engine::GluedMemo::default();
     for (base, line) in engine::lines(text) {

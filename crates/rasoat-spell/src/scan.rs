@@ -33,14 +33,23 @@ type MemoMap = HashMap<ShortKey, Memoised, BuildHasherDefault<KeyHasher>>;
 /// A token of at most 16 bytes, zero-padded (tokens hold no NUL): compared and hashed as one
 /// integer, with no pointer to follow. Longer tokens (rare: glued words, foreign words) are
 /// not memoised.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct ShortKey(u128);
+/// Two u64 halves rather than a u128: 8-byte alignment keeps a map entry at 24 bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey([u64; 2]);
 
 impl ShortKey {
     fn of(text: &str) -> Option<ShortKey> {
         let mut b = [0u8; 16];
         b.get_mut(..text.len())?.copy_from_slice(text.as_bytes());
-        Some(ShortKey(u128::from_le_bytes(b)))
+        let v = u128::from_le_bytes(b);
+        Some(ShortKey([v as u64, (v >> 64) as u64]))
+    }
+}
+
+impl std::hash::Hash for ShortKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let [lo, hi] = self.0;
+        state.write_u128(u128::from(hi) << 64 | u128::from(lo));
     }
 }
 
@@ -103,9 +112,10 @@ impl Drop for Memo<'_> {
     }
 }
 
-/// What [`Memo`] keeps of a token: its parsed syllable, vocabulary id, case and whether its
-/// tone mark is misplaced.
-type Memoised = (Option<Syllable>, Option<Id>, Case, bool);
+/// What [`Memo`] keeps of a token: whether it is a well-formed syllable, its vocabulary id,
+/// case and whether its tone mark is misplaced — 8 bytes, not the parsed syllable (40): the
+/// map is walked for every token and should stay in cache.
+type Memoised = (bool, Option<Id>, Case, bool);
 
 /// FNV-1a hasher for short token keys (std's SipHash is several times slower here).
 #[derive(Default)]
@@ -154,7 +164,8 @@ pub struct Unit<'a> {
     pub sentence_start: bool,
     /// Inside a URL, an e-mail address or a path: never checked.
     pub protected: bool,
-    /// The parsed syllable, for [`Class::Syllable`] units.
+    /// The parsed syllable, for [`Class::Syllable`] units scanned without a model (the data
+    /// builder); with a model the memo keeps the class, id and case instead.
     pub syl: Option<Syllable>,
     /// Vocabulary id of the canonical key (only when scanned with a model).
     pub id: Option<Id>,
@@ -329,18 +340,18 @@ pub fn scan_line_with<'a>(
             || !plain
                 && gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
         let misplaced = |s: &Option<Syllable>| s.is_some_and(|s| !s.tone_well_placed());
-        let (syl, id, case, tone_misplaced) = match (&mut lookup, kind) {
-            (_, TokenKind::Mixed) => (None, None, case_of(text), false),
+        let (syl, is_syllable, id, case, tone_misplaced) = match (&mut lookup, kind) {
+            (_, TokenKind::Mixed) => (None, false, None, case_of(text), false),
             (None, TokenKind::Word) => {
                 let syl = syllable::parse(text).ok();
-                (syl, None, case_of(text), misplaced(&syl))
+                (syl, syl.is_some(), None, case_of(text), misplaced(&syl))
             }
-            (None, TokenKind::Number) => (None, None, case_of(text), false),
+            (None, TokenKind::Number) => (None, false, None, case_of(text), false),
             (Some((model, memo)), _) => {
                 memo.bind(model);
                 let short = ShortKey::of(text);
-                if let Some(&hit) = short.and_then(|k| memo.map.get(&k)) {
-                    hit
+                if let Some(&(is_syllable, id, case, misplaced)) = short.and_then(|k| memo.map.get(&k)) {
+                    (None, is_syllable, id, case, misplaced)
                 } else {
                     let syl = if kind == TokenKind::Word { syllable::parse(text).ok() } else { None };
                     memo.key.clear();
@@ -353,18 +364,18 @@ pub fn scan_line_with<'a>(
                     }
                     let id = model.id(&memo.key);
                     let case = case_of(text);
-                    let hit = (syl, id, case, misplaced(&syl));
+                    let hit = (syl.is_some(), id, case, misplaced(&syl));
                     if let Some(k) = short {
                         memo.map.insert(k, hit);
                     }
-                    hit
+                    (syl, hit.0, id, case, hit.3)
                 }
             }
         };
         let class = match kind {
             TokenKind::Number => Class::Number,
             TokenKind::Mixed => Class::Mixed,
-            TokenKind::Word if syl.is_some() => Class::Syllable,
+            TokenKind::Word if is_syllable => Class::Syllable,
             TokenKind::Word => Class::Other,
         };
         if class != Class::Number {
