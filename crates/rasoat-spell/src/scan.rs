@@ -39,10 +39,25 @@ struct ShortKey([u64; 2]);
 
 impl ShortKey {
     fn of(text: &str) -> Option<ShortKey> {
-        let mut b = [0u8; 16];
-        b.get_mut(..text.len())?.copy_from_slice(text.as_bytes());
-        let v = u128::from_le_bytes(b);
-        Some(ShortKey([v as u64, (v >> 64) as u64]))
+        let b = text.as_bytes();
+        let n = b.len();
+        // Whole-word loads rather than a variable-length copy (which dominated the scan): two
+        // overlapping loads cover 4..=8 and 8..=16 bytes; the overlap holds the same bytes at
+        // the same places, so shifting the second load into place and or-ing is exact.
+        let word = |from: usize| -> Option<u64> {
+            Some(u64::from_le_bytes(b.get(from..from + 8)?.try_into().ok()?))
+        };
+        let half = |from: usize| -> Option<u64> {
+            Some(u64::from(u32::from_le_bytes(b.get(from..from + 4)?.try_into().ok()?)))
+        };
+        let key = match n {
+            0..4 => [b.iter().rev().fold(0u64, |acc, &x| acc << 8 | u64::from(x)), 0],
+            4..8 => [half(0)? | half(n - 4)? << ((n - 4) * 8), 0],
+            8 => [word(0)?, 0],
+            9..=16 => [word(0)?, word(n - 8)? >> ((16 - n) * 8)],
+            _ => return None,
+        };
+        Some(ShortKey(key))
     }
 }
 
@@ -480,6 +495,30 @@ mod tests {
         let u = units("truy cập https://dichvucong.gov.vn hoặc thu@gmail.com nhé");
         assert!(u.iter().filter(|u| u.text == "dichvucong" || u.text == "gmail").all(|u| u.protected));
         assert!(u.iter().filter(|u| u.text == "nhé").all(|u| !u.protected));
+    }
+
+    #[test]
+    fn short_keys_are_the_padded_bytes() {
+        for text in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "nghiêng",
+            "người",
+            "abcdefgh",
+            "abcdefghi",
+            "nghiêngngả",
+            "0123456789abcdef",
+        ] {
+            let mut b = [0u8; 16];
+            b.get_mut(..text.len()).into_iter().for_each(|d| d.copy_from_slice(text.as_bytes()));
+            let v = u128::from_le_bytes(b);
+            let want = ShortKey([v as u64, (v >> 64) as u64]);
+            assert!(ShortKey::of(text) == Some(want), "{text}");
+        }
+        assert!(ShortKey::of("0123456789abcdefg").is_none());
     }
 
     #[test]
