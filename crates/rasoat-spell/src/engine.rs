@@ -456,7 +456,8 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     if left.is_none() && right.is_none() {
         return;
     }
-    // A number alone says little ("6 rõ", "19 thôn"): it needs a word on the other side.
+    // A number alone says little ("6 rõ", "19 thôn"): it needs a word on the other side (or
+    // beyond it, below).
     let is_number = |j: Option<usize>| j.and_then(|j| units.get(j)).is_some_and(|n| n.class == Class::Number);
     let left_number = left.is_some() && is_number(i.checked_sub(1));
     let right_number = right.is_some() && is_number(Some(i + 1));
@@ -472,9 +473,9 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     if only_numbers && !numbers_only && !through {
         return;
     }
-    // Observed pairs: a lexicon word or a pair seen often is never second-guessed; a pair seen
-    // a handful of times may be the corpus's own typo ("quy dịnh" twice in 19 M tokens) and is
-    // weighed against each candidate below.
+    // Observed pairs: a lexicon word is never second-guessed, a pair seen often only by the
+    // odds; a pair seen a handful of times may be the corpus's own typo ("quy dịnh" twice in
+    // 19 M tokens) and is weighed against each candidate below.
     let lo = if left.is_some() && i > 0 { s.link(i - 1) } else { Pair::default() };
     let ro = if right.is_some() { s.link(i) } else { Pair::default() };
     if lo.lexicon || ro.lexicon {
