@@ -73,10 +73,15 @@ pub(crate) fn check_units(
                     }
                 }
                 // A well-formed but unknown syllable with doubled vowels ("coong", "thoong") is
-                // Telex for a frequent one.
+                // Telex for a frequent one (the only Telex a well-formed syllable can hold: w,
+                // dd and tone letters break the orthography). Cheapest tests first.
                 Class::Syllable
-                    if u.text.is_ascii()
-                        && u.text.len() >= 4
+                    if u.text.len() >= 4
+                        && u.text
+                            .as_bytes()
+                            .windows(2)
+                            .any(|w| w[0] == w[1] && matches!(w[0], b'a' | b'e' | b'o'))
+                        && u.text.is_ascii()
                         && among_vietnamese(units, i)
                         && let Some(fix) = syllable::telex_decode(u.text)
                         && decoded_is_common(model, &fix)

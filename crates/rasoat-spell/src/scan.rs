@@ -179,9 +179,6 @@ pub struct Unit<'a> {
     pub sentence_start: bool,
     /// Inside a URL, an e-mail address or a path: never checked.
     pub protected: bool,
-    /// The parsed syllable, for [`Class::Syllable`] units scanned without a model (the data
-    /// builder); with a model the memo keeps the class, id and case instead.
-    pub syl: Option<Syllable>,
     /// Vocabulary id of the canonical key (only when scanned with a model).
     pub id: Option<Id>,
     /// A syllable whose tone mark sits on a letter neither placement style accepts.
@@ -254,7 +251,14 @@ fn char_class(c: char) -> u8 {
             0
         };
     }
-    if syllable::is_vietnamese_letter(c) || matches!(c, '\u{300}'..='\u{36F}') {
+    // Latin-1 and Latin Extended-A/B letters (× and ÷ are the only non-letters there) and the
+    // Vietnamese block of Latin Extended Additional: a range test, before any table.
+    if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1EA0}'..='\u{1EF9}' | '\u{300}'..='\u{36F}')
+        && !matches!(c, '×' | '÷')
+    {
+        return 1;
+    }
+    if syllable::is_vietnamese_letter(c) {
         return 1;
     }
     if matches!(c, '\u{a0}' | '\u{2000}'..='\u{206F}') {
@@ -355,18 +359,20 @@ pub fn scan_line_with<'a>(
             || !plain
                 && gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
         let misplaced = |s: &Option<Syllable>| s.is_some_and(|s| !s.tone_well_placed());
-        let (syl, is_syllable, id, case, tone_misplaced) = match (&mut lookup, kind) {
-            (_, TokenKind::Mixed) => (None, false, None, case_of(text), false),
+        // Units carry what the checks read, not the parsed syllable (40 bytes): they are
+        // written for every token and read by three checks.
+        let (is_syllable, id, case, tone_misplaced) = match (&mut lookup, kind) {
+            (_, TokenKind::Mixed) => (false, None, case_of(text), false),
             (None, TokenKind::Word) => {
                 let syl = syllable::parse(text).ok();
-                (syl, syl.is_some(), None, case_of(text), misplaced(&syl))
+                (syl.is_some(), None, case_of(text), misplaced(&syl))
             }
-            (None, TokenKind::Number) => (None, false, None, case_of(text), false),
+            (None, TokenKind::Number) => (false, None, case_of(text), false),
             (Some((model, memo)), _) => {
                 memo.bind(model);
                 let short = ShortKey::of(text);
-                if let Some(&(is_syllable, id, case, misplaced)) = short.and_then(|k| memo.map.get(&k)) {
-                    (None, is_syllable, id, case, misplaced)
+                if let Some(&hit) = short.and_then(|k| memo.map.get(&k)) {
+                    hit
                 } else {
                     let syl = if kind == TokenKind::Word { syllable::parse(text).ok() } else { None };
                     memo.key.clear();
@@ -383,7 +389,7 @@ pub fn scan_line_with<'a>(
                     if let Some(k) = short {
                         memo.map.insert(k, hit);
                     }
-                    (syl, hit.0, id, case, hit.3)
+                    hit
                 }
             }
         };
@@ -409,7 +415,6 @@ pub fn scan_line_with<'a>(
             boundary_before,
             sentence_start,
             protected,
-            syl,
             id,
             tone_misplaced,
         });
@@ -429,9 +434,10 @@ pub fn key_into(unit: &Unit<'_>, out: &mut String) -> bool {
         }
         Class::Mixed => false,
         Class::Syllable | Class::Other => {
-            match &unit.syl {
-                Some(s) => s.write_lower(Placement::Old, out),
-                None => {
+            // The builder's path: parsed again here rather than carried by every unit.
+            match syllable::parse(unit.text) {
+                Ok(s) if unit.class == Class::Syllable => s.write_lower(Placement::Old, out),
+                _ => {
                     syllable::canonical_into(unit.text, out);
                 }
             }
@@ -495,6 +501,23 @@ mod tests {
         let u = units("truy cập https://dichvucong.gov.vn hoặc thu@gmail.com nhé");
         assert!(u.iter().filter(|u| u.text == "dichvucong" || u.text == "gmail").all(|u| u.protected));
         assert!(u.iter().filter(|u| u.text == "nhé").all(|u| !u.protected));
+    }
+
+    #[test]
+    fn letter_ranges_agree_with_unicode() {
+        for c in ('\u{80}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
+            let want = if c.is_alphabetic() || syllable::is_vietnamese_letter(c) {
+                1
+            } else if c.is_numeric() {
+                2
+            } else {
+                0
+            };
+            // General punctuation and no-break space are separators by design.
+            if c != '\u{a0}' {
+                assert_eq!(char_class(c), want, "{c:?}");
+            }
+        }
     }
 
     #[test]
