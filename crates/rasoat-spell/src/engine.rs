@@ -653,7 +653,13 @@ fn odds(
 ) -> f64 {
     let Some(me) = me else { return f64::INFINITY };
     let total = model.total().max(1) as f64;
-    let (nw, nc) = (f64::from(model.count(me).max(1)), f64::from(model.count(c).max(1)));
+    // A syllable seen at most once (a lexicon syllable all but absent from official text,
+    // "nãy") counts as half an occurrence.
+    let nw = match model.count(me) {
+        0 | 1 => 0.5,
+        n => f64::from(n),
+    };
+    let nc = f64::from(model.count(c).max(1));
     // An unseen pair occurred at most once. Expected e times by chance, half of that is a fair
     // guess for a rare pair; a pair expected often ("chuyên đổi": 22 times) and still unseen
     // is avoided, so the guess falls again (2/e) past e = 2 — but chance is a poor model of
