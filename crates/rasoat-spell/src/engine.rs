@@ -24,8 +24,9 @@
 //!
 //! Odds of [`ACCEPT_TWO_SIDED`] ([`ACCEPT_ONE_SIDED`] with one neighbour) are enough on their
 //! own (a number is no neighbour for them), even where rules 1–4 find no single strong pair or an observed pair is seen ≥ [`SURE`]
-//! times ("quy đình tại": "đình tại" is "gia đình tại"). A syllable the statistics never saw
-//! twice has unbounded odds: any candidate seen with a neighbour is a suggestion.
+//! times ("quy đình tại": "đình tại" is "gia đình tại"). A syllable outside the vocabulary
+//! (seen fewer than twice and in no lexicon word) has unbounded odds: any candidate seen with
+//! a neighbour is a suggestion.
 //!
 //! Two adjacent syllables may be wrong together ("những nhiều" → "nhũng nhiễu", "Phần đầu
 //! đạt" → "Phấn đấu đạt"): a two-syllable lexicon word with the same skeleton replaces both
