@@ -273,18 +273,29 @@ fn char_class(c: char) -> u8 {
     }
 }
 
-/// Class of the character starting at byte `i` of `line` and its length in bytes: one table
-/// load for ASCII, a decode only for the rest.
-fn class_at(line: &str, i: usize) -> Option<(u8, usize)> {
-    let b = *line.as_bytes().get(i)?;
-    if b.is_ascii() {
-        let class = if b.is_ascii_alphabetic() {
+/// [`char_class`] of each ASCII byte.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
             1
         } else if b.is_ascii_digit() {
             2
         } else {
             0
         };
+        i += 1;
+    }
+    t
+};
+
+/// Class of the character starting at byte `i` of `line` and its length in bytes: one table
+/// load for ASCII, a decode only for the rest.
+fn class_at(line: &str, i: usize) -> Option<(u8, usize)> {
+    let b = *line.as_bytes().get(i)?;
+    if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
         return Some((class, 1));
     }
     let c = line.get(i..)?.chars().next()?;
