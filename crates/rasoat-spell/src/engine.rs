@@ -238,6 +238,11 @@ struct PairCache {
     slots: Vec<Cell<u64>>,
     /// Address of the model the entries come from.
     owner: usize,
+    /// Two-syllable candidates of a pair of ids, in index order, with the parts that depend
+    /// on the pair alone already checked: (candidate, its first and second id, its count).
+    /// Pairs repeat throughout a document and across documents; the skeleton search and its
+    /// string handling were the bulk of the real-word check.
+    cands: PairCands,
 }
 
 thread_local! {
@@ -252,12 +257,18 @@ impl PairCache {
         let owner = std::ptr::from_ref(model) as usize;
         match KEPT_PAIRS.with(Cell::take) {
             Some(c) if c.owner == owner && c.slots.len() == Self::SIZE => c,
-            _ => PairCache { slots: vec![Cell::new(u64::MAX); Self::SIZE], owner },
+            _ => {
+                PairCache { slots: vec![Cell::new(u64::MAX); Self::SIZE], owner, cands: PairCands::default() }
+            }
         }
     }
 
     /// Keep the cache for the thread's next document.
-    fn give_back(self) {
+    fn give_back(mut self) {
+        // Bounded: a few thousand distinct pairs per document at most reach the search.
+        if self.cands.len() > 1 << 15 {
+            self.cands.clear();
+        }
         KEPT_PAIRS.with(|k| k.set(Some(self)));
     }
 
@@ -295,11 +306,6 @@ struct Scratch {
     /// `links[j]`: the pair of units j and j + 1 (default when either has no id or a boundary
     /// separates them), looked up once per line.
     links: Vec<Pair>,
-    /// Two-syllable candidates of a pair of ids, in index order, with the parts that depend
-    /// on the pair alone already checked: (candidate, its first and second id, its count).
-    /// Pairs repeat throughout a document; the skeleton search and its string handling were
-    /// the bulk of the real-word check.
-    pair_cands: PairCands,
     pairs: PairCache,
 }
 
@@ -720,11 +726,11 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
             i += 1;
             continue;
         };
-        if !s.pair_cands.contains_key(&(ia, ib)) {
+        if !s.pairs.cands.contains_key(&(ia, ib)) {
             let cands = pair_candidates(model, ia, ib, s);
-            s.pair_cands.insert((ia, ib), cands);
+            s.pairs.cands.insert((ia, ib), cands);
         }
-        let Some(cands) = s.pair_cands.get(&(ia, ib)) else {
+        let Some(cands) = s.pairs.cands.get(&(ia, ib)) else {
             i += 1;
             continue;
         };
