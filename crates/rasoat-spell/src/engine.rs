@@ -255,7 +255,7 @@ impl PairCache {
     /// The thread's cache for `model` (a fresh one the first time or for another model).
     fn take(model: &Model) -> Self {
         let owner = std::ptr::from_ref(model) as usize;
-        match KEPT_PAIRS.with(Cell::take) {
+        match KEPT_PAIRS.try_with(Cell::take).ok().flatten() {
             Some(c) if c.owner == owner && c.slots.len() == Self::SIZE => c,
             _ => {
                 PairCache { slots: vec![Cell::new(u64::MAX); Self::SIZE], owner, cands: PairCands::default() }
@@ -269,7 +269,7 @@ impl PairCache {
         if self.cands.len() > 1 << 15 {
             self.cands.clear();
         }
-        KEPT_PAIRS.with(|k| k.set(Some(self)));
+        let _ = KEPT_PAIRS.try_with(|k| k.set(Some(self)));
     }
 
     fn get(&self, model: &Model, a: Id, b: Id) -> Pair {
@@ -806,16 +806,62 @@ pub fn check_glued(model: &Model, text: &str, out: &mut Vec<Finding>) {
     crate::analyse(model, text, crate::Checks { syllables: false, real_words: false, glued: true }, out);
 }
 
-/// Per-document memo of [`split_glued`]: the same unknown token (an abbreviation, a foreign
-/// word) recurs, and each split tries every way to cut it.
-pub(crate) type GluedMemo<'a> = HashMap<&'a str, Option<String>, BuildHasherDefault<crate::scan::Fnv>>;
+/// Memo of [`split_glued`] for the glued-words and syllable checks: the same unknown token
+/// (an abbreviation, a foreign word) recurs within and across documents, and each split tries
+/// every way to cut it. Kept with the thread between documents (taken by [`GluedMemo::new`],
+/// given back on drop), tied to the model's address, cleared past [`GluedMemo::MAX`] tokens.
+pub(crate) struct GluedMemo {
+    map: GluedMap,
+    owner: usize,
+}
+
+type GluedMap = HashMap<Box<str>, Option<String>, BuildHasherDefault<crate::scan::Fnv>>;
+
+thread_local! {
+    /// The map and its model's address (not a `GluedMemo`: its `Drop` must not run while the
+    /// thread-local itself is being destroyed).
+    static KEPT_GLUED: Cell<Option<(usize, GluedMap)>> = const { Cell::new(None) };
+}
+
+impl GluedMemo {
+    const MAX: usize = 1 << 14;
+
+    pub(crate) fn new(model: &Model) -> Self {
+        let owner = std::ptr::from_ref(model) as usize;
+        match KEPT_GLUED.try_with(Cell::take).ok().flatten() {
+            Some((o, map)) if o == owner => GluedMemo { map, owner },
+            _ => GluedMemo { map: GluedMap::default(), owner },
+        }
+    }
+
+    /// [`split_glued`], once per distinct token.
+    pub(crate) fn split(&mut self, model: &Model, word: &str) -> Option<String> {
+        if let Some(found) = self.map.get(word) {
+            return found.clone();
+        }
+        let found = split_glued(model, word);
+        if self.map.len() >= Self::MAX {
+            self.map.clear();
+        }
+        self.map.insert(word.into(), found.clone());
+        found
+    }
+}
+
+impl Drop for GluedMemo {
+    fn drop(&mut self) {
+        let map = std::mem::take(&mut self.map);
+        // During thread exit the thread-local may be gone: then the map just goes.
+        let _ = KEPT_GLUED.try_with(|k| k.set(Some((self.owner, map))));
+    }
+}
 
 /// Glued-word findings among the units of one line.
-pub(crate) fn glued_units<'a>(
+pub(crate) fn glued_units(
     model: &Model,
-    units: &[Unit<'a>],
+    units: &[Unit<'_>],
     vietnamese: bool,
-    memo: &mut GluedMemo<'a>,
+    memo: &mut GluedMemo,
     out: &mut Vec<Finding>,
 ) {
     // Cheap test first: most lines have no candidate token at all.
@@ -830,8 +876,7 @@ pub(crate) fn glued_units<'a>(
         if !(u.case == Case::Lower || u.case == Case::Title && u.sentence_start) {
             continue;
         }
-        let split = memo.entry(u.text).or_insert_with(|| split_glued(model, u.text));
-        if let Some(split) = split.clone() {
+        if let Some(split) = memo.split(model, u.text) {
             out.push(Finding {
                 span: u.span,
                 kind: FindingKind::Glued,

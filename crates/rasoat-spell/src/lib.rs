@@ -43,7 +43,7 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
     let mut real =
         (checks.real_words && !model.is_empty()).then(|| engine::RealWordState::new(model, out.len()));
     let mut memo = Memo::new();
-    let mut glued = engine::GluedMemo::default();
+    let mut glued = engine::GluedMemo::new(model);
     for (base, line) in engine::lines(text) {
         let lookup = if real.is_some() { Some((model, &mut memo)) } else { None };
         // Whether the line is Vietnamese prose: all three checks ask.
@@ -52,7 +52,7 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
             continue;
         }
         if checks.syllables {
-            orthography::check_units(model, &units, vietnamese, &mut key, out);
+            orthography::check_units(model, &units, vietnamese, &mut glued, &mut key, out);
         }
         if checks.glued && !model.is_empty() {
             engine::glued_units(model, &units, vietnamese, &mut glued, out);

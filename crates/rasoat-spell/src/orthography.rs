@@ -8,7 +8,7 @@
 
 use rasoat_text::syllable::{self, Case, OrthoError};
 
-use crate::engine::{Finding, FindingKind, split_glued};
+use crate::engine::{Finding, FindingKind, GluedMemo};
 use crate::model::{Id, Model};
 use crate::scan::{Class, Unit};
 
@@ -43,6 +43,7 @@ pub(crate) fn check_units(
     model: &Model,
     units: &[Unit<'_>],
     vietnamese: bool,
+    glued: &mut GluedMemo,
     key: &mut String,
     out: &mut Vec<Finding>,
 ) {
@@ -130,7 +131,7 @@ pub(crate) fn check_units(
                         continue;
                     }
                     // A glued word ("củaxã") is the glued-words rule's finding.
-                    if split_glued(model, u.text).is_some() {
+                    if glued.split(model, u.text).is_some() {
                         continue;
                     }
                     out.push(Finding {

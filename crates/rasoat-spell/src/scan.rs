@@ -106,7 +106,7 @@ impl Memo<'_> {
 
     /// The thread's memo (empty the first time).
     pub fn new() -> Self {
-        let (owner, map) = KEPT.with(std::cell::Cell::take).unwrap_or_default();
+        let (owner, map) = KEPT.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_default();
         Memo { map, owner, key: String::new(), _text: std::marker::PhantomData }
     }
 
@@ -123,7 +123,8 @@ impl Memo<'_> {
 impl Drop for Memo<'_> {
     fn drop(&mut self) {
         let map = std::mem::take(&mut self.map);
-        KEPT.with(|k| k.set(Some((self.owner, map))));
+        // During thread exit the thread-local may be gone: then the map just goes.
+        let _ = KEPT.try_with(|k| k.set(Some((self.owner, map))));
     }
 }
 
