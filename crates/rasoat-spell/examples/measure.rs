@@ -1,9 +1,11 @@
 //! Measure the spelling engine on held-out official text (run by `scripts/spelling/measure.sh`).
 //!
-//! Usage: measure --dev DIR --heldout FILE [--show] [--per-type N]
+//! Usage: measure --dev DIR --heldout FILE [--typos FILE] [--show] [--misses] [--per-type N]
 //!
 //! 1. False alarms: every finding on the held-out files (which the statistics never saw), per
-//!    10,000 words. `--show` prints each with its line, to sort genuine typos from false alarms.
+//!    10,000 words. `--show` prints each with its line, to sort genuine typos from false alarms;
+//!    `--typos` lists the genuine ones found by hand (file, text as written, correction), and
+//!    the rest are counted as false alarms.
 //! 2. Detection: errors injected one at a time into held-out lines (tone slips, dropped marks,
 //!    onset/final confusions, Telex/VNI leftovers); a hit is a finding on the changed word, and
 //!    the suggestion is right when its first candidate restores the original.
@@ -211,6 +213,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let show = args.iter().any(|a| a == "--show");
     let misses = args.iter().any(|a| a == "--misses");
     let per_type: usize = arg(&args, "--per-type").and_then(|s| s.parse().ok()).unwrap_or(1000);
+    // Genuine typos of the held-out files: (file, text as written).
+    let typos: Vec<(String, String)> = match arg(&args, "--typos") {
+        Some(path) => std::fs::read_to_string(path)?
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?.to_string(), f.next()?.to_string()))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut genuine = 0usize;
     let model = Model::embedded();
     let names = std::fs::read_to_string(heldout)?;
     let mut texts = Vec::new();
@@ -230,6 +245,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         found += findings.len();
         for f in &findings {
             *by_kind.entry(format!("{:?}", f.kind)).or_insert(0usize) += 1;
+            let written = text.get(f.span.start..f.span.end).unwrap_or("");
+            genuine += usize::from(typos.iter().any(|(file, w)| file == name && w == written));
             if show {
                 let ls = text.get(..f.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
                 let le =
@@ -266,6 +283,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         found as f64 * 10_000.0 / words.max(1) as f64,
         bytes as f64 / 1e6 / secs.max(1e-9)
     );
+    if !typos.is_empty() {
+        let false_alarms = found - genuine;
+        println!(
+            "  of which {genuine} genuine typos (listed), {false_alarms} false alarms = {:.2} per 10,000 words",
+            false_alarms as f64 * 10_000.0 / words.max(1) as f64
+        );
+    }
 
     // Speed of each check alone (release build; single thread).
     for (label, f) in [

@@ -42,22 +42,23 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
     let mut key = String::new();
     let mut real =
         (checks.real_words && !model.is_empty()).then(|| engine::RealWordState::new(model, out.len()));
-    let mut memo = Memo::default();
-    let mut glued = engine::GluedMemo::default();
+    let mut memo = Memo::new();
+    let mut glued = engine::GluedMemo::new(model);
     for (base, line) in engine::lines(text) {
         let lookup = if real.is_some() { Some((model, &mut memo)) } else { None };
-        scan_line_with(line, base, &mut units, &mut ranges, lookup);
+        // Whether the line is Vietnamese prose: all three checks ask.
+        let vietnamese = scan_line_with(line, base, &mut units, &mut ranges, lookup);
         if units.is_empty() {
             continue;
         }
         if checks.syllables {
-            orthography::check_units(model, &units, &mut key, out);
+            orthography::check_units(model, &units, vietnamese, &mut glued, &mut key, out);
         }
         if checks.glued && !model.is_empty() {
-            engine::glued_units(model, &units, &mut glued, out);
+            engine::glued_units(model, &units, vietnamese, &mut glued, out);
         }
         if let Some(r) = real.as_mut() {
-            r.line(model, &units, out);
+            r.line(model, &units, vietnamese, out);
         }
     }
     if let Some(r) = real {
@@ -127,6 +128,30 @@ mod tests {
         let other = text.replacen("chông", "chồng", 1);
         let c = analyse_shared(&other);
         assert!(!c.iter().any(|f| f.kind == FindingKind::RealWord));
+    }
+
+    #[test]
+    fn a_warm_token_memo_changes_nothing() {
+        let text = "Khắc phục tình trạng chông chéo, trùng lặp.\nTổ chức keets luận củaxã, ngay 25 tháng 11.";
+        let cold = std::thread::spawn(move || {
+            let mut out = Vec::new();
+            analyse(Model::embedded(), text, Checks::ALL, &mut out);
+            out
+        })
+        .join()
+        .unwrap_or_default();
+        assert!(!cold.is_empty());
+        // The same thread, after other documents filled its memo.
+        let warm = std::thread::spawn(move || {
+            let mut out = Vec::new();
+            analyse(Model::embedded(), "Chông chéo và keets quả; UBND tỉnh Đắk Lắk.", Checks::ALL, &mut out);
+            out.clear();
+            analyse(Model::embedded(), text, Checks::ALL, &mut out);
+            out
+        })
+        .join()
+        .unwrap_or_default();
+        assert_eq!(cold, warm);
     }
 
     proptest! {

@@ -8,9 +8,9 @@
 
 use rasoat_text::syllable::{self, Case, OrthoError};
 
-use crate::engine::{Finding, FindingKind, split_glued};
-use crate::model::Model;
-use crate::scan::{Class, Unit, is_vietnamese_line};
+use crate::engine::{Finding, FindingKind, GluedMemo};
+use crate::model::{Id, Model};
+use crate::scan::{Class, Unit};
 
 /// A non-standard token seen this often in official text is a loanword or a name, not a typo.
 const ATTESTED_TOKEN: u32 = 5;
@@ -39,12 +39,18 @@ pub fn check_syllables(model: &Model, text: &str, out: &mut Vec<Finding>) {
 }
 
 /// Orthography findings among the units of one line.
-pub(crate) fn check_units(model: &Model, units: &[Unit<'_>], key: &mut String, out: &mut Vec<Finding>) {
+pub(crate) fn check_units(
+    model: &Model,
+    units: &[Unit<'_>],
+    vietnamese: bool,
+    glued: &mut GluedMemo,
+    key: &mut String,
+    out: &mut Vec<Finding>,
+) {
     {
         if units.is_empty() {
             return;
         }
-        let vietnamese = is_vietnamese_line(units);
         for (i, u) in units.iter().enumerate() {
             // Digits never occur in names: a VNI leftover is checked whatever its case.
             if !(may_check(u) || u.class == Class::Mixed && !u.protected && u.case == Case::Title) {
@@ -60,16 +66,33 @@ pub(crate) fn check_units(model: &Model, units: &[Unit<'_>], key: &mut String, o
                         b.windows(2).any(|w| w[0].is_ascii_digit() && w[1].is_ascii_alphabetic());
                     let two_trailing =
                         b.len() > 2 && b[b.len() - 1].is_ascii_digit() && b[b.len() - 2].is_ascii_digit();
-                    if (inner_digit || two_trailing)
-                        && let Some(fix) = syllable::vni_decode(u.text)
+                    if let Some(fix) = syllable::vni_decode(u.text)
                         && decoded_is_common(model, &fix)
+                        && (inner_digit || two_trailing || vni_tone_fits(model, units, i, &fix))
                     {
                         out.push(keystrokes(u, fix));
                     }
                 }
+                // A well-formed but unknown syllable with doubled vowels ("coong", "thoong") is
+                // Telex for a frequent one (the only Telex a well-formed syllable can hold: w,
+                // dd and tone letters break the orthography). Cheapest tests first.
+                Class::Syllable
+                    if u.text.len() >= 4
+                        && u.text
+                            .as_bytes()
+                            .windows(2)
+                            .any(|w| w[0] == w[1] && matches!(w[0], b'a' | b'e' | b'o'))
+                        && u.text.is_ascii()
+                        && among_vietnamese(units, i)
+                        && let Some(fix) = syllable::telex_decode(u.text)
+                        && decoded_is_common(model, &fix)
+                        && model.count_of(&u.text.to_ascii_lowercase()) < ATTESTED_TOKEN =>
+                {
+                    out.push(keystrokes(u, fix));
+                }
                 Class::Syllable => {
                     // Parsed already: only the tone's position is left to check.
-                    if u.syl.is_some_and(|s| !s.tone_well_placed())
+                    if u.tone_misplaced
                         && let Err(OrthoError::MisplacedTone { expected }) = syllable::validate(u.text)
                     {
                         out.push(Finding {
@@ -108,7 +131,7 @@ pub(crate) fn check_units(model: &Model, units: &[Unit<'_>], key: &mut String, o
                         continue;
                     }
                     // A glued word ("củaxã") is the glued-words rule's finding.
-                    if split_glued(model, u.text).is_some() {
+                    if glued.split(model, u.text).is_some() {
                         continue;
                     }
                     out.push(Finding {
@@ -123,16 +146,44 @@ pub(crate) fn check_units(model: &Model, units: &[Unit<'_>], key: &mut String, o
     }
 }
 
-/// Whether the word tokens next to `units[i]` are Vietnamese: at least one carries a
-/// Vietnamese mark, and none is a plain-ASCII non-syllable (an English word).
+/// Whether the word tokens next to `units[i]` are Vietnamese: the nearest word on each side is
+/// no plain-ASCII non-syllable (an English word), and one of the two nearest on either side
+/// carries a Vietnamese mark. All-caps abbreviations ("UBND", "NĐ-CP") are neither.
 fn among_vietnamese(units: &[Unit<'_>], i: usize) -> bool {
-    let is_word = |u: &&Unit<'_>| matches!(u.class, Class::Syllable | Class::Other);
-    let before = units.get(..i).and_then(|h| h.iter().rev().find(is_word));
-    let after = units.get(i + 1..).and_then(|t| t.iter().find(is_word));
+    let is_word = |u: &&Unit<'_>| matches!(u.class, Class::Syllable | Class::Other) && u.case != Case::Upper;
+    let before = units.get(..i).into_iter().flat_map(|h| h.iter().rev().filter(is_word).take(2));
+    let after = units.get(i + 1..).into_iter().flat_map(|t| t.iter().filter(is_word).take(2));
     let english = |u: &Unit<'_>| u.class == Class::Other && u.text.is_ascii();
     let marked = |u: &Unit<'_>| u.class == Class::Syllable && !u.text.is_ascii();
-    let neighbours = [before, after];
-    !neighbours.iter().flatten().any(|u| english(u)) && neighbours.iter().flatten().any(|u| marked(u))
+    let nearest = [before.clone().next(), after.clone().next()];
+    !nearest.iter().flatten().any(|u| english(u)) && before.chain(after).any(marked)
+}
+
+/// A VNI tone digit after an otherwise plain syllable ("va2", "cua3") is told from a footnote
+/// or a label ("khai1", "a1") by the context: the decoded syllable makes a word with a
+/// neighbour (a lexicon pair or a sure one) and the plain letters make none.
+fn vni_tone_fits(model: &Model, units: &[Unit<'_>], i: usize, fix: &str) -> bool {
+    let Some(u) = units.get(i) else { return false };
+    let bytes = u.text.as_bytes();
+    let letters = u.text.get(..u.text.len().saturating_sub(1)).unwrap_or("");
+    if bytes.iter().rev().skip(1).any(u8::is_ascii_digit) || !syllable::is_valid(letters) {
+        return false;
+    }
+    let id = |t: &str| model.id(&syllable::canonical(t));
+    let (Some(decoded), plain) = (id(fix), id(letters)) else { return false };
+    let word = |a: Option<Id>, b: Option<Id>| match (a, b) {
+        (Some(a), Some(b)) => {
+            let p = model.pair(a, b);
+            p.lexicon || p.count >= crate::engine::SURE
+        }
+        _ => false,
+    };
+    let context = |j: usize| {
+        units.get(j).filter(|n| matches!(n.class, Class::Syllable | Class::Other)).and_then(|n| id(n.text))
+    };
+    let left = if u.boundary_before { None } else { i.checked_sub(1).and_then(context) };
+    let right = units.get(i + 1).filter(|n| !n.boundary_before).and_then(|_| context(i + 1));
+    (word(left, Some(decoded)) || word(Some(decoded), right)) && !word(left, plain) && !word(plain, right)
 }
 
 /// A token the corpus attests several times is a loanword or a name — unless it is the
@@ -179,6 +230,18 @@ mod tests {
         assert_eq!(words, ["ddieeuf", "keets", "trowr", "Vie65t", "nguời", "hoaì"]);
         let first: Vec<&str> = found.iter().filter_map(|f| f.1.first().map(String::as_str)).collect();
         assert_eq!(first, ["điều", "kết", "trở", "Việt", "người", "hoài"]);
+    }
+
+    #[test]
+    fn keystrokes_next_to_abbreviations_and_trailing_tone_digits() {
+        let found =
+            check("HĐND, UBND cacs xã; các coong trình; phòng chay1, chữa cháy; Thường trực Tỉnh uy3;");
+        let words: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(words, ["cacs", "coong", "chay1", "uy3"]);
+        let first: Vec<&str> = found.iter().filter_map(|f| f.1.first().map(String::as_str)).collect();
+        assert_eq!(first, ["các", "công", "cháy", "ủy"]);
+        // A footnote digit after a word that already fits its context is left alone.
+        assert_eq!(check("theo quy định của Luật Đất đai năm1 2024 và khoản a1"), Vec::new());
     }
 
     #[test]

@@ -13,18 +13,125 @@ use crate::model::{Id, Model};
 use rasoat_text::syllable::{self, Case, Placement, Syllable};
 use rasoat_text::token::TokenKind;
 
-/// Per-document memo of token text → (parsed syllable, vocabulary id): words repeat (Zipf), so
-/// most tokens are parsed and looked up once per document.
-#[derive(Default)]
+/// Memo of token text → (parsed syllable, vocabulary id, case, misplaced tone): words repeat
+/// (Zipf) within a document and across documents, so most tokens are parsed and looked up
+/// once per thread. The map lives in a thread-local between documents ([`Memo::new`] takes it,
+/// dropping the memo gives it back); it is tied to one model (its address) and cleared when it
+/// grows past [`Memo::MAX`].
 pub struct Memo<'a> {
     /// Also the token's case: it depends on the text alone, and on non-ASCII letters costs
     /// Unicode table searches.
-    map: HashMap<&'a str, Memoised, BuildHasherDefault<Fnv>>,
+    map: MemoMap,
+    /// Address of the model the ids belong to (0: none yet).
+    owner: usize,
     key: String,
+    _text: std::marker::PhantomData<&'a str>,
 }
 
-/// What [`Memo`] keeps of a token: its parsed syllable, vocabulary id and case.
-type Memoised = (Option<Syllable>, Option<Id>, Case);
+type MemoMap = HashMap<ShortKey, Memoised, BuildHasherDefault<KeyHasher>>;
+
+/// A token of at most 16 bytes, zero-padded (tokens hold no NUL): compared and hashed as one
+/// integer, with no pointer to follow. Longer tokens (rare: glued words, foreign words) are
+/// not memoised.
+/// Two u64 halves rather than a u128: 8-byte alignment keeps a map entry at 24 bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey([u64; 2]);
+
+impl ShortKey {
+    fn of(text: &str) -> Option<ShortKey> {
+        let b = text.as_bytes();
+        let n = b.len();
+        // Whole-word loads rather than a variable-length copy (which dominated the scan): two
+        // overlapping loads cover 4..=8 and 8..=16 bytes; the overlap holds the same bytes at
+        // the same places, so shifting the second load into place and or-ing is exact.
+        let word = |from: usize| -> Option<u64> {
+            Some(u64::from_le_bytes(b.get(from..from + 8)?.try_into().ok()?))
+        };
+        let half = |from: usize| -> Option<u64> {
+            Some(u64::from(u32::from_le_bytes(b.get(from..from + 4)?.try_into().ok()?)))
+        };
+        let key = match n {
+            0..4 => [b.iter().rev().fold(0u64, |acc, &x| acc << 8 | u64::from(x)), 0],
+            4..8 => [half(0)? | half(n - 4)? << ((n - 4) * 8), 0],
+            8 => [word(0)?, 0],
+            9..=16 => [word(0)?, word(n - 8)? >> ((16 - n) * 8)],
+            _ => return None,
+        };
+        Some(ShortKey(key))
+    }
+}
+
+impl std::hash::Hash for ShortKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let [lo, hi] = self.0;
+        state.write_u128(u128::from(hi) << 64 | u128::from(lo));
+    }
+}
+
+/// Hasher for [`ShortKey`]: one multiply-fold of the two halves.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u128(&mut self, v: u128) {
+        let m = u128::from((v as u64) ^ 0x9E37_79B9_7F4A_7C15)
+            * u128::from(((v >> 64) as u64) ^ 0xD6E8_FEB8_6659_FD93);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+thread_local! {
+    static KEPT: std::cell::Cell<Option<(usize, MemoMap)>> = const { std::cell::Cell::new(None) };
+}
+
+impl Default for Memo<'_> {
+    fn default() -> Self {
+        Memo::new()
+    }
+}
+
+impl Memo<'_> {
+    /// Entries kept at most (a few MB): the vocabulary of official text is far smaller.
+    const MAX: usize = 1 << 16;
+
+    /// The thread's memo (empty the first time).
+    pub fn new() -> Self {
+        let (owner, map) = KEPT.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_default();
+        Memo { map, owner, key: String::new(), _text: std::marker::PhantomData }
+    }
+
+    /// Entries of `model` only.
+    fn bind(&mut self, model: &Model) {
+        let owner = std::ptr::from_ref(model) as usize;
+        if self.owner != owner || self.map.len() >= Self::MAX {
+            self.map.clear();
+            self.owner = owner;
+        }
+    }
+}
+
+impl Drop for Memo<'_> {
+    fn drop(&mut self) {
+        let map = std::mem::take(&mut self.map);
+        // During thread exit the thread-local may be gone: then the map just goes.
+        let _ = KEPT.try_with(|k| k.set(Some((self.owner, map))));
+    }
+}
+
+/// What [`Memo`] keeps of a token: whether it is a well-formed syllable, its vocabulary id,
+/// case and whether its tone mark is misplaced — 8 bytes, not the parsed syllable (40): the
+/// map is walked for every token and should stay in cache.
+type Memoised = (bool, Option<Id>, Case, bool);
 
 /// FNV-1a hasher for short token keys (std's SipHash is several times slower here).
 #[derive(Default)]
@@ -73,10 +180,10 @@ pub struct Unit<'a> {
     pub sentence_start: bool,
     /// Inside a URL, an e-mail address or a path: never checked.
     pub protected: bool,
-    /// The parsed syllable, for [`Class::Syllable`] units.
-    pub syl: Option<Syllable>,
     /// Vocabulary id of the canonical key (only when scanned with a model).
     pub id: Option<Id>,
+    /// A syllable whose tone mark sits on a letter neither placement style accepts.
+    pub tone_misplaced: bool,
 }
 
 fn case_of(text: &str) -> Case {
@@ -145,7 +252,14 @@ fn char_class(c: char) -> u8 {
             0
         };
     }
-    if syllable::is_vietnamese_letter(c) || matches!(c, '\u{300}'..='\u{36F}') {
+    // Latin-1 and Latin Extended-A/B letters (× and ÷ are the only non-letters there) and the
+    // Vietnamese block of Latin Extended Additional: a range test, before any table.
+    if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1EA0}'..='\u{1EF9}' | '\u{300}'..='\u{36F}')
+        && !matches!(c, '×' | '÷')
+    {
+        return 1;
+    }
+    if syllable::is_vietnamese_letter(c) {
         return 1;
     }
     if matches!(c, '\u{a0}' | '\u{2000}'..='\u{206F}') {
@@ -160,36 +274,66 @@ fn char_class(c: char) -> u8 {
     }
 }
 
-/// Word tokens of `line` as (start, end, kind): maximal runs of letters, digits and combining
-/// marks — the same tokens as `rasoat_text::token::tokens`, faster on Vietnamese text.
-fn fast_tokens(line: &str) -> impl Iterator<Item = (usize, usize, TokenKind)> + '_ {
-    let mut iter = line.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, first) = loop {
-            let (i, c) = iter.next()?;
-            let k = char_class(c);
-            if k != 0 {
-                break (i, k);
-            }
+/// [`char_class`] of each ASCII byte.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            1
+        } else if b.is_ascii_digit() {
+            2
+        } else {
+            0
         };
-        let (mut letters, mut digits) = (first == 1, first == 2);
+        i += 1;
+    }
+    t
+};
+
+/// Class of the character starting at byte `i` of `line` and its length in bytes: one table
+/// load for ASCII, a decode only for the rest.
+fn class_at(line: &str, i: usize) -> Option<(u8, usize)> {
+    let b = *line.as_bytes().get(i)?;
+    if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
+        return Some((class, 1));
+    }
+    let c = line.get(i..)?.chars().next()?;
+    Some((char_class(c), c.len_utf8()))
+}
+
+/// Word tokens of `line` as (start, end, kind): maximal runs of letters, digits and combining
+/// marks — the same tokens as `rasoat_text::token::tokens`, faster on Vietnamese text (bytes,
+/// not chars, are walked: most are ASCII).
+fn fast_tokens(line: &str) -> impl Iterator<Item = (usize, usize, TokenKind, bool)> + '_ {
+    let mut i = 0usize;
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (k, w) = class_at(line, i)?;
+            if k != 0 {
+                break i;
+            }
+            i += w;
+        };
+        let (mut letters, mut digits, mut ascii) = (false, false, true);
         let mut end = line.len();
-        while let Some(&(i, c)) = iter.peek() {
-            let k = char_class(c);
+        while let Some((k, w)) = class_at(line, i) {
             if k == 0 {
                 end = i;
                 break;
             }
             letters |= k == 1;
             digits |= k == 2;
-            iter.next();
+            ascii &= w == 1;
+            i += w;
         }
         let kind = match (letters, digits) {
             (true, true) => TokenKind::Mixed,
             (false, true) => TokenKind::Number,
             _ => TokenKind::Word,
         };
-        Some((start, end, kind))
+        Some((start, end, kind, ascii))
     })
 }
 
@@ -199,34 +343,47 @@ pub fn scan_line<'a>(line: &'a str, base: usize, out: &mut Vec<Unit<'a>>, scratc
 }
 
 /// [`scan_line`], also filling [`Unit::id`] from `model` through a per-document memo.
+/// Returns whether the line is Vietnamese prose ([`is_vietnamese_line`], counted on the way).
 pub fn scan_line_with<'a>(
     line: &'a str,
     base: usize,
     out: &mut Vec<Unit<'a>>,
     scratch: &mut Vec<(usize, usize)>,
     mut lookup: Option<(&Model, &mut Memo<'a>)>,
-) {
+) -> bool {
     out.clear();
     protected_ranges(line, scratch);
     let mut prev_end = 0usize;
     let mut first_word = true;
-    for (start, end, kind) in fast_tokens(line) {
+    let (mut viet, mut words) = (0usize, 0usize);
+    for (start, end, kind, ascii) in fast_tokens(line) {
         let text = line.get(start..end).unwrap_or("");
         let gap = line.get(prev_end..start).unwrap_or("");
         let at_line_start = prev_end == 0 && out.is_empty();
-        let boundary_before = at_line_start || gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}'));
+        // Most gaps are one space: nothing to look at.
+        let plain = gap == " ";
+        let boundary_before = at_line_start || !plain && gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}'));
         // ")" ends a point marker ("a) Bám sát") only right after the line's first token;
         // elsewhere it closes a parenthesis inside a sentence.
-        let marker_close = gap.contains(')') && out.len() == 1;
+        let marker_close = !plain && out.len() == 1 && gap.contains(')');
         let sentence_start = first_word
             || marker_close
-            || gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
-        let (syl, id, case) = match (&mut lookup, kind) {
-            (_, TokenKind::Mixed) => (None, None, case_of(text)),
-            (None, TokenKind::Word) => (syllable::parse(text).ok(), None, case_of(text)),
-            (None, TokenKind::Number) => (None, None, case_of(text)),
+            || !plain
+                && gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
+        let misplaced = |s: &Option<Syllable>| s.is_some_and(|s| !s.tone_well_placed());
+        // Units carry what the checks read, not the parsed syllable (40 bytes): they are
+        // written for every token and read by three checks.
+        let (is_syllable, id, case, tone_misplaced) = match (&mut lookup, kind) {
+            (_, TokenKind::Mixed) => (false, None, case_of(text), false),
+            (None, TokenKind::Word) => {
+                let syl = syllable::parse(text).ok();
+                (syl.is_some(), None, case_of(text), misplaced(&syl))
+            }
+            (None, TokenKind::Number) => (false, None, case_of(text), false),
             (Some((model, memo)), _) => {
-                if let Some(&hit) = memo.map.get(text) {
+                memo.bind(model);
+                let short = ShortKey::of(text);
+                if let Some(&hit) = short.and_then(|k| memo.map.get(&k)) {
                     hit
                 } else {
                     let syl = if kind == TokenKind::Word { syllable::parse(text).ok() } else { None };
@@ -240,19 +397,26 @@ pub fn scan_line_with<'a>(
                     }
                     let id = model.id(&memo.key);
                     let case = case_of(text);
-                    memo.map.insert(text, (syl, id, case));
-                    (syl, id, case)
+                    let hit = (syl.is_some(), id, case, misplaced(&syl));
+                    if let Some(k) = short {
+                        memo.map.insert(k, hit);
+                    }
+                    hit
                 }
             }
         };
         let class = match kind {
             TokenKind::Number => Class::Number,
             TokenKind::Mixed => Class::Mixed,
-            TokenKind::Word if syl.is_some() => Class::Syllable,
+            TokenKind::Word if is_syllable => Class::Syllable,
             TokenKind::Word => Class::Other,
         };
         if class != Class::Number {
             first_word = false;
+        }
+        if matches!(class, Class::Syllable | Class::Other) {
+            words += 1;
+            viet += usize::from(class == Class::Syllable && !ascii);
         }
         let protected = scratch.iter().any(|&(s, e)| start >= s && end <= e);
         out.push(Unit {
@@ -263,11 +427,12 @@ pub fn scan_line_with<'a>(
             boundary_before,
             sentence_start,
             protected,
-            syl,
             id,
+            tone_misplaced,
         });
         prev_end = end;
     }
+    words > 0 && viet * 3 >= words
 }
 
 /// Canonical statistics key of a unit into `out` (cleared first); `false` when the unit has no
@@ -281,9 +446,10 @@ pub fn key_into(unit: &Unit<'_>, out: &mut String) -> bool {
         }
         Class::Mixed => false,
         Class::Syllable | Class::Other => {
-            match &unit.syl {
-                Some(s) => s.write_lower(Placement::Old, out),
-                None => {
+            // The builder's path: parsed again here rather than carried by every unit.
+            match syllable::parse(unit.text) {
+                Ok(s) if unit.class == Class::Syllable => s.write_lower(Placement::Old, out),
+                _ => {
                     syllable::canonical_into(unit.text, out);
                 }
             }
@@ -336,7 +502,7 @@ mod tests {
     #[test]
     fn same_tokens_as_the_text_layer() {
         let line = "Số: 263/KH-UBND vie65t “Kế hoạch” – 1,5 ngày… Đắk\u{a0}Lắk ½ x²";
-        let ours: Vec<_> = fast_tokens(line).collect();
+        let ours: Vec<_> = fast_tokens(line).map(|(s, e, k, _)| (s, e, k)).collect();
         let theirs: Vec<_> =
             rasoat_text::token::tokens(line, 0).map(|t| (t.span.start, t.span.end, t.kind)).collect();
         assert_eq!(ours, theirs);
@@ -347,6 +513,61 @@ mod tests {
         let u = units("truy cập https://dichvucong.gov.vn hoặc thu@gmail.com nhé");
         assert!(u.iter().filter(|u| u.text == "dichvucong" || u.text == "gmail").all(|u| u.protected));
         assert!(u.iter().filter(|u| u.text == "nhé").all(|u| !u.protected));
+    }
+
+    #[test]
+    fn letter_ranges_agree_with_unicode() {
+        for c in ('\u{80}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
+            let want = if c.is_alphabetic() || syllable::is_vietnamese_letter(c) {
+                1
+            } else if c.is_numeric() {
+                2
+            } else {
+                0
+            };
+            // General punctuation and no-break space are separators by design.
+            if c != '\u{a0}' {
+                assert_eq!(char_class(c), want, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_keys_are_the_padded_bytes() {
+        for text in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "nghiêng",
+            "người",
+            "abcdefgh",
+            "abcdefghi",
+            "nghiêngngả",
+            "0123456789abcdef",
+        ] {
+            let mut b = [0u8; 16];
+            b.get_mut(..text.len()).into_iter().for_each(|d| d.copy_from_slice(text.as_bytes()));
+            let v = u128::from_le_bytes(b);
+            let want = ShortKey([v as u64, (v >> 64) as u64]);
+            assert!(ShortKey::of(text) == Some(want), "{text}");
+        }
+        assert!(ShortKey::of("0123456789abcdefg").is_none());
+    }
+
+    #[test]
+    fn the_share_counted_while_scanning_is_the_share() {
+        for line in [
+            "Ministry of Home Affairs online report",
+            "Kế hoạch triển khai thực hiện",
+            "a) The UBND tỉnh",
+            "",
+        ] {
+            let (mut out, mut scratch) = (Vec::new(), Vec::new());
+            let counted = scan_line_with(line, 0, &mut out, &mut scratch, None);
+            assert_eq!(counted, is_vietnamese_line(&out), "{line}");
+        }
     }
 
     #[test]
