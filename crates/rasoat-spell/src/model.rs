@@ -23,6 +23,10 @@ use std::sync::OnceLock;
 /// about two plans' worth of tokens.
 const FST_LOOKUPS: usize = 40_000;
 
+/// Bigram lookups answered by a binary search in the embedded table before the hash table
+/// is built (see `Model::pairs`): one plan asks fewer than this, a corpus passes it early.
+const CSR_PAIR_LOOKUPS: usize = 40_000;
+
 use fst::{IntoStreamer, Streamer};
 
 /// Separates a skeleton from the word in the skeleton indexes.
@@ -74,9 +78,12 @@ pub struct Model {
     confusions: Csr,
     strings: Csr,
     trigrams: &'static [u8],
-    /// The bigram table as an open-addressing hash, built on first use (~200 k pairs, a few
-    /// ms): one probe instead of a binary search through a frequent word's long group.
+    /// The bigram table as an open-addressing hash (~200 k pairs): one probe instead of a
+    /// binary search through a frequent word's long group. Building it costs ~10 M
+    /// instructions, a fifth of checking one plan, so the first `CSR_PAIR_LOOKUPS` lookups
+    /// search the embedded table in place and only a corpus pays for the hash.
     pairs: OnceLock<PairTable>,
+    pair_lookups: std::sync::atomic::AtomicUsize,
     total: OnceLock<u64>,
 }
 
@@ -217,6 +224,7 @@ impl Model {
             strings: Csr::default(),
             trigrams: &[],
             pairs: OnceLock::new(),
+            pair_lookups: std::sync::atomic::AtomicUsize::new(0),
             total: OnceLock::new(),
         }
     }
@@ -304,11 +312,35 @@ impl Model {
 
     /// Evidence for the pair (a, b).
     pub fn pair(&self, a: Id, b: Id) -> Pair {
-        let table = self.pairs.get_or_init(|| self.build_pairs());
-        match table.get(u32::from(a) << 16 | u32::from(b)) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let key = u32::from(a) << 16 | u32::from(b);
+        let value = match self.pairs.get() {
+            Some(table) => table.get(key),
+            None if self.pair_lookups.fetch_add(1, Relaxed) < CSR_PAIR_LOOKUPS => self.pair_in_place(a, b),
+            None => self.pairs.get_or_init(|| self.build_pairs()).get(key),
+        };
+        match value {
             Some(v) => Pair { count: u32::from(v & !LEXICON_BIT), lexicon: v & LEXICON_BIT != 0 },
             None => Pair::default(),
         }
+    }
+
+    /// The value of pair (a, b) by binary search in the embedded table (entries of a first
+    /// id are sorted by second id).
+    fn pair_in_place(&self, a: Id, b: Id) -> Option<u16> {
+        let a = usize::from(a);
+        let (lo, hi) = (u32_at(self.offsets, a)? as usize, u32_at(self.offsets, a + 1)? as usize);
+        let (mut lo, mut hi) = (lo, hi.min(self.entries.len() / 4));
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let second = u16_at(self.entries, mid * 4)?;
+            match second.cmp(&b) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return u16_at(self.entries, mid * 4 + 2),
+            }
+        }
+        None
     }
 
     fn build_pairs(&self) -> PairTable {
@@ -516,6 +548,38 @@ mod tests {
         let by_table: Vec<Option<Id>> = keys.iter().map(|k| m.id(k)).collect();
         assert!(m.table.get().is_some(), "many lookups build the table");
         assert_eq!(by_fst, by_table);
+    }
+
+    /// The in-place search and the hash table give the same value for every stored pair of
+    /// the first ids, and for absent ones.
+    #[test]
+    fn pair_lookups_agree_before_and_after_the_table() {
+        let m = Model::from_bytes(VOCAB, UNIGRAM, BIGRAM, SYL_SKEL, WORD_SKEL);
+        let table = m.build_pairs();
+        let mut checked = 0;
+        for a in 0..m.n.min(3000) {
+            let (Some(lo), Some(hi)) = (u32_at(m.offsets, a), u32_at(m.offsets, a + 1)) else { continue };
+            let Ok(a_id) = Id::try_from(a) else { continue };
+            for e in lo as usize..hi as usize {
+                let Some(b) = u16_at(m.entries, e * 4) else { continue };
+                for probe in [b, b.wrapping_add(1), b.wrapping_sub(1)] {
+                    let key = u32::from(a_id) << 16 | u32::from(probe);
+                    assert_eq!(m.pair_in_place(a_id, probe), table.get(key), "({a}, {probe})");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+        assert!(m.pairs.get().is_none());
+        let (a, b) = (m.id("chồng"), m.id("chéo"));
+        let (Some(a), Some(b)) = (a, b) else { panic!("ids") };
+        let early = m.pair(a, b);
+        for _ in 0..CSR_PAIR_LOOKUPS {
+            let _ = m.pair(a, b);
+        }
+        assert!(m.pairs.get().is_some(), "many lookups build the table");
+        assert_eq!(early, m.pair(a, b));
+        assert!(early.count > 0);
     }
 
     use super::*;
