@@ -484,6 +484,21 @@ mod tests {
         }
     }
 
+    /// Control characters count among the first 64K characters only, whatever their width.
+    #[test]
+    fn binary_probe_looks_at_the_first_characters() {
+        let late = "ạ".repeat(70_000) + &"\u{1}".repeat(5_000);
+        let survey = Survey::of(&late);
+        assert_eq!((survey.counted, survey.controls), (BINARY_PROBE_CHARS, 0));
+        assert!(binary_reason(&late, &survey).is_none());
+        let early = "\u{1}\u{85}".repeat(1_000) + &"a".repeat(70_000);
+        let survey = Survey::of(&early);
+        assert_eq!((survey.counted, survey.controls), (BINARY_PROBE_CHARS, 2_000));
+        assert!(binary_reason(&early, &survey).is_some());
+        let short = "Kế hoạch\u{1}";
+        assert_eq!((Survey::of(short).counted, Survey::of(short).controls), (9, 1));
+    }
+
     #[test]
     fn legacy_fonts_are_detected() {
         let tcvn = "Céng hßa x· héi chñ nghÜa ViÖt Nam §éc lËp Tù do H¹nh phóc";
