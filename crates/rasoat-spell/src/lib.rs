@@ -18,8 +18,6 @@ pub mod scan;
 
 pub use engine::{Finding, FindingKind, check_glued, check_real_words};
 
-use std::sync::{Arc, Mutex};
-
 use scan::{Memo, Unit, scan_line_with};
 
 /// Which checks [`analyse`] runs.
@@ -66,46 +64,6 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
     }
 }
 
-/// A cached analysis: text length, content hash, findings.
-type Cached = (usize, u64, Arc<Vec<Finding>>);
-
-/// All findings of the embedded model for `text`, computed once per distinct text: the three
-/// spelling rules each ask for the same document, and one pass serves them all.
-pub fn analyse_shared(text: &str) -> Arc<Vec<Finding>> {
-    /// Recent documents: (length, content hash, findings). Files are checked in parallel, so
-    /// keep a few.
-    static CACHE: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
-    const KEEP: usize = 16;
-    let h = content_hash(text);
-    if let Ok(cache) = CACHE.lock()
-        && let Some((_, _, found)) = cache.iter().find(|(len, hash, _)| *len == text.len() && *hash == h)
-    {
-        return Arc::clone(found);
-    }
-    let mut out = Vec::new();
-    analyse(Model::embedded(), text, Checks::ALL, &mut out);
-    let found = Arc::new(out);
-    if let Ok(mut cache) = CACHE.lock() {
-        if cache.len() >= KEEP {
-            cache.remove(0);
-        }
-        cache.push((text.len(), h, Arc::clone(&found)));
-    }
-    found
-}
-
-/// 64-bit FNV-1a over the whole text (about 1 GB/s: negligible next to the checks).
-fn content_hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for chunk in text.as_bytes().chunks(8) {
-        let mut w = [0u8; 8];
-        for (d, s) in w.iter_mut().zip(chunk) {
-            *d = *s;
-        }
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
 pub use model::Model;
 pub use orthography::check_syllables;
 
@@ -115,19 +73,17 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn shared_analysis_is_reused_and_exact() {
+    fn one_pass_finds_all_three_kinds() {
         let text = "Khắc phục tình trạng chông chéo, trùng lặp.\nTổ chức keets luận củaxã.";
-        let a = analyse_shared(text);
-        let b = analyse_shared(text);
-        assert!(Arc::ptr_eq(&a, &b));
-        let kinds: Vec<FindingKind> = a.iter().map(|f| f.kind).collect();
+        let mut found = Vec::new();
+        analyse(Model::embedded(), text, Checks::ALL, &mut found);
+        let kinds: Vec<FindingKind> = found.iter().map(|f| f.kind).collect();
         assert!(kinds.contains(&FindingKind::RealWord));
         assert!(kinds.contains(&FindingKind::Keystrokes));
         assert!(kinds.contains(&FindingKind::Glued));
-        // A different text of the same length is not served from the cache.
-        let other = text.replacen("chông", "chồng", 1);
-        let c = analyse_shared(&other);
-        assert!(!c.iter().any(|f| f.kind == FindingKind::RealWord));
+        let mut fixed = Vec::new();
+        analyse(Model::embedded(), &text.replacen("chông", "chồng", 1), Checks::ALL, &mut fixed);
+        assert!(!fixed.iter().any(|f| f.kind == FindingKind::RealWord));
     }
 
     #[test]

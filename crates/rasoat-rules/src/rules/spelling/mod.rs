@@ -29,16 +29,28 @@ pub fn rules(packs: &Packs) -> Result<Vec<Box<dyn Rule>>, Box<PackError>> {
     Ok(rules)
 }
 
+/// The spelling engine's findings of every kind for one document (a view shared through
+/// `Document::shared`).
+struct EngineFindings(Vec<Finding>);
+
 /// The spelling engine's findings of the given kinds, for the three engine rules (syllable,
-/// real-word, glued-words). One analysis per document serves all three
-/// (`rasoat_spell::analyse_shared`); legacy-font text gets none — `encoding/legacy-font`
-/// reports it once.
+/// real-word, glued-words). One analysis per document serves all three; legacy-font text gets
+/// none — `encoding/legacy-font` reports it once.
 pub(crate) fn engine_findings(doc: &Document, kinds: &[FindingKind], mut each: impl FnMut(&Finding)) {
     if doc.legacy_font.is_some() {
         return;
     }
-    let all = rasoat_spell::analyse_shared(&doc.text);
-    for f in all.iter().filter(|f| kinds.contains(&f.kind)) {
+    let all = doc.shared(|| {
+        let mut out = Vec::new();
+        rasoat_spell::analyse(
+            rasoat_spell::Model::embedded(),
+            &doc.text,
+            rasoat_spell::Checks::ALL,
+            &mut out,
+        );
+        EngineFindings(out)
+    });
+    for f in all.0.iter().filter(|f| kinds.contains(&f.kind)) {
         each(f);
     }
 }
