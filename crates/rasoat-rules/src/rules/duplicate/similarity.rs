@@ -43,7 +43,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use rasoat_text::Span;
-use rasoat_text::token::{Token, TokenKind, tokens};
+use rasoat_text::token::TokenKind;
 
 /// Shingle width in terms (syllables).
 const K: usize = 3;
@@ -117,7 +117,10 @@ pub(crate) struct Index {
     terms: Vec<Term>,
     feats: Vec<u64>,
     items: Vec<Item>,
-    postings: HashMap<u64, Vec<u32>, Fast>,
+    /// Feature → its list of items, linked through `nodes` (one allocation for all lists).
+    postings: HashMap<u64, Posting, Fast>,
+    /// (item, next node or [`NIL`]), newest first per list.
+    nodes: Vec<(u32, u32)>,
     /// Hash of an item's whole term sequence → first item with it (exact copies, even when all
     /// their features are boilerplate).
     exact: HashMap<(u64, u64, u64), u32, Fast>,
@@ -128,7 +131,18 @@ pub(crate) struct Index {
     counts: Vec<u32>,
     touched: Vec<u32>,
     scratch_cands: Vec<(u32, u32)>,
+    norm: Normaliser,
 }
+
+/// The list of items that have one feature: its newest node in [`Index::nodes`], and length.
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    head: u32,
+    len: u32,
+}
+
+/// End of a posting list.
+const NIL: u32 = u32::MAX;
 
 /// Hasher for keys that are already well-mixed hashes (features, term sequences) or small
 /// values (chars): SipHash's DoS resistance buys nothing here and cost a tenth of the rule.
@@ -180,9 +194,9 @@ impl Index {
     /// sections of its scope only when `cross` is set.
     pub fn push_in(&mut self, text: &str, pieces: &[Span], scope: u64, section: u64, cross: bool) -> usize {
         let start = self.terms.len();
-        let mut state = Normaliser::default();
+        self.norm.reset();
         for &piece in pieces {
-            state.run(text, piece, &mut self.terms);
+            self.norm.run(text, piece, &mut self.terms);
         }
         let terms = start..self.terms.len();
         let fstart = self.feats.len();
@@ -217,12 +231,15 @@ impl Index {
     pub fn find_repeats(&mut self, params: Params, eligible: impl Fn(usize) -> bool) -> Vec<Option<Match>> {
         let n = self.items.len();
         let mut out = Vec::with_capacity(n);
+        // At most one posting per feature: no rehashing while indexing.
+        self.postings.reserve(self.feats.len());
+        self.exact.reserve(n);
+        if self.counts.len() < n {
+            self.counts.resize(n, 0);
+        }
         for i in 0..n {
             let ok = eligible(i) && self.content_len(i) >= params.min_terms;
-            out.push(if ok { self.best_earlier(i, params) } else { None });
-            if ok {
-                self.insert(i);
-            }
+            out.push(if ok { self.index_and_find(i, params) } else { None });
         }
         out
     }
@@ -249,43 +266,47 @@ impl Index {
         }
     }
 
-    fn insert(&mut self, i: usize) {
+    /// The best earlier match of item `i`, and `i` added to the index: one hash lookup per
+    /// feature serves both (a feature occurs once per item, so `i` never meets itself).
+    fn index_and_find(&mut self, i: usize, params: Params) -> Option<Match> {
         let key = self.exact_key(i);
-        self.exact.entry(key).or_insert(i as u32);
-        let Some(item) = self.items.get(i) else { return };
-        for &f in self.feats.get(item.feats.clone()).unwrap_or(&[]) {
-            let list = self.postings.entry(f).or_default();
-            // One past the cap marks the feature as boilerplate; no need to grow further.
-            if list.len() <= POSTING_CAP {
-                list.push(i as u32);
+        let exact = match self.exact.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get() as usize),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i as u32);
+                None
             }
-        }
-    }
-
-    fn best_earlier(&mut self, i: usize, params: Params) -> Option<Match> {
-        if let Some(&j) = self.exact.get(&self.exact_key(i))
-            && self.comparable(i, j as usize)
-        {
-            return Some(Match { earlier: j as usize, similarity: 1.0 });
-        }
-        let feats = self.items.get(i)?.feats.clone();
-        if self.counts.len() < self.items.len() {
-            self.counts.resize(self.items.len(), 0);
-        }
+        };
+        // An exact copy needs no candidates; its features are still indexed.
+        let found_exact =
+            exact.filter(|&j| self.comparable(i, j)).map(|j| Match { earlier: j, similarity: 1.0 });
+        let count = found_exact.is_none();
+        let feats = self.items.get(i).map_or(0..0, |it| it.feats.clone());
         self.touched.clear();
-        for f in self.feats.get(feats).unwrap_or(&[]) {
-            let Some(list) = self.postings.get(f) else { continue };
-            if list.len() > POSTING_CAP {
+        for &f in self.feats.get(feats).unwrap_or(&[]) {
+            let posting = self.postings.entry(f).or_insert(Posting { head: NIL, len: 0 });
+            // A list past the cap is boilerplate: neither scanned nor grown.
+            if posting.len as usize > POSTING_CAP {
                 continue;
             }
-            for &j in list {
-                if let Some(c) = self.counts.get_mut(j as usize) {
-                    if *c == 0 {
-                        self.touched.push(j);
+            if count {
+                let mut node = posting.head;
+                while let Some(&(j, next)) = self.nodes.get(node as usize) {
+                    if let Some(c) = self.counts.get_mut(j as usize) {
+                        if *c == 0 {
+                            self.touched.push(j);
+                        }
+                        *c += 1;
                     }
-                    *c += 1;
+                    node = next;
                 }
             }
+            self.nodes.push((i as u32, posting.head));
+            posting.head = (self.nodes.len() - 1) as u32;
+            posting.len += 1;
+        }
+        if found_exact.is_some() {
+            return found_exact;
         }
         let mut cands = std::mem::take(&mut self.scratch_cands);
         cands.clear();
@@ -404,69 +425,97 @@ static TONED: LazyLock<HashMap<char, (char, u8), Fast>> = LazyLock::new(|| {
 const LATIN: (u32, usize) = (0x80, 0x250 - 0x80);
 const LATIN_ADDITIONAL: (u32, usize) = (0x1E00, 0x100);
 
-/// For every letter of the blocks Vietnamese text uses, what [`word_hash`] makes of it: its
-/// lower case through [`TONED`]. Computed once from the same two steps, so the result is the
-/// same; per character it saves `to_lowercase`'s table search and a hash lookup.
-static FOLDED: LazyLock<[Vec<(char, u8)>; 2]> = LazyLock::new(|| {
-    let block = |(first, len): (u32, usize)| -> Vec<(char, u8)> {
-        (first..first + len as u32)
-            .map(|u| {
-                let c = char::from_u32(u).unwrap_or('\u{fffd}');
-                let lower = c.to_lowercase().next().unwrap_or(c);
-                TONED.get(&lower).copied().unwrap_or((lower, 0))
-            })
-            .collect()
+/// What [`word_hash`] makes of one character, and its case (for names and abbreviations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fold {
+    /// The letter hashed: lower case, tone removed; `None` for a combining tone mark.
+    base: Option<char>,
+    /// 0 none, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng.
+    tone: u8,
+    upper: bool,
+    lower: bool,
+}
+
+/// [`Fold`] the slow way: `to_lowercase`, then [`TONED`].
+fn fold_slow(c: char) -> Fold {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let (base, tone) = match lower {
+        // Combining tone marks (text that escaped NFC).
+        '\u{300}' => (None, 1),
+        '\u{301}' => (None, 2),
+        '\u{309}' => (None, 3),
+        '\u{303}' => (None, 4),
+        '\u{323}' => (None, 5),
+        c if c.is_ascii() => (Some(c), 0),
+        c => TONED.get(&c).map_or((Some(c), 0), |&(b, t)| (Some(b), t)),
+    };
+    Fold { base, tone, upper: c.is_uppercase(), lower: c.is_lowercase() }
+}
+
+/// For every character of the blocks Vietnamese text uses, its [`Fold`]. Computed once by
+/// [`fold_slow`], so the result is the same; per character it saves `to_lowercase`'s and
+/// the case tables' searches and a hash lookup.
+static FOLDED: LazyLock<[Vec<Fold>; 2]> = LazyLock::new(|| {
+    let block = |(first, len): (u32, usize)| -> Vec<Fold> {
+        (first..first + len as u32).map(|u| fold_slow(char::from_u32(u).unwrap_or('\u{fffd}'))).collect()
     };
     [block(LATIN), block(LATIN_ADDITIONAL)]
 });
 
-/// [`FOLDED`]'s entry for `c`, when `c` is in one of its blocks.
-fn folded(c: char) -> Option<(char, u8)> {
+/// The [`Fold`] of `c`: ASCII first (most letters of a Vietnamese text are), then the
+/// precomputed Vietnamese blocks of `folded`, then the slow way.
+#[inline]
+fn fold(c: char, folded: &[Vec<Fold>; 2]) -> Fold {
     let u = u32::from(c);
-    let (table, first) = match u {
-        0x80..0x250 => (FOLDED.first()?, LATIN.0),
-        0x1E00..0x1F00 => (FOLDED.get(1)?, LATIN_ADDITIONAL.0),
-        _ => return None,
+    if u < 0x80 {
+        let b = c.to_ascii_lowercase();
+        return Fold { base: Some(b), tone: 0, upper: c.is_ascii_uppercase(), lower: c.is_ascii_lowercase() };
+    }
+    let [latin, additional] = folded;
+    let entry = match u {
+        0x80..0x250 => latin.get((u - LATIN.0) as usize),
+        0x1E00..0x1F00 => additional.get((u - LATIN_ADDITIONAL.0) as usize),
+        _ => None,
     };
-    table.get((u - first) as usize).copied()
+    entry.copied().unwrap_or_else(|| fold_slow(c))
+}
+
+/// A word's key being built, one character at a time (the tokenizer hashes as it scans).
+#[derive(Clone, Copy)]
+struct WordKey {
+    h: u64,
+    tone: u8,
+}
+
+impl WordKey {
+    const fn new() -> Self {
+        Self { h: FNV_OFFSET, tone: 0 }
+    }
+
+    #[inline]
+    fn add(&mut self, f: Fold) {
+        // The first tone mark counts, wherever it sits.
+        if f.tone != 0 && self.tone == 0 {
+            self.tone = f.tone;
+        }
+        if let Some(b) = f.base {
+            self.h = (self.h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(self) -> u64 {
+        mix(self.h, u64::from(self.tone))
+    }
 }
 
 /// Hash of a word: lower case, letters with their tone factored out. Allocates nothing.
 pub(crate) fn word_hash(word: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    let mut tone = 0u8;
+    let folded = &*FOLDED;
+    let mut key = WordKey::new();
     for c in word.chars() {
-        // ASCII first: most letters of a Vietnamese text are, and `to_lowercase` is a table
-        // search; then the precomputed Vietnamese blocks.
-        let lower = if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else if let Some((b, t)) = folded(c) {
-            if t != 0 && tone == 0 {
-                tone = t;
-            }
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-            continue;
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        };
-        let (base, t) = match lower {
-            // Combining tone marks (text that escaped NFC).
-            '\u{300}' => (None, 1),
-            '\u{301}' => (None, 2),
-            '\u{309}' => (None, 3),
-            '\u{303}' => (None, 4),
-            '\u{323}' => (None, 5),
-            c if c.is_ascii() => (Some(c), 0),
-            c => TONED.get(&c).map_or((Some(c), 0), |&(b, t)| (Some(b), t)),
-        };
-        if t != 0 && tone == 0 {
-            tone = t;
-        }
-        if let Some(b) = base {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        key.add(fold(c, folded));
     }
-    mix(h, u64::from(tone))
+    key.finish()
 }
 
 fn number_hash(n: u64) -> u64 {
@@ -510,20 +559,11 @@ const FILLER_PAIRS: &[(&str, &str)] = &[
 /// Words dropped altogether: they vary freely between copies of one sentence.
 const STOP: &[&str] = &["các", "những", "mọi"];
 
-static FILLER_SET: LazyLock<Vec<u64>> = LazyLock::new(|| sorted_hashes(FILLER_WORDS));
 static FILLER_PAIR_SET: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
     let mut v: Vec<(u64, u64)> = FILLER_PAIRS.iter().map(|(a, b)| (word_hash(a), word_hash(b))).collect();
     v.sort_unstable();
     v
 });
-static STOP_SET: LazyLock<Vec<u64>> = LazyLock::new(|| sorted_hashes(STOP));
-
-fn sorted_hashes(words: &[&str]) -> Vec<u64> {
-    let mut v: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
 
 /// Abbreviations expanded to their syllables, so "UBND xã" = "Ủy ban nhân dân xã".
 const ABBREVIATIONS: &[(&str, &[&str])] = &[
@@ -539,69 +579,293 @@ static ABBREV_SET: LazyLock<Vec<(u64, Vec<u64>)>> = LazyLock::new(|| {
     ABBREVIATIONS.iter().map(|(a, exp)| (word_hash(a), exp.iter().map(|w| word_hash(w)).collect())).collect()
 });
 
-static W_NGAY: LazyLock<u64> = LazyLock::new(|| word_hash("ngày"));
 static W_THANG: LazyLock<u64> = LazyLock::new(|| word_hash("tháng"));
 static W_NAM: LazyLock<u64> = LazyLock::new(|| word_hash("năm"));
-static W_SO: LazyLock<u64> = LazyLock::new(|| word_hash("số"));
 
-fn parse_num(t: &Token<'_>) -> Option<u64> {
-    if t.kind != TokenKind::Number || t.text.len() > 9 {
-        return None;
+/// What a word is to the normaliser, as bits of [`Specials`].
+const SP_STOP: u8 = 1;
+const SP_FILLER: u8 = 2;
+/// First syllable of a [`FILLER_PAIRS`] entry.
+const SP_PAIR_FIRST: u8 = 4;
+const SP_ABBREV: u8 = 8;
+const SP_NGAY: u8 = 16;
+const SP_THANG: u8 = 32;
+const SP_SO: u8 = 64;
+
+const SPECIAL_SLOTS: usize = 256;
+
+/// The words the normaliser treats specially (stop words, fillers, abbreviations, date words),
+/// by hash: one lookup per token instead of a binary search per list. Open addressing, at
+/// most a quarter full, so an ordinary word usually meets an empty slot at once.
+struct Specials {
+    slots: Vec<(u64, u8)>,
+}
+
+impl Specials {
+    fn build() -> Self {
+        let mut t = Self { slots: vec![(0, 0); SPECIAL_SLOTS] };
+        let lists: [(&[&str], u8); 2] = [(STOP, SP_STOP), (FILLER_WORDS, SP_FILLER)];
+        for (words, flag) in lists {
+            for w in words {
+                t.add(word_hash(w), flag);
+            }
+        }
+        for (a, _) in FILLER_PAIRS {
+            t.add(word_hash(a), SP_PAIR_FIRST);
+        }
+        for (a, _) in ABBREVIATIONS {
+            t.add(word_hash(a), SP_ABBREV);
+        }
+        t.add(word_hash("ngày"), SP_NGAY);
+        t.add(word_hash("tháng"), SP_THANG);
+        t.add(word_hash("số"), SP_SO);
+        t
     }
-    t.text.parse().ok()
+
+    fn home(h: u64) -> usize {
+        (h >> 40) as usize & (SPECIAL_SLOTS - 1)
+    }
+
+    fn add(&mut self, h: u64, flag: u8) {
+        let mut i = Self::home(h);
+        // Fewer words than slots: a free slot or the word's own is always found.
+        for _ in 0..SPECIAL_SLOTS {
+            if let Some(slot) = self.slots.get_mut(i)
+                && (slot.1 == 0 || slot.0 == h)
+            {
+                *slot = (h, slot.1 | flag);
+                return;
+            }
+            i = (i + 1) & (SPECIAL_SLOTS - 1);
+        }
+    }
+
+    /// The flags of the word with hash `h`; 0 for an ordinary word.
+    #[inline]
+    fn get(&self, h: u64) -> u8 {
+        let mut i = Self::home(h);
+        for _ in 0..SPECIAL_SLOTS {
+            match self.slots.get(i) {
+                Some(&(k, f)) if f != 0 => {
+                    if k == h {
+                        return f;
+                    }
+                }
+                _ => return 0,
+            }
+            i = (i + 1) & (SPECIAL_SLOTS - 1);
+        }
+        0
+    }
+}
+
+static SPECIALS: LazyLock<Specials> = LazyLock::new(Specials::build);
+
+/// The separator text between two tokens, as much of it as the normaliser asks about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Gap {
+    /// Holds punctuation that ends a clause (`, ; : . ! ? ( ) … "`).
+    clause: bool,
+    /// Holds a separator after which a capital starts a sentence rather than a name.
+    sentence: bool,
+    /// What is left once trimmed of white space.
+    trimmed: Trimmed,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Trimmed {
+    #[default]
+    Empty,
+    One(char),
+    More,
+}
+
+impl Gap {
+    #[inline]
+    fn add(&mut self, c: char) {
+        self.clause |= matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '…' | '"' | '“' | '”');
+        self.sentence |= matches!(c, '.' | ':' | ';' | '!' | '?' | '\n' | '(' | '"' | '“');
+        if !c.is_whitespace() {
+            self.trimmed = match self.trimmed {
+                Trimmed::Empty => Trimmed::One(c),
+                _ => Trimmed::More,
+            };
+        }
+    }
+}
+
+/// A token of a piece, with everything the normaliser asks of it, computed in one pass.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    kind: TokenKind,
+    /// [`word_hash`] of its text.
+    hash: u64,
+    /// Its value, for a number of at most 9 digits.
+    num: Option<u64>,
+    /// "Tân", "Đông": an upper-case letter then lower-case ones.
+    title: bool,
+    /// No lower-case letter ("UBND").
+    no_lower: bool,
+    /// The separator before it; empty for the first token of a piece.
+    gap: Gap,
+}
+
+/// `(c.is_alphabetic(), c.is_numeric())`, with the fast paths of `rasoat_text::token` for
+/// ASCII and the Latin blocks (whose tests check them against the standard library).
+#[inline]
+fn class(c: char) -> (bool, bool) {
+    let u = u32::from(c);
+    if u < 0x80 {
+        return (c.is_ascii_alphabetic(), c.is_ascii_digit());
+    }
+    if (0xC0..=0x24F).contains(&u) && u != 0xD7 && u != 0xF7 || (0x1E00..=0x1EFF).contains(&u) {
+        return (true, false);
+    }
+    (c.is_alphabetic(), c.is_numeric())
+}
+
+/// A token being scanned.
+struct Building {
+    start: usize,
+    letters: bool,
+    digits: bool,
+    key: WordKey,
+    first_upper: bool,
+    rest_lower: bool,
+    no_lower: bool,
+    chars: usize,
+    gap: Gap,
+}
+
+impl Building {
+    fn finish(self, slice: &str, end: usize) -> Tok {
+        let kind = match (self.letters, self.digits) {
+            (true, true) => TokenKind::Mixed,
+            (false, true) => TokenKind::Number,
+            _ => TokenKind::Word,
+        };
+        let num = if kind == TokenKind::Number && end - self.start <= 9 {
+            slice.get(self.start..end).and_then(|t| t.parse().ok())
+        } else {
+            None
+        };
+        Tok {
+            kind,
+            hash: self.key.finish(),
+            num,
+            title: self.first_upper && self.chars >= 2 && self.rest_lower,
+            no_lower: self.no_lower,
+            gap: self.gap,
+        }
+    }
+}
+
+/// The tokens of `text[piece]` into `out`, cut as [`rasoat_text::token::tokens`] cuts them
+/// (maximal runs of letters, digits and combining marks), each hashed and classified in the
+/// same pass over the characters: the text is read once, and nothing is allocated.
+fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
+    out.clear();
+    let folded = &*FOLDED;
+    let slice = piece.text(text);
+    let mut gap = Gap::default();
+    let mut cur: Option<Building> = None;
+    for (i, c) in slice.char_indices() {
+        let (alpha, numeric) = class(c);
+        if alpha || numeric || matches!(c, '\u{300}'..='\u{36F}') {
+            let f = fold(c, folded);
+            if let Some(b) = &mut cur {
+                b.letters |= alpha;
+                b.digits |= numeric;
+                b.key.add(f);
+                b.rest_lower &= f.lower;
+                b.no_lower &= !f.lower;
+                b.chars += 1;
+            } else {
+                let mut key = WordKey::new();
+                key.add(f);
+                cur = Some(Building {
+                    start: i,
+                    letters: alpha,
+                    digits: numeric,
+                    key,
+                    first_upper: f.upper,
+                    rest_lower: true,
+                    no_lower: !f.lower,
+                    chars: 1,
+                    gap: if out.is_empty() { Gap::default() } else { gap },
+                });
+            }
+        } else {
+            if let Some(b) = cur.take() {
+                out.push(b.finish(slice, i));
+                gap = Gap::default();
+            }
+            gap.add(c);
+        }
+    }
+    if let Some(b) = cur.take() {
+        out.push(b.finish(slice, slice.len()));
+    }
 }
 
 /// Turns pieces of text into terms; clause numbering runs on across the pieces of one item.
 #[derive(Default)]
 struct Normaliser {
     clause: u32,
+    /// Scratch: the tokens of the current piece.
+    toks: Vec<Tok>,
 }
 
 impl Normaliser {
+    /// Start a new item (the scratch buffer is kept).
+    fn reset(&mut self) {
+        self.clause = 0;
+    }
+
     fn run(&mut self, text: &str, piece: Span, out: &mut Vec<Term>) {
         let first = out.len();
-        self.terms(text, piece, out);
+        let mut toks = std::mem::take(&mut self.toks);
+        scan(text, piece, &mut toks);
+        self.terms(&toks, out);
+        self.toks = toks;
         mark_fillers(out.get_mut(first..).unwrap_or(&mut []));
     }
 
-    fn terms(&mut self, text: &str, piece: Span, out: &mut Vec<Term>) {
-        let slice = piece.text(text);
-        let toks: Vec<Token<'_>> = tokens(slice, piece.start).collect();
-        let gap = |i: usize| -> &str {
-            // Text between token i-1 and token i.
-            match (i.checked_sub(1).and_then(|p| toks.get(p)), toks.get(i)) {
-                (Some(a), Some(b)) => text.get(a.span.end..b.span.start).unwrap_or(""),
-                _ => "",
-            }
-        };
-        let hash_at = |i: usize| toks.get(i).map(|t| word_hash(t.text));
-        let num_at = |i: usize| toks.get(i).and_then(parse_num);
+    fn terms(&mut self, toks: &[Tok], out: &mut Vec<Term>) {
+        let specials = &*SPECIALS;
+        let (w_thang, w_nam) = (*W_THANG, *W_NAM);
+        let hash_at = |i: usize| toks.get(i).map(|t| t.hash);
+        let num_at = |i: usize| toks.get(i).and_then(|t| t.num);
+        // The separator before token i, trimmed.
+        let sep = |i: usize| toks.get(i).map_or(Trimmed::Empty, |t| t.gap.trimmed);
         // A numeric date "D/M/Y" (also with '-' or '.') starting at token i.
         let numeric_date = |i: usize| -> Option<u64> {
             let (d, m, y) = (num_at(i)?, num_at(i + 1)?, num_at(i + 2)?);
-            let sep = gap(i + 1).trim();
-            let ok = matches!(sep, "/" | "-" | ".") && gap(i + 2).trim() == sep;
+            let s = sep(i + 1);
+            let ok = matches!(s, Trimmed::One('/' | '-' | '.')) && sep(i + 2) == s;
             (ok && (1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2100).contains(&y))
                 .then(|| date_hash(d, m, y))
         };
         // "tháng M năm Y" / "tháng M/Y" starting at the token after "tháng".
         let month_year = |i: usize| -> Option<(u64, usize)> {
             let m = num_at(i)?;
-            if hash_at(i + 1) == Some(*W_NAM) {
+            if hash_at(i + 1) == Some(w_nam) {
                 let y = num_at(i + 2)?;
                 return Some((month_hash(m, y), 3));
             }
             let y = num_at(i + 1)?;
-            (gap(i + 1).trim() == "/" && y >= 1900).then_some((month_hash(m, y), 2))
+            (sep(i + 1) == Trimmed::One('/') && y >= 1900).then_some((month_hash(m, y), 2))
         };
         let mut i = 0;
         while let Some(tok) = toks.get(i) {
-            if breaks_clause(gap(i), toks.get(i.wrapping_sub(1)), tok) {
+            if breaks_clause(tok.gap, i.checked_sub(1).and_then(|p| toks.get(p)), tok) {
                 self.clause += 1;
             }
-            let h = word_hash(tok.text);
-            let mut push = |hash, kind| out.push(Term { hash, kind, clause: self.clause });
-            if h == *W_NGAY {
+            let h = tok.hash;
+            let flags = specials.get(h);
+            let clause = self.clause;
+            let mut push = |hash, kind| out.push(Term { hash, kind, clause });
+            if flags & SP_NGAY != 0 {
                 // "ngày D/M/Y" and "ngày D tháng M năm Y" → one date term.
                 if let Some(dh) = numeric_date(i + 1) {
                     push(dh, TermKind::Date);
@@ -609,56 +873,56 @@ impl Normaliser {
                     continue;
                 }
                 if let (Some(d), Some(m), Some(y)) = (num_at(i + 1), num_at(i + 3), num_at(i + 5))
-                    && hash_at(i + 2) == Some(*W_THANG)
-                    && hash_at(i + 4) == Some(*W_NAM)
+                    && hash_at(i + 2) == Some(w_thang)
+                    && hash_at(i + 4) == Some(w_nam)
                 {
                     push(date_hash(d, m, y), TermKind::Date);
                     i += 6;
                     continue;
                 }
             }
-            if h == *W_THANG
+            if flags & SP_THANG != 0
                 && let Some((mh, used)) = month_year(i + 1)
             {
                 push(mh, TermKind::Date);
                 i += 1 + used;
                 continue;
             }
-            if let Some(dh) = numeric_date(i) {
+            if tok.num.is_some()
+                && let Some(dh) = numeric_date(i)
+            {
                 push(dh, TermKind::Date);
                 i += 3;
                 continue;
             }
-            if h == *W_SO && num_at(i + 1).is_some() {
+            if flags & SP_SO != 0 && num_at(i + 1).is_some() {
                 i += 1;
                 continue;
             }
-            if STOP_SET.binary_search(&h).is_ok() {
+            if flags & SP_STOP != 0 {
                 i += 1;
                 continue;
             }
             // A run of capitalised syllables inside a sentence is a name ("Tân Phú Đông"): one
             // term, so two different names that share syllables still differ.
-            if i > 0 && is_title(tok.text) && !ends_sentence_gap(gap(i)) {
+            if i > 0 && tok.title && !tok.gap.sentence {
                 let mut j = i + 1;
-                while toks.get(j).is_some_and(|t| is_title(t.text)) && gap(j).trim().is_empty() {
+                while toks.get(j).is_some_and(|t| t.title && t.gap.trimmed == Trimmed::Empty) {
                     j += 1;
                 }
                 if j - i >= 2 {
-                    let name = toks
-                        .get(i..j)
-                        .unwrap_or(&[])
-                        .iter()
-                        .fold(FNV_OFFSET ^ 2, |a, t| mix(a, word_hash(t.text)));
+                    let name =
+                        toks.get(i..j).unwrap_or(&[]).iter().fold(FNV_OFFSET ^ 2, |a, t| mix(a, t.hash));
                     push(name, TermKind::Word);
                     i = j;
                     continue;
                 }
             }
-            if let Some(n) = parse_num(tok) {
+            if let Some(n) = tok.num {
                 push(number_hash(n), TermKind::Number);
-            } else if let Some((_, exp)) = ABBREV_SET.iter().find(|(a, _)| *a == h)
-                && tok.text.chars().all(|c| !c.is_lowercase())
+            } else if flags & SP_ABBREV != 0
+                && tok.no_lower
+                && let Some((_, exp)) = ABBREV_SET.iter().find(|(a, _)| *a == h)
             {
                 for &e in exp {
                     push(e, TermKind::Word);
@@ -673,13 +937,15 @@ impl Normaliser {
 
 /// Mark directive verbs and function words (pairs first, then single words).
 fn mark_fillers(terms: &mut [Term]) {
+    let specials = &*SPECIALS;
     let mut k = 0;
     while k < terms.len() {
         let pair = match (terms.get(k), terms.get(k + 1)) {
             (Some(a), Some(b))
                 if a.kind == TermKind::Word && b.kind == TermKind::Word && a.clause == b.clause =>
             {
-                FILLER_PAIR_SET.binary_search(&(a.hash, b.hash)).is_ok()
+                specials.get(a.hash) & SP_PAIR_FIRST != 0
+                    && FILLER_PAIR_SET.binary_search(&(a.hash, b.hash)).is_ok()
             }
             _ => false,
         };
@@ -692,7 +958,7 @@ fn mark_fillers(terms: &mut [Term]) {
         }
         if let Some(t) = terms.get_mut(k)
             && t.kind == TermKind::Word
-            && FILLER_SET.binary_search(&t.hash).is_ok()
+            && specials.get(t.hash) & SP_FILLER != 0
         {
             t.kind = TermKind::Filler;
         }
@@ -700,28 +966,15 @@ fn mark_fillers(terms: &mut [Term]) {
     }
 }
 
-/// "Tân", "Đông": an upper-case letter then lower-case ones.
-fn is_title(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.clone().next().is_some()
-        && chars.all(char::is_lowercase)
-}
-
-/// A separator after which a capital starts a sentence rather than a name.
-fn ends_sentence_gap(gap: &str) -> bool {
-    gap.chars().any(|c| matches!(c, '.' | ':' | ';' | '!' | '?' | '\n' | '(' | '"' | '“'))
-}
-
 /// Whether the separator before a token ends a clause. A comma between digits is a decimal mark.
-fn breaks_clause(gap: &str, prev: Option<&Token<'_>>, next: &Token<'_>) -> bool {
-    if gap.trim() == ","
+fn breaks_clause(gap: Gap, prev: Option<&Tok>, next: &Tok) -> bool {
+    if gap.trimmed == Trimmed::One(',')
         && prev.is_some_and(|p| p.kind == TokenKind::Number)
         && next.kind == TokenKind::Number
     {
         return false;
     }
-    gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '…' | '"' | '“' | '”'))
+    gap.clause
 }
 
 /// Shingles of an item's terms, sorted and deduplicated, into `out`.
@@ -879,6 +1132,107 @@ mod tests {
     fn same(a: &str, b: &str) -> bool {
         let (idx, _) = index_of(&[a, b]);
         idx.verify(0, 1, PARAMS, false).is_some()
+    }
+
+    /// The one-pass scanner cuts, hashes and classifies tokens as `rasoat_text::token` and
+    /// the definitions (`to_lowercase`, `is_uppercase`, `trim`) would.
+    #[test]
+    fn scan_agrees_with_tokens_and_definitions() {
+        use rasoat_text::token::tokens;
+        let texts = [
+            "Thực hiện Nghị định số 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019, của UBND Tân Phú Đông; (xã) …",
+            "  HOÀ hòa Thuỷ thủy Ðôn vie65t 2026a 1,5 12.3 “trích” A\u{301}B x\u{323}  ",
+            "ǅemal İstanbul ΣΑΣ straße Ⅻ ½ ١٢٣ 𝔘𝔫𝔦 a\tb\nc",
+            "",
+            ", ; .",
+        ];
+        let is_title = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().next().is_some()
+                && chars.all(char::is_lowercase)
+        };
+        let mut toks = Vec::new();
+        for text in texts {
+            scan(text, Span::new(0, text.len()), &mut toks);
+            let want: Vec<_> = tokens(text, 0).collect();
+            assert_eq!(toks.len(), want.len(), "{text:?}");
+            for (k, (got, w)) in toks.iter().zip(&want).enumerate() {
+                assert_eq!(got.kind, w.kind, "{:?}", w.text);
+                assert_eq!(got.hash, word_hash(w.text), "{:?}", w.text);
+                assert_eq!(got.title, is_title(w.text), "{:?}", w.text);
+                assert_eq!(got.no_lower, w.text.chars().all(|c| !c.is_lowercase()), "{:?}", w.text);
+                let num =
+                    (w.kind == TokenKind::Number && w.text.len() <= 9).then(|| w.text.parse().ok()).flatten();
+                assert_eq!(got.num, num, "{:?}", w.text);
+                let gap = match k.checked_sub(1).and_then(|p| want.get(p)) {
+                    Some(p) => text.get(p.span.end..w.span.start).unwrap_or(""),
+                    None => "",
+                };
+                let trimmed = gap.trim();
+                let mut cs = trimmed.chars();
+                let expect = match (cs.next(), cs.next()) {
+                    (None, _) => Trimmed::Empty,
+                    (Some(c), None) => Trimmed::One(c),
+                    _ => Trimmed::More,
+                };
+                assert_eq!(got.gap.trimmed, expect, "{gap:?}");
+                assert_eq!(
+                    got.gap.sentence,
+                    gap.contains(['.', ':', ';', '!', '?', '\n', '(', '"', '“']),
+                    "{gap:?}"
+                );
+            }
+        }
+    }
+
+    /// The precomputed folds are the slow path's, for every character.
+    #[test]
+    fn fold_table_agrees_with_slow_path() {
+        let folded = &*FOLDED;
+        for c in (0..=0x2000u32).chain(0x1E00..0x1F00).filter_map(char::from_u32) {
+            assert_eq!(fold(c, folded), fold_slow(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn specials_find_their_words_and_only_them() {
+        let sp = Specials::build();
+        assert_eq!(sp.get(word_hash("các")), SP_STOP);
+        assert_eq!(sp.get(word_hash("Các")), SP_STOP);
+        assert_eq!(sp.get(word_hash("nghiêm")), SP_FILLER | SP_PAIR_FIRST);
+        assert_eq!(sp.get(word_hash("UBND")), SP_ABBREV);
+        assert_eq!(sp.get(word_hash("ngày")), SP_NGAY);
+        assert_eq!(sp.get(word_hash("thực")), SP_PAIR_FIRST);
+        // "hiện" is only the second syllable of a pair.
+        assert_eq!(sp.get(word_hash("hiện")), 0);
+        assert_eq!(sp.get(word_hash("ngay")), 0);
+        for w in ["xây", "dựng", "kế", "hoạch", "bảo", "đảm", "tăng"] {
+            let want = u8::from(FILLER_PAIRS.iter().any(|(a, _)| *a == w)) * SP_PAIR_FIRST;
+            assert_eq!(sp.get(word_hash(w)), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn posting_lists_stop_growing_past_the_cap() {
+        // POSTING_CAP + 3 items share a boilerplate clause; the last two also share a
+        // distinctive one, and are still found as a pair.
+        let common = "cán bộ công chức viên chức người lao động";
+        let mut texts: Vec<String> = (0..POSTING_CAP + 1)
+            .map(|k| format!("{common}, nội dung riêng số {k} của đơn vị thứ {k}"))
+            .collect();
+        texts.push(format!("{common}, rà soát quy chế làm việc nội bộ cơ quan đơn vị xã"));
+        texts.push(format!("{common}, rà soát quy chế làm việc nội bộ cơ quan đơn vị xã"));
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (mut idx, _) = index_of(&refs);
+        let found = idx.find_repeats(PARAMS, |_| true);
+        let last = found.len() - 1;
+        assert_eq!(found.get(last).copied().flatten().map(|m| m.earlier), Some(last - 1));
+        assert_eq!(found.iter().flatten().count(), 1);
+        // The boilerplate feature's list holds one past the cap and no more.
+        let feat = idx.item_feats(0).first().copied().unwrap_or(0);
+        let len = idx.postings.get(&feat).map_or(0, |p| p.len as usize);
+        assert!(len <= POSTING_CAP + 1, "{len}");
     }
 
     #[test]
