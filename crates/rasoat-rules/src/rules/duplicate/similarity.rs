@@ -73,6 +73,8 @@ pub(crate) struct Term {
     pub kind: TermKind,
     /// Clause number within its item; shingles never cross clauses.
     pub clause: u32,
+    /// Its [`Specials`] flags (for words), looked up once by the normaliser.
+    special: u8,
 }
 
 impl Term {
@@ -85,12 +87,24 @@ impl Term {
 #[derive(Debug, Clone)]
 pub(crate) struct Item {
     terms: Range<usize>,
-    feats: Range<usize>,
+    /// Computed on first use ([`Index::ensure_feats`]).
+    feats: Option<Range<usize>>,
     /// Items are only compared with items of the same scope…
     scope: u64,
     /// …and, unless `cross` is set, of the same section (their parent heading or item).
     section: u64,
     cross: bool,
+}
+
+/// An item's features, term hashes, content term hashes and number/date hashes, each sorted
+/// and deduplicated: what [`Index::verify`] compares. An item is usually a candidate of several
+/// later ones, so they are computed once.
+#[derive(Debug, Clone)]
+struct Sets {
+    feats: Range<usize>,
+    all: Range<usize>,
+    content: Range<usize>,
+    nums: Range<usize>,
 }
 
 /// A confirmed near-duplicate: the earlier item and the similarity.
@@ -124,8 +138,10 @@ pub(crate) struct Index {
     /// Hash of an item's whole term sequence → first item with it (exact copies, even when all
     /// their features are boilerplate).
     exact: HashMap<(u64, u64, u64), u32, Fast>,
+    /// Per item, its [`Sets`] once verified, as ranges of `set_data`.
+    sets: Vec<Option<Sets>>,
+    set_data: Vec<u64>,
     // Scratch buffers reused across items.
-    scratch_feats: Vec<u64>,
     /// Shared-feature count per earlier item, indexed by item (a hash map here was the hottest
     /// line of the duplicate rules); only the entries listed in `touched` are non-zero.
     counts: Vec<u32>,
@@ -199,12 +215,23 @@ impl Index {
             self.norm.run(text, piece, &mut self.terms);
         }
         let terms = start..self.terms.len();
-        let fstart = self.feats.len();
-        let slice = self.terms.get(terms.clone()).unwrap_or(&[]);
-        features(slice, &mut self.scratch_feats);
-        self.feats.extend_from_slice(&self.scratch_feats);
-        self.items.push(Item { terms, feats: fstart..self.feats.len(), scope, section, cross });
+        self.items.push(Item { terms, feats: None, scope, section, cross });
         self.items.len() - 1
+    }
+
+    /// Computes the features of item `i` the first time they are needed: an item that is never
+    /// compared (too short, or the rule knows it has no partner) never pays for them.
+    fn ensure_feats(&mut self, i: usize) {
+        let Some(item) = self.items.get(i) else { return };
+        if item.feats.is_some() {
+            return;
+        }
+        let start = self.feats.len();
+        features(self.terms.get(item.terms.clone()).unwrap_or(&[]), &mut self.feats);
+        let range = start..self.feats.len();
+        if let Some(item) = self.items.get_mut(i) {
+            item.feats = Some(range);
+        }
     }
 
     fn item_terms(&self, i: usize) -> &[Term] {
@@ -212,7 +239,7 @@ impl Index {
     }
 
     fn item_feats(&self, i: usize) -> &[u64] {
-        self.items.get(i).and_then(|it| self.feats.get(it.feats.clone())).unwrap_or(&[])
+        self.items.get(i).and_then(|it| self.feats.get(it.feats.clone()?)).unwrap_or(&[])
     }
 
     /// Number of content terms of an item.
@@ -231,14 +258,17 @@ impl Index {
     pub fn find_repeats(&mut self, params: Params, eligible: impl Fn(usize) -> bool) -> Vec<Option<Match>> {
         let n = self.items.len();
         let mut out = Vec::with_capacity(n);
-        // At most one posting per feature: no rehashing while indexing.
-        self.postings.reserve(self.feats.len());
+        // At most one posting per feature, about one feature per term: little rehashing.
+        self.postings.reserve(self.terms.len());
         self.exact.reserve(n);
         if self.counts.len() < n {
             self.counts.resize(n, 0);
         }
         for i in 0..n {
             let ok = eligible(i) && self.content_len(i) >= params.min_terms;
+            if ok {
+                self.ensure_feats(i);
+            }
             out.push(if ok { self.index_and_find(i, params) } else { None });
         }
         out
@@ -281,12 +311,15 @@ impl Index {
         let found_exact =
             exact.filter(|&j| self.comparable(i, j)).map(|j| Match { earlier: j, similarity: 1.0 });
         let count = found_exact.is_none();
-        let feats = self.items.get(i).map_or(0..0, |it| it.feats.clone());
+        let feats = self.items.get(i).and_then(|it| it.feats.clone()).unwrap_or(0..0);
         self.touched.clear();
         for &f in self.feats.get(feats).unwrap_or(&[]) {
             let posting = self.postings.entry(f).or_insert(Posting { head: NIL, len: 0 });
-            // A list past the cap is boilerplate: neither scanned nor grown.
-            if posting.len as usize > POSTING_CAP {
+            // A list past the cap is boilerplate: neither scanned nor grown. A list that ends
+            // with `i` met this feature earlier in the same item: a feature counts once.
+            if posting.len as usize > POSTING_CAP
+                || self.nodes.get(posting.head as usize).is_some_and(|&(j, _)| j as usize == i)
+            {
                 continue;
             }
             if count {
@@ -336,6 +369,40 @@ impl Index {
         best
     }
 
+    /// The sorted sets [`Index::verify`] compares of item `i`, computed on its first use.
+    fn sets(&mut self, i: usize) -> Sets {
+        if let Some(Some(s)) = self.sets.get(i) {
+            return s.clone();
+        }
+        let mut data = std::mem::take(&mut self.set_data);
+        let mut scratch = Vec::new();
+        let mut add = |values: &mut dyn Iterator<Item = u64>| {
+            scratch.clear();
+            scratch.extend(values);
+            scratch.sort_unstable();
+            scratch.dedup();
+            let start = data.len();
+            data.extend_from_slice(&scratch);
+            start..data.len()
+        };
+        let terms = self.item_terms(i);
+        let num = |t: &&Term| matches!(t.kind, TermKind::Number | TermKind::Date);
+        let sets = Sets {
+            feats: add(&mut self.item_feats(i).iter().copied()),
+            all: add(&mut terms.iter().map(|t| t.hash)),
+            content: add(&mut terms.iter().filter(|t| t.is_content()).map(|t| t.hash)),
+            nums: add(&mut terms.iter().filter(num).map(|t| t.hash)),
+        };
+        self.set_data = data;
+        if self.sets.len() < self.items.len() {
+            self.sets.resize(self.items.len(), None);
+        }
+        if let Some(slot) = self.sets.get_mut(i) {
+            *slot = Some(sets.clone());
+        }
+        sets
+    }
+
     /// Whether the pair must say exactly the same content words: neighbours in one list, whose
     /// small differences are what the enumeration is about ("Cấp …" / "Cấp lại …"), and items
     /// outside plans, whose parallel provisions differ by a qualifier.
@@ -346,25 +413,32 @@ impl Index {
     }
 
     /// The similarity of two items when they say the same thing, `None` otherwise.
-    pub fn verify(&self, a: usize, b: usize, params: Params, strict: bool) -> Option<f32> {
-        let (ta, tb) = (self.item_terms(a), self.item_terms(b));
-        let (la, lb) = (ta.len(), tb.len());
+    pub fn verify(&mut self, a: usize, b: usize, params: Params, strict: bool) -> Option<f32> {
+        let (la, lb) = (self.item_terms(a).len(), self.item_terms(b).len());
         let (short, long) = (la.min(lb), la.max(lb));
         if short == 0 || (short as f32) < params.min_length_ratio * long as f32 {
             return None;
         }
-        let shared = sorted_intersection(self.item_feats(a), self.item_feats(b));
-        let (fa, fb) = (self.item_feats(a).len(), self.item_feats(b).len());
+        self.ensure_feats(a);
+        self.ensure_feats(b);
+        let (sa, sb) = (self.sets(a), self.sets(b));
+        let (ta, tb) = (self.item_terms(a), self.item_terms(b));
+        let data = &self.set_data;
+        let set = |r: &Range<usize>| data.get(r.clone()).unwrap_or(&[]);
+        let shared = sorted_intersection(set(&sa.feats), set(&sb.feats));
+        let (fa, fb) = (sa.feats.len(), sb.feats.len());
         let sh = shared as f32 / fa.min(fb).max(1) as f32;
         // One rewritten word on each side is a paraphrase; two or more is another directive.
-        if numbers_conflict(ta, tb) || content_conflict(ta, tb, 2) {
+        if numbers_conflict(set(&sa.nums), set(&sb.nums))
+            || content_conflict(set(&sa.content), set(&sb.content), 2)
+        {
             return None;
         }
         let (lcs, conflict) = if la * lb <= LCS_CELLS_MAX {
-            let al = align(ta, tb);
+            let al = align(ta, tb, set(&sa.all), set(&sb.all));
             (al.lcs, al.conflict)
         } else {
-            (0, content_conflict(ta, tb, 1))
+            (0, content_conflict(set(&sa.content), set(&sb.content), 1))
         };
         let sim = sh.max(lcs as f32 / short as f32);
         let ok = sim >= params.min_similarity && (!strict || same_content(ta, tb)) && !conflict;
@@ -503,6 +577,12 @@ impl WordKey {
         }
     }
 
+    /// [`WordKey::add`] for a lower-case ASCII letter (no tone, folds to itself).
+    #[inline]
+    fn add_ascii(&mut self, b: u8) {
+        self.h = (self.h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+
     fn finish(self) -> u64 {
         mix(self.h, u64::from(self.tone))
     }
@@ -592,70 +672,80 @@ const SP_NGAY: u8 = 16;
 const SP_THANG: u8 = 32;
 const SP_SO: u8 = 64;
 
-const SPECIAL_SLOTS: usize = 256;
+const SPECIAL_SLOTS: usize = 1024;
 
 /// The words the normaliser treats specially (stop words, fillers, abbreviations, date words),
-/// by hash: one lookup per token instead of a binary search per list. Open addressing, at
-/// most a quarter full, so an ordinary word usually meets an empty slot at once.
+/// by hash: one lookup per token instead of a binary search per list. Direct-mapped, with a
+/// shift of the hash chosen so that no two of these words share a slot: a lookup is one load
+/// and one compare, without a branch to mispredict on the frequent function words.
 struct Specials {
-    slots: Vec<(u64, u8)>,
+    keys: Vec<u64>,
+    flags: Vec<u8>,
+    shift: u32,
 }
 
 impl Specials {
     fn build() -> Self {
-        let mut t = Self { slots: vec![(0, 0); SPECIAL_SLOTS] };
-        let lists: [(&[&str], u8); 2] = [(STOP, SP_STOP), (FILLER_WORDS, SP_FILLER)];
-        for (words, flag) in lists {
-            for w in words {
-                t.add(word_hash(w), flag);
-            }
+        let mut words: Vec<(u64, u8)> = Vec::new();
+        let mut add = |h: u64, flag: u8| match words.iter_mut().find(|(k, _)| *k == h) {
+            Some(w) => w.1 |= flag,
+            None => words.push((h, flag)),
+        };
+        for w in STOP {
+            add(word_hash(w), SP_STOP);
+        }
+        for w in FILLER_WORDS {
+            add(word_hash(w), SP_FILLER);
         }
         for (a, _) in FILLER_PAIRS {
-            t.add(word_hash(a), SP_PAIR_FIRST);
+            add(word_hash(a), SP_PAIR_FIRST);
         }
         for (a, _) in ABBREVIATIONS {
-            t.add(word_hash(a), SP_ABBREV);
+            add(word_hash(a), SP_ABBREV);
         }
-        t.add(word_hash("ngày"), SP_NGAY);
-        t.add(word_hash("tháng"), SP_THANG);
-        t.add(word_hash("số"), SP_SO);
-        t
-    }
-
-    fn home(h: u64) -> usize {
-        (h >> 40) as usize & (SPECIAL_SLOTS - 1)
-    }
-
-    fn add(&mut self, h: u64, flag: u8) {
-        let mut i = Self::home(h);
-        // Fewer words than slots: a free slot or the word's own is always found.
-        for _ in 0..SPECIAL_SLOTS {
-            if let Some(slot) = self.slots.get_mut(i)
-                && (slot.1 == 0 || slot.0 == h)
-            {
-                *slot = (h, slot.1 | flag);
-                return;
+        add(word_hash("ngày"), SP_NGAY);
+        add(word_hash("tháng"), SP_THANG);
+        add(word_hash("số"), SP_SO);
+        // The first shift that separates all the words (the hashes are well mixed, so one is
+        // found among the first few); a word whose slot is taken is left out only if none is,
+        // which `specials_find_their_words_and_only_them` would report.
+        let placed = |shift: u32| {
+            let mut t = Self { keys: vec![0; SPECIAL_SLOTS], flags: vec![0; SPECIAL_SLOTS], shift };
+            for &(h, f) in &words {
+                let i = t.home(h);
+                match (t.keys.get_mut(i), t.flags.get_mut(i)) {
+                    (Some(k), Some(slot)) if *slot == 0 => {
+                        *k = h;
+                        *slot = f;
+                    }
+                    _ => return Err(t),
+                }
             }
-            i = (i + 1) & (SPECIAL_SLOTS - 1);
+            Ok(t)
+        };
+        let mut last = None;
+        for shift in 0..54 {
+            match placed(shift) {
+                Ok(t) => return t,
+                Err(t) => last = Some(t),
+            }
         }
+        last.unwrap_or(Self { keys: Vec::new(), flags: Vec::new(), shift: 0 })
+    }
+
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h >> self.shift) as usize & (SPECIAL_SLOTS - 1)
     }
 
     /// The flags of the word with hash `h`; 0 for an ordinary word.
     #[inline]
     fn get(&self, h: u64) -> u8 {
-        let mut i = Self::home(h);
-        for _ in 0..SPECIAL_SLOTS {
-            match self.slots.get(i) {
-                Some(&(k, f)) if f != 0 => {
-                    if k == h {
-                        return f;
-                    }
-                }
-                _ => return 0,
-            }
-            i = (i + 1) & (SPECIAL_SLOTS - 1);
+        let i = self.home(h);
+        match (self.keys.get(i), self.flags.get(i)) {
+            (Some(&k), Some(&f)) if k == h => f,
+            _ => 0,
         }
-        0
     }
 }
 
@@ -724,89 +814,117 @@ fn class(c: char) -> (bool, bool) {
     (c.is_alphabetic(), c.is_numeric())
 }
 
-/// A token being scanned.
-struct Building {
-    start: usize,
-    letters: bool,
-    digits: bool,
-    key: WordKey,
-    first_upper: bool,
-    rest_lower: bool,
-    no_lower: bool,
-    chars: usize,
-    gap: Gap,
-}
-
-impl Building {
-    fn finish(self, slice: &str, end: usize) -> Tok {
-        let kind = match (self.letters, self.digits) {
-            (true, true) => TokenKind::Mixed,
-            (false, true) => TokenKind::Number,
-            _ => TokenKind::Word,
-        };
-        let num = if kind == TokenKind::Number && end - self.start <= 9 {
-            slice.get(self.start..end).and_then(|t| t.parse().ok())
-        } else {
-            None
-        };
-        Tok {
-            kind,
-            hash: self.key.finish(),
-            num,
-            title: self.first_upper && self.chars >= 2 && self.rest_lower,
-            no_lower: self.no_lower,
-            gap: self.gap,
-        }
-    }
-}
-
 /// The tokens of `text[piece]` into `out`, cut as [`rasoat_text::token::tokens`] cuts them
 /// (maximal runs of letters, digits and combining marks), each hashed and classified in the
 /// same pass over the characters: the text is read once, and nothing is allocated.
 fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
     out.clear();
-    let folded = &*FOLDED;
+    let (folded, ascii) = (&*FOLDED, &*ASCII);
     let slice = piece.text(text);
-    let mut gap = Gap::default();
-    let mut cur: Option<Building> = None;
-    for (i, c) in slice.char_indices() {
-        let (alpha, numeric) = class(c);
-        if alpha || numeric || matches!(c, '\u{300}'..='\u{36F}') {
-            let f = fold(c, folded);
-            if let Some(b) = &mut cur {
-                b.letters |= alpha;
-                b.digits |= numeric;
-                b.key.add(f);
-                b.rest_lower &= f.lower;
-                b.no_lower &= !f.lower;
-                b.chars += 1;
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    loop {
+        // The separator: ASCII from the table, other characters decoded and asked the slow way.
+        let mut gap = Gap::default();
+        let first = loop {
+            let Some(&byte) = bytes.get(i) else { break None };
+            if byte < 0x80 {
+                let a = ascii.get(usize::from(byte)).copied().unwrap_or(0);
+                if a & (A_ALPHA | A_DIGIT) != 0 {
+                    break Some((byte as char, 1));
+                }
+                gap.add(byte as char);
+                i += 1;
             } else {
-                let mut key = WordKey::new();
-                key.add(f);
-                cur = Some(Building {
-                    start: i,
-                    letters: alpha,
-                    digits: numeric,
-                    key,
-                    first_upper: f.upper,
-                    rest_lower: true,
-                    no_lower: !f.lower,
-                    chars: 1,
-                    gap: if out.is_empty() { Gap::default() } else { gap },
-                });
+                let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break None };
+                let (alpha, numeric) = class(c);
+                if alpha || numeric || matches!(c, '\u{300}'..='\u{36F}') {
+                    break Some((c, c.len_utf8()));
+                }
+                gap.add(c);
+                i += c.len_utf8();
             }
-        } else {
-            if let Some(b) = cur.take() {
-                out.push(b.finish(slice, i));
-                gap = Gap::default();
+        };
+        let Some((c, len)) = first else { break };
+        let start = i;
+        let (alpha, numeric) = class(c);
+        let f = fold(c, folded);
+        let mut key = WordKey::new();
+        key.add(f);
+        let (mut letters, mut digits) = (alpha, numeric);
+        let (mut rest_lower, mut no_lower, mut chars) = (true, !f.lower, 1usize);
+        i += len;
+        // The token: runs of lower-case ASCII letters (most of a text) take the short path.
+        while let Some(&byte) = bytes.get(i) {
+            if byte.is_ascii_lowercase() {
+                key.add_ascii(byte);
+                letters = true;
+                no_lower = false;
+                chars += 1;
+                i += 1;
+                continue;
             }
-            gap.add(c);
+            let (c, len) = if byte < 0x80 {
+                (byte as char, 1)
+            } else {
+                let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break };
+                (c, c.len_utf8())
+            };
+            let (alpha, numeric) = class(c);
+            if !(alpha || numeric || matches!(c, '\u{300}'..='\u{36F}')) {
+                break;
+            }
+            let f = fold(c, folded);
+            key.add(f);
+            letters |= alpha;
+            digits |= numeric;
+            rest_lower &= f.lower;
+            no_lower &= !f.lower;
+            chars += 1;
+            i += len;
         }
-    }
-    if let Some(b) = cur.take() {
-        out.push(b.finish(slice, slice.len()));
+        let kind = match (letters, digits) {
+            (true, true) => TokenKind::Mixed,
+            (false, true) => TokenKind::Number,
+            _ => TokenKind::Word,
+        };
+        let num = if kind == TokenKind::Number && i - start <= 9 {
+            slice.get(start..i).and_then(|t| t.parse().ok())
+        } else {
+            None
+        };
+        out.push(Tok {
+            kind,
+            hash: key.finish(),
+            num,
+            title: f.upper && chars >= 2 && rest_lower,
+            no_lower,
+            // The separator before the first token of a piece is not asked about.
+            gap: if out.is_empty() { Gap::default() } else { gap },
+        });
     }
 }
+
+const A_ALPHA: u8 = 1;
+const A_DIGIT: u8 = 2;
+const A_UPPER: u8 = 4;
+const A_LOWER: u8 = 8;
+
+/// The classes of the ASCII characters, from the standard library's definitions.
+static ASCII: LazyLock<[u8; 128]> = LazyLock::new(|| {
+    let mut t = [0u8; 128];
+    for (b, slot) in (0u8..).zip(t.iter_mut()) {
+        let c = b as char;
+        let flags = [
+            (c.is_alphabetic(), A_ALPHA),
+            (c.is_numeric(), A_DIGIT),
+            (c.is_uppercase(), A_UPPER),
+            (c.is_lowercase(), A_LOWER),
+        ];
+        *slot = flags.iter().filter(|(on, _)| *on).fold(0, |acc, (_, bit)| acc | bit);
+    }
+    t
+});
 
 /// Turns pieces of text into terms; clause numbering runs on across the pieces of one item.
 #[derive(Default)]
@@ -864,7 +982,15 @@ impl Normaliser {
             let h = tok.hash;
             let flags = specials.get(h);
             let clause = self.clause;
-            let mut push = |hash, kind| out.push(Term { hash, kind, clause });
+            // Words carry their flags for `mark_fillers`; only a plain word's are known already.
+            let mut push = |hash, kind| {
+                let special = match kind {
+                    TermKind::Word if hash == h => flags,
+                    TermKind::Word => specials.get(hash),
+                    _ => 0,
+                };
+                out.push(Term { hash, kind, clause, special });
+            };
             if flags & SP_NGAY != 0 {
                 // "ngày D/M/Y" and "ngày D tháng M năm Y" → one date term.
                 if let Some(dh) = numeric_date(i + 1) {
@@ -937,15 +1063,13 @@ impl Normaliser {
 
 /// Mark directive verbs and function words (pairs first, then single words).
 fn mark_fillers(terms: &mut [Term]) {
-    let specials = &*SPECIALS;
     let mut k = 0;
     while k < terms.len() {
         let pair = match (terms.get(k), terms.get(k + 1)) {
             (Some(a), Some(b))
                 if a.kind == TermKind::Word && b.kind == TermKind::Word && a.clause == b.clause =>
             {
-                specials.get(a.hash) & SP_PAIR_FIRST != 0
-                    && FILLER_PAIR_SET.binary_search(&(a.hash, b.hash)).is_ok()
+                a.special & SP_PAIR_FIRST != 0 && FILLER_PAIR_SET.binary_search(&(a.hash, b.hash)).is_ok()
             }
             _ => false,
         };
@@ -958,7 +1082,7 @@ fn mark_fillers(terms: &mut [Term]) {
         }
         if let Some(t) = terms.get_mut(k)
             && t.kind == TermKind::Word
-            && specials.get(t.hash) & SP_FILLER != 0
+            && t.special & SP_FILLER != 0
         {
             t.kind = TermKind::Filler;
         }
@@ -977,9 +1101,10 @@ fn breaks_clause(gap: Gap, prev: Option<&Tok>, next: &Tok) -> bool {
     gap.clause
 }
 
-/// Shingles of an item's terms, sorted and deduplicated, into `out`.
+/// Shingles of an item's terms, appended to `out` in text order, repeats included: the index
+/// skips a repeat when it meets one (see [`Index::index_and_find`]) and [`Index::verify`]
+/// sorts the two lists it compares, so no item pays for sorting.
 fn features(terms: &[Term], out: &mut Vec<u64>) {
-    out.clear();
     for clause in terms.chunk_by(|a, b| a.clause == b.clause) {
         if clause.len() >= K {
             for w in clause.windows(K) {
@@ -989,8 +1114,6 @@ fn features(terms: &[Term], out: &mut Vec<u64>) {
             out.push(clause.iter().fold(FNV_OFFSET ^ 1, |h, t| mix(h, t.hash)));
         }
     }
-    out.sort_unstable();
-    out.dedup();
 }
 
 fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
@@ -1009,13 +1132,6 @@ fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-fn sorted_of(terms: &[Term], keep: impl Fn(&Term) -> bool) -> Vec<u64> {
-    let mut v: Vec<u64> = terms.iter().filter(|t| keep(t)).map(|t| t.hash).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 /// The same content words, as many times each (in any order, filler aside).
 fn same_content(a: &[Term], b: &[Term]) -> bool {
     let bag = |t: &[Term]| {
@@ -1026,10 +1142,9 @@ fn same_content(a: &[Term], b: &[Term]) -> bool {
     bag(a) == bag(b)
 }
 
-/// Each side has a number or date the other lacks: "giảm 10%" vs "giảm 15%".
-fn numbers_conflict(a: &[Term], b: &[Term]) -> bool {
-    let num = |t: &Term| matches!(t.kind, TermKind::Number | TermKind::Date);
-    let (na, nb) = (sorted_of(a, num), sorted_of(b, num));
+/// Each side has a number or date the other lacks: "giảm 10%" vs "giảm 15%". Takes the sorted
+/// sets of number and date terms.
+fn numbers_conflict(na: &[u64], nb: &[u64]) -> bool {
     let a_only = na.iter().any(|h| nb.binary_search(h).is_err());
     let b_only = nb.iter().any(|h| na.binary_search(h).is_err());
     a_only && b_only
@@ -1037,8 +1152,8 @@ fn numbers_conflict(a: &[Term], b: &[Term]) -> bool {
 
 /// Each side has at least `min` content words the other lacks anywhere: both copies were
 /// rewritten, and say different things ("Báo cáo chính trị …" / "Báo cáo … về tổng kết …").
-fn content_conflict(a: &[Term], b: &[Term], min: usize) -> bool {
-    let (sa, sb) = (sorted_of(a, Term::is_content), sorted_of(b, Term::is_content));
+/// Takes the sorted sets of content terms.
+fn content_conflict(sa: &[u64], sb: &[u64], min: usize) -> bool {
     let a_only = sa.iter().filter(|h| sb.binary_search(h).is_err()).count();
     let b_only = sb.iter().filter(|h| sa.binary_search(h).is_err()).count();
     a_only >= min && b_only >= min
@@ -1050,8 +1165,9 @@ struct Alignment {
     conflict: bool,
 }
 
-/// LCS of two term sequences, and whether a changed stretch swaps one content for another.
-fn align(a: &[Term], b: &[Term]) -> Alignment {
+/// LCS of two term sequences, and whether a changed stretch swaps one content for another;
+/// `set_a` and `set_b` are their sorted sets of term hashes.
+fn align(a: &[Term], b: &[Term], set_a: &[u64], set_b: &[u64]) -> Alignment {
     let (la, lb) = (a.len(), b.len());
     let w = lb + 1;
     // dp[i*w + j] = LCS of a[i..] and b[j..].
@@ -1071,7 +1187,6 @@ fn align(a: &[Term], b: &[Term]) -> Alignment {
         }
     }
     let lcs = dp.first().copied().unwrap_or(0) as usize;
-    let (set_a, set_b) = (sorted_of(a, |_| true), sorted_of(b, |_| true));
     // A hunk side is "new content" when it holds a content term absent from the other copy
     // (a moved clause is not new content).
     let new_in = |side: &[Term], other: &[u64]| {
@@ -1089,7 +1204,7 @@ fn align(a: &[Term], b: &[Term]) -> Alignment {
             // A number swapped for another is a different target or provision even when the
             // other number occurs elsewhere ("khoản 4 … [10]" / "khoản 1 … [4]").
             let num = |t: &Term| matches!(t.kind, TermKind::Number | TermKind::Date);
-            if (new_in(del, &set_b) && new_in(ins, &set_a)) || (del.iter().any(num) && ins.iter().any(num)) {
+            if (new_in(del, set_b) && new_in(ins, set_a)) || (del.iter().any(num) && ins.iter().any(num)) {
                 conflict = true;
             }
             if at_end {
@@ -1130,7 +1245,7 @@ mod tests {
     }
 
     fn same(a: &str, b: &str) -> bool {
-        let (idx, _) = index_of(&[a, b]);
+        let (mut idx, _) = index_of(&[a, b]);
         idx.verify(0, 1, PARAMS, false).is_some()
     }
 
@@ -1207,6 +1322,18 @@ mod tests {
         // "hiện" is only the second syllable of a pair.
         assert_eq!(sp.get(word_hash("hiện")), 0);
         assert_eq!(sp.get(word_hash("ngay")), 0);
+        // Every word of every list is found (no slot was shared).
+        for (words, flag) in [(STOP, SP_STOP), (FILLER_WORDS, SP_FILLER)] {
+            for w in words {
+                assert!(sp.get(word_hash(w)) & flag != 0, "{w}");
+            }
+        }
+        for (a, _) in FILLER_PAIRS {
+            assert!(sp.get(word_hash(a)) & SP_PAIR_FIRST != 0, "{a}");
+        }
+        for (a, _) in ABBREVIATIONS {
+            assert!(sp.get(word_hash(a)) & SP_ABBREV != 0, "{a}");
+        }
         for w in ["xây", "dựng", "kế", "hoạch", "bảo", "đảm", "tăng"] {
             let want = u8::from(FILLER_PAIRS.iter().any(|(a, _)| *a == w)) * SP_PAIR_FIRST;
             assert_eq!(sp.get(word_hash(w)), want, "{w}");
