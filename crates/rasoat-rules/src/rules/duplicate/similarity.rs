@@ -96,9 +96,10 @@ pub(crate) struct Item {
     cross: bool,
 }
 
-/// An item's features, term hashes, content term hashes and number/date hashes, each sorted
-/// and deduplicated: what [`Index::verify`] compares. An item is usually a candidate of several
-/// later ones, so they are computed once.
+/// What [`Index::verify`] compares of an item, sorted: its features, content term hashes and
+/// number/date hashes deduplicated, and all its term hashes with repeats (a bag: its
+/// intersection with another bounds their LCS). An item is usually a candidate of several later
+/// ones, so they are computed once.
 #[derive(Debug, Clone)]
 struct Sets {
     feats: Range<usize>,
@@ -376,7 +377,7 @@ impl Index {
         }
         let mut data = std::mem::take(&mut self.set_data);
         let mut scratch = Vec::new();
-        let mut add = |values: &mut dyn Iterator<Item = u64>| {
+        let mut add = |data: &mut Vec<u64>, values: &mut dyn Iterator<Item = u64>| {
             scratch.clear();
             scratch.extend(values);
             scratch.sort_unstable();
@@ -385,13 +386,26 @@ impl Index {
             data.extend_from_slice(&scratch);
             start..data.len()
         };
-        let terms = self.item_terms(i);
-        let num = |t: &&Term| matches!(t.kind, TermKind::Number | TermKind::Date);
+        let feats = add(&mut data, &mut self.item_feats(i).iter().copied());
+        // One sort of the terms gives the bag and both filtered sets.
+        let (content, num) = (1u8, 2u8);
+        let mut terms: Vec<(u64, u8)> = self
+            .item_terms(i)
+            .iter()
+            .map(|t| {
+                let n = matches!(t.kind, TermKind::Number | TermKind::Date);
+                (t.hash, (u8::from(t.is_content()) * content) | (u8::from(n) * num))
+            })
+            .collect();
+        terms.sort_unstable();
+        let start = data.len();
+        data.extend(terms.iter().map(|t| t.0));
+        let all = start..data.len();
         let sets = Sets {
-            feats: add(&mut self.item_feats(i).iter().copied()),
-            all: add(&mut terms.iter().map(|t| t.hash)),
-            content: add(&mut terms.iter().filter(|t| t.is_content()).map(|t| t.hash)),
-            nums: add(&mut terms.iter().filter(num).map(|t| t.hash)),
+            feats,
+            all,
+            content: add(&mut data, &mut terms.iter().filter(|t| t.1 & content != 0).map(|t| t.0)),
+            nums: add(&mut data, &mut terms.iter().filter(|t| t.1 & num != 0).map(|t| t.0)),
         };
         self.set_data = data;
         if self.sets.len() < self.items.len() {
@@ -435,6 +449,12 @@ impl Index {
             return None;
         }
         let (lcs, conflict) = if la * lb <= LCS_CELLS_MAX {
+            // The LCS is at most the terms the two have in common (with repeats): when even that
+            // and the shared features fall short of the threshold, no alignment can pass.
+            let common = sorted_intersection(set(&sa.all), set(&sb.all));
+            if sh.max(common as f32 / short as f32) < params.min_similarity {
+                return None;
+            }
             let al = align(ta, tb, set(&sa.all), set(&sb.all));
             (al.lcs, al.conflict)
         } else {
@@ -1166,7 +1186,7 @@ struct Alignment {
 }
 
 /// LCS of two term sequences, and whether a changed stretch swaps one content for another;
-/// `set_a` and `set_b` are their sorted sets of term hashes.
+/// `set_a` and `set_b` are their term hashes, sorted.
 fn align(a: &[Term], b: &[Term], set_a: &[u64], set_b: &[u64]) -> Alignment {
     let (la, lb) = (a.len(), b.len());
     let w = lb + 1;
@@ -1360,6 +1380,20 @@ mod tests {
         let feat = idx.item_feats(0).first().copied().unwrap_or(0);
         let len = idx.postings.get(&feat).map_or(0, |p| p.len as usize);
         assert!(len <= POSTING_CAP + 1, "{len}");
+    }
+
+    /// On bags (sorted, with repeats) the merge counts the common terms with their repeats,
+    /// which bounds the LCS that verify would compute.
+    #[test]
+    fn bag_intersection_bounds_the_lcs() {
+        assert_eq!(sorted_intersection(&[1, 1, 2, 5, 5, 5], &[1, 5, 5, 7]), 3);
+        let (mut idx, _) = index_of(&["a b c a b c d e", "c b a d e a"]);
+        let (sa, sb) = (idx.sets(0), idx.sets(1));
+        let bag = |r: &Range<usize>| idx.set_data.get(r.clone()).unwrap_or(&[]).to_vec();
+        let common = sorted_intersection(&bag(&sa.all), &bag(&sb.all));
+        let lcs = align(idx.item_terms(0), idx.item_terms(1), &bag(&sa.all), &bag(&sb.all)).lcs;
+        assert_eq!(common, 6);
+        assert!(lcs <= common && lcs >= 3, "{lcs}");
     }
 
     #[test]
