@@ -96,13 +96,12 @@ pub(crate) struct Item {
     cross: bool,
 }
 
-/// What [`Index::verify`] compares of an item, sorted: its features, content term hashes and
+/// What [`Index::verify`] compares of an item's terms, sorted: its content term hashes and
 /// number/date hashes deduplicated, and all its term hashes with repeats (a bag: its
 /// intersection with another bounds their LCS). An item is usually a candidate of several later
-/// ones, so they are computed once.
+/// ones, so they are computed once (its sorted features too, in `feat_sets`).
 #[derive(Debug, Clone)]
 struct Sets {
-    feats: Range<usize>,
     all: Range<usize>,
     content: Range<usize>,
     nums: Range<usize>,
@@ -141,8 +140,11 @@ pub(crate) struct Index {
     exact: HashMap<(u64, u64, u64), u32, Fast>,
     /// Per item, its [`Sets`] once verified, as ranges of `set_data`.
     sets: Vec<Option<Sets>>,
+    feat_sets: Vec<Option<Range<usize>>>,
     set_data: Vec<u64>,
     // Scratch buffers reused across items.
+    scratch_pairs: Vec<(u64, u8)>,
+    scratch_feats: Vec<u64>,
     /// Shared-feature count per earlier item, indexed by item (a hash map here was the hottest
     /// line of the duplicate rules); only the entries listed in `touched` are non-zero.
     counts: Vec<u32>,
@@ -370,44 +372,36 @@ impl Index {
         best
     }
 
-    /// The sorted sets [`Index::verify`] compares of item `i`, computed on its first use.
+    /// The sorted term sets [`Index::verify`] compares of item `i`, computed on its first use.
     fn sets(&mut self, i: usize) -> Sets {
         if let Some(Some(s)) = self.sets.get(i) {
             return s.clone();
         }
-        let mut data = std::mem::take(&mut self.set_data);
-        let mut scratch = Vec::new();
-        let mut add = |data: &mut Vec<u64>, values: &mut dyn Iterator<Item = u64>| {
-            scratch.clear();
-            scratch.extend(values);
-            scratch.sort_unstable();
-            scratch.dedup();
-            let start = data.len();
-            data.extend_from_slice(&scratch);
-            start..data.len()
-        };
-        let feats = add(&mut data, &mut self.item_feats(i).iter().copied());
         // One sort of the terms gives the bag and both filtered sets.
         let (content, num) = (1u8, 2u8);
-        let mut terms: Vec<(u64, u8)> = self
-            .item_terms(i)
-            .iter()
-            .map(|t| {
-                let n = matches!(t.kind, TermKind::Number | TermKind::Date);
-                (t.hash, (u8::from(t.is_content()) * content) | (u8::from(n) * num))
-            })
-            .collect();
-        terms.sort_unstable();
+        let mut pairs = std::mem::take(&mut self.scratch_pairs);
+        pairs.clear();
+        pairs.extend(self.item_terms(i).iter().map(|t| {
+            let n = matches!(t.kind, TermKind::Number | TermKind::Date);
+            (t.hash, (u8::from(t.is_content()) * content) | (u8::from(n) * num))
+        }));
+        pairs.sort_unstable();
+        let data = &mut self.set_data;
         let start = data.len();
-        data.extend(terms.iter().map(|t| t.0));
+        data.extend(pairs.iter().map(|t| t.0));
         let all = start..data.len();
-        let sets = Sets {
-            feats,
-            all,
-            content: add(&mut data, &mut terms.iter().filter(|t| t.1 & content != 0).map(|t| t.0)),
-            nums: add(&mut data, &mut terms.iter().filter(|t| t.1 & num != 0).map(|t| t.0)),
+        // Sorted already: a value is kept unless it repeats the one before.
+        let mut distinct = |flag: u8| {
+            let start = data.len();
+            for &(h, f) in &pairs {
+                if f & flag != 0 && data.get(start..).and_then(<[u64]>::last) != Some(&h) {
+                    data.push(h);
+                }
+            }
+            start..data.len()
         };
-        self.set_data = data;
+        let sets = Sets { all, content: distinct(content), nums: distinct(num) };
+        self.scratch_pairs = pairs;
         if self.sets.len() < self.items.len() {
             self.sets.resize(self.items.len(), None);
         }
@@ -415,6 +409,31 @@ impl Index {
             *slot = Some(sets.clone());
         }
         sets
+    }
+
+    /// The features of item `i`, sorted and deduplicated, computed on first use: only pairs
+    /// that pass the cheaper term tests need them.
+    fn feat_set(&mut self, i: usize) -> Range<usize> {
+        if let Some(Some(r)) = self.feat_sets.get(i) {
+            return r.clone();
+        }
+        self.ensure_feats(i);
+        let mut scratch = std::mem::take(&mut self.scratch_feats);
+        scratch.clear();
+        scratch.extend_from_slice(self.item_feats(i));
+        scratch.sort_unstable();
+        scratch.dedup();
+        let start = self.set_data.len();
+        self.set_data.extend_from_slice(&scratch);
+        let range = start..self.set_data.len();
+        self.scratch_feats = scratch;
+        if self.feat_sets.len() < self.items.len() {
+            self.feat_sets.resize(self.items.len(), None);
+        }
+        if let Some(slot) = self.feat_sets.get_mut(i) {
+            *slot = Some(range.clone());
+        }
+        range
     }
 
     /// Whether the pair must say exactly the same content words: neighbours in one list, whose
@@ -433,21 +452,23 @@ impl Index {
         if short == 0 || (short as f32) < params.min_length_ratio * long as f32 {
             return None;
         }
-        self.ensure_feats(a);
-        self.ensure_feats(b);
         let (sa, sb) = (self.sets(a), self.sets(b));
+        {
+            let set = |r: &Range<usize>| self.set_data.get(r.clone()).unwrap_or(&[]);
+            // One rewritten word on each side is a paraphrase; two or more is another directive.
+            if numbers_conflict(set(&sa.nums), set(&sb.nums))
+                || content_conflict(set(&sa.content), set(&sb.content), 2)
+            {
+                return None;
+            }
+        }
+        let (fa, fb) = (self.feat_set(a), self.feat_set(b));
         let (ta, tb) = (self.item_terms(a), self.item_terms(b));
         let data = &self.set_data;
         let set = |r: &Range<usize>| data.get(r.clone()).unwrap_or(&[]);
-        let shared = sorted_intersection(set(&sa.feats), set(&sb.feats));
-        let (fa, fb) = (sa.feats.len(), sb.feats.len());
+        let shared = sorted_intersection(set(&fa), set(&fb));
+        let (fa, fb) = (fa.len(), fb.len());
         let sh = shared as f32 / fa.min(fb).max(1) as f32;
-        // One rewritten word on each side is a paraphrase; two or more is another directive.
-        if numbers_conflict(set(&sa.nums), set(&sb.nums))
-            || content_conflict(set(&sa.content), set(&sb.content), 2)
-        {
-            return None;
-        }
         let (lcs, conflict) = if la * lb <= LCS_CELLS_MAX {
             // The LCS is at most the terms the two have in common (with repeats): when even that
             // and the shared features fall short of the threshold, no alignment can pass.
