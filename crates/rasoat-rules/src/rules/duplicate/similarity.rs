@@ -842,7 +842,9 @@ struct Tok {
 }
 
 /// `(c.is_alphabetic(), c.is_numeric())`, with the fast paths of `rasoat_text::token` for
-/// ASCII and the Latin blocks (whose tests check them against the standard library).
+/// ASCII and the Latin blocks, and one for General Punctuation (dashes, quotes, "…": common
+/// separators here, and neither letters nor digits). `class_agrees_with_the_standard_library`
+/// checks every character.
 #[inline]
 fn class(c: char) -> (bool, bool) {
     let u = u32::from(c);
@@ -851,6 +853,9 @@ fn class(c: char) -> (bool, bool) {
     }
     if (0xC0..=0x24F).contains(&u) && u != 0xD7 && u != 0xF7 || (0x1E00..=0x1EFF).contains(&u) {
         return (true, false);
+    }
+    if (0x2000..=0x206F).contains(&u) {
+        return (false, false);
     }
     (c.is_alphabetic(), c.is_numeric())
 }
@@ -1339,6 +1344,13 @@ mod tests {
                     "{gap:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn class_agrees_with_the_standard_library() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(class(c), (c.is_alphabetic(), c.is_numeric()), "{c:?}");
         }
     }
 

@@ -245,13 +245,35 @@ fn has_blanks_slow(t: &str) -> bool {
 /// One citation and nothing more (no second clause after a `;`): a directive may start with
 /// the document it implements, an entry of a list of legal bases is only the document.
 fn is_citation_entry(t: &str) -> bool {
-    // Every text that CITATION_ITEM matches starts with one of these letters.
-    if !t.starts_with(['C', 'N', 'Q', 'T', 'K', 'H', 'V', 'L', 'B', 'P']) {
+    // Every text that CITATION_ITEM matches starts with "Căn cứ" or one of its document types:
+    // most directives are spared the regex.
+    if !CITATION_STARTS.iter().any(|w| t.starts_with(w)) {
         return false;
     }
     let body = t.trim_end_matches(['.', ';', ' ']);
     !body.contains(';') && CITATION_ITEM.as_ref().is_some_and(|re| re.is_match(t))
 }
+
+/// The literal words CITATION_ITEM can start with.
+const CITATION_STARTS: [&str; 17] = [
+    "Căn cứ",
+    "Nghị định",
+    "Quyết định",
+    "Thông tư",
+    "Nghị quyết",
+    "Chỉ thị",
+    "Kết luận",
+    "Kế hoạch",
+    "Công văn",
+    "Thông báo",
+    "Quy định",
+    "Hướng dẫn",
+    "Văn bản hợp nhất",
+    "Luật",
+    "Bộ luật",
+    "Pháp lệnh",
+    "Hiến pháp",
+];
 
 /// An entry of a list of legal bases ("- Nghị định số 08/2022/NĐ-CP …", "- Luật Bảo vệ môi
 /// trường", "Căn cứ Nghị định số …" in a form): each procedure or form lists its own, so they
@@ -470,6 +492,18 @@ mod tests {
             assert!(is_citation_entry(t), "{t}");
         }
         assert!(!is_citation_entry("Thực hiện Nghị định số 08/2022/NĐ-CP"));
+        // Every literal start of the regex is in the prefilter's list.
+        for w in CITATION_STARTS.iter().skip(1) {
+            assert!(
+                is_citation_entry(&format!("{w} số 12 Ánh")) || is_citation_entry(&format!("{w} Ánh")),
+                "{w}"
+            );
+            assert!(
+                is_citation_entry(&format!("Căn cứ {w} số 12 Ánh"))
+                    || is_citation_entry(&format!("Căn cứ {w} Ánh")),
+                "{w}"
+            );
+        }
     }
 
     #[test]
