@@ -885,7 +885,15 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
                 if a & (A_ALPHA | A_DIGIT) != 0 {
                     break Some((byte as char, 1));
                 }
-                gap.add(byte as char);
+                // Gap::add from the table: a space between words is most separators.
+                gap.clause |= a & A_CLAUSE != 0;
+                gap.sentence |= a & A_SENTENCE != 0;
+                if a & A_SPACE == 0 {
+                    gap.trimmed = match gap.trimmed {
+                        Trimmed::Empty => Trimmed::One(byte as char),
+                        _ => Trimmed::More,
+                    };
+                }
                 i += 1;
             } else {
                 let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break None };
@@ -961,17 +969,26 @@ const A_ALPHA: u8 = 1;
 const A_DIGIT: u8 = 2;
 const A_UPPER: u8 = 4;
 const A_LOWER: u8 = 8;
+/// What [`Gap::add`] records of the character: clause punctuation, sentence end, white space.
+const A_CLAUSE: u8 = 16;
+const A_SENTENCE: u8 = 32;
+const A_SPACE: u8 = 64;
 
 /// The classes of the ASCII characters, from the standard library's definitions.
 static ASCII: LazyLock<[u8; 128]> = LazyLock::new(|| {
     let mut t = [0u8; 128];
     for (b, slot) in (0u8..).zip(t.iter_mut()) {
         let c = b as char;
+        let mut gap = Gap::default();
+        gap.add(c);
         let flags = [
             (c.is_alphabetic(), A_ALPHA),
             (c.is_numeric(), A_DIGIT),
             (c.is_uppercase(), A_UPPER),
             (c.is_lowercase(), A_LOWER),
+            (gap.clause, A_CLAUSE),
+            (gap.sentence, A_SENTENCE),
+            (gap.trimmed == Trimmed::Empty, A_SPACE),
         ];
         *slot = flags.iter().filter(|(on, _)| *on).fold(0, |acc, (_, bit)| acc | bit);
     }
