@@ -97,11 +97,29 @@ fn column_kind(title: &str) -> ColumnKind {
         ColumnKind::Deadline
     } else if t.contains("sản phẩm") || t.contains("kết quả") {
         ColumnKind::Output
-    } else if t.contains("nhiệm vụ") || t.contains("nội dung") || t.contains("công việc") {
+    } else if TASK_WORDS.iter().any(|w| t.contains(w)) {
         ColumnKind::Task
     } else {
         ColumnKind::Other
     }
+}
+
+/// What a task column's title says (any case).
+const TASK_WORDS: [&str; 3] = ["nhiệm vụ", "nội dung", "công việc"];
+
+/// Whether `line`, lower-cased into `buf`, holds one of [`TASK_WORDS`]: a line without any has
+/// no cell that [`column_kind`] calls a task column (a cell's lower case is a piece of the
+/// line's, and the words hold no letter whose lower case depends on its neighbours).
+fn names_task(line: &str, buf: &mut String) -> bool {
+    buf.clear();
+    for c in line.chars() {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    TASK_WORDS.iter().any(|w| buf.contains(w))
 }
 
 /// Tab-separated rows read straight from the text, for a part where the parser recognised no
@@ -111,6 +129,7 @@ fn rows_from_text(doc: &Document, part: &rasoat_doc::Part) -> Vec<TaskRow> {
     let mut out: Vec<TaskRow> = Vec::new();
     let mut columns: Vec<ColumnKind> = Vec::new();
     let mut header = "";
+    let mut lower = String::new();
     // Lines are in text order: start at the part's first line and stop after its last, rather
     // than filtering every line of the document once per part (quadratic in long files).
     let first = doc.lines.partition_point(|l| l.start < part.span.start);
@@ -121,7 +140,13 @@ fn rows_from_text(doc: &Document, part: &rasoat_doc::Part) -> Vec<TaskRow> {
         if !text.contains('\t') {
             continue;
         }
-        let kinds: Vec<ColumnKind> = text.split('\t').map(column_kind).collect();
+        // Only a line that names a task column can be a header: the cells' kinds (a lower-case
+        // copy of each) are worked out for those alone, not for every row.
+        let kinds: Vec<ColumnKind> = if names_task(text, &mut lower) {
+            text.split('\t').map(column_kind).collect()
+        } else {
+            Vec::new()
+        };
         if kinds.contains(&ColumnKind::Task) && kinds.iter().filter(|k| **k != ColumnKind::Other).count() >= 2
         {
             if text != header {
@@ -328,6 +353,20 @@ mod tests {
             "2\tTổ chức đối thoại định kỳ, đột xuất với doanh nghiệp trên địa bàn\tVăn phòng\t\tQuý II/2026",
         ]));
         assert_eq!(messages(&doc), Vec::<String>::new());
+    }
+
+    #[test]
+    fn only_lines_naming_a_task_column_can_be_headers() {
+        let mut buf = String::new();
+        for line in [HEADER, "TT\tNỘI DUNG CÔNG VIỆC\tChủ trì", "STT\tNhiệm Vụ\tĐơn vị"] {
+            assert!(names_task(line, &mut buf), "{line}");
+            assert!(line.split('\t').any(|c| column_kind(c) == ColumnKind::Task), "{line}");
+        }
+        for line in ["1\tRà soát thủ tục\tVăn phòng\tQuý II/2026", "STT\tĐơn vị chủ trì\tThời gian"]
+        {
+            assert!(!names_task(line, &mut buf), "{line}");
+            assert!(!line.split('\t').any(|c| column_kind(c) == ColumnKind::Task), "{line}");
+        }
     }
 
     #[test]

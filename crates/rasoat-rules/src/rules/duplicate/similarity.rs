@@ -19,7 +19,13 @@
 //! [`POSTING_CAP`] are boilerplate ("cán bộ, công chức, viên chức") and stop being scanned; exact
 //! copies are found by a hash of the whole term sequence. Work per item is therefore bounded and
 //! the search is linear (measured by `measure::linear_on_5000_paragraphs`: 1,250 / 2,500 / 5,000
-//! paragraphs in 51 / 96 / 164 ms, release build on a busy 2-core machine).
+//! paragraphs in 5.0 / 10.3 / 16.9 ms, release build on a busy 2-core machine).
+//!
+//! Cost. Each compared item's text is read once: [`scan`] cuts, hashes and classifies its tokens
+//! in one pass, into reused buffers. Features are computed only for items that are compared,
+//! and the sorted sets a pair check needs only for items that are checked (once each); a pair is
+//! rejected on its term sets before its features or its LCS are looked at, and the LCS is not
+//! computed when the terms the two share cannot reach the threshold.
 //!
 //! A candidate is confirmed on the pair itself: the similarity is the larger of the shingle
 //! containment (shared features / features of the shorter item, robust to reordering) and the
@@ -43,7 +49,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use rasoat_text::Span;
-use rasoat_text::token::{Token, TokenKind, tokens};
+use rasoat_text::token::TokenKind;
 
 /// Shingle width in terms (syllables).
 const K: usize = 3;
@@ -73,6 +79,8 @@ pub(crate) struct Term {
     pub kind: TermKind,
     /// Clause number within its item; shingles never cross clauses.
     pub clause: u32,
+    /// Its [`Specials`] flags (for words), looked up once by the normaliser.
+    special: u8,
 }
 
 impl Term {
@@ -85,12 +93,24 @@ impl Term {
 #[derive(Debug, Clone)]
 pub(crate) struct Item {
     terms: Range<usize>,
-    feats: Range<usize>,
+    /// Computed on first use ([`Index::ensure_feats`]).
+    feats: Option<Range<usize>>,
     /// Items are only compared with items of the same scope…
     scope: u64,
     /// …and, unless `cross` is set, of the same section (their parent heading or item).
     section: u64,
     cross: bool,
+}
+
+/// What [`Index::verify`] compares of an item's terms, sorted: its content term hashes and
+/// number/date hashes deduplicated, and all its term hashes with repeats (a bag: its
+/// intersection with another bounds their LCS). An item is usually a candidate of several later
+/// ones, so they are computed once (its sorted features too, in `feat_sets`).
+#[derive(Debug, Clone)]
+struct Sets {
+    all: Range<usize>,
+    content: Range<usize>,
+    nums: Range<usize>,
 }
 
 /// A confirmed near-duplicate: the earlier item and the similarity.
@@ -117,18 +137,37 @@ pub(crate) struct Index {
     terms: Vec<Term>,
     feats: Vec<u64>,
     items: Vec<Item>,
-    postings: HashMap<u64, Vec<u32>, Fast>,
+    /// Feature → its list of items, linked through `nodes` (one allocation for all lists).
+    postings: HashMap<u64, Posting, Fast>,
+    /// (item, next node or [`NIL`]), newest first per list.
+    nodes: Vec<(u32, u32)>,
     /// Hash of an item's whole term sequence → first item with it (exact copies, even when all
     /// their features are boilerplate).
     exact: HashMap<(u64, u64, u64), u32, Fast>,
+    /// Per item, its [`Sets`] once verified, as ranges of `set_data`.
+    sets: Vec<Option<Sets>>,
+    feat_sets: Vec<Option<Range<usize>>>,
+    set_data: Vec<u64>,
     // Scratch buffers reused across items.
+    scratch_pairs: Vec<(u64, u8)>,
     scratch_feats: Vec<u64>,
     /// Shared-feature count per earlier item, indexed by item (a hash map here was the hottest
     /// line of the duplicate rules); only the entries listed in `touched` are non-zero.
     counts: Vec<u32>,
     touched: Vec<u32>,
     scratch_cands: Vec<(u32, u32)>,
+    norm: Normaliser,
 }
+
+/// The list of items that have one feature: its newest node in [`Index::nodes`], and length.
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    head: u32,
+    len: u32,
+}
+
+/// End of a posting list.
+const NIL: u32 = u32::MAX;
 
 /// Hasher for keys that are already well-mixed hashes (features, term sequences) or small
 /// values (chars): SipHash's DoS resistance buys nothing here and cost a tenth of the rule.
@@ -180,17 +219,28 @@ impl Index {
     /// sections of its scope only when `cross` is set.
     pub fn push_in(&mut self, text: &str, pieces: &[Span], scope: u64, section: u64, cross: bool) -> usize {
         let start = self.terms.len();
-        let mut state = Normaliser::default();
+        self.norm.reset();
         for &piece in pieces {
-            state.run(text, piece, &mut self.terms);
+            self.norm.run(text, piece, &mut self.terms);
         }
         let terms = start..self.terms.len();
-        let fstart = self.feats.len();
-        let slice = self.terms.get(terms.clone()).unwrap_or(&[]);
-        features(slice, &mut self.scratch_feats);
-        self.feats.extend_from_slice(&self.scratch_feats);
-        self.items.push(Item { terms, feats: fstart..self.feats.len(), scope, section, cross });
+        self.items.push(Item { terms, feats: None, scope, section, cross });
         self.items.len() - 1
+    }
+
+    /// Computes the features of item `i` the first time they are needed: an item that is never
+    /// compared (too short, or the rule knows it has no partner) never pays for them.
+    fn ensure_feats(&mut self, i: usize) {
+        let Some(item) = self.items.get(i) else { return };
+        if item.feats.is_some() {
+            return;
+        }
+        let start = self.feats.len();
+        features(self.terms.get(item.terms.clone()).unwrap_or(&[]), &mut self.feats);
+        let range = start..self.feats.len();
+        if let Some(item) = self.items.get_mut(i) {
+            item.feats = Some(range);
+        }
     }
 
     fn item_terms(&self, i: usize) -> &[Term] {
@@ -198,7 +248,7 @@ impl Index {
     }
 
     fn item_feats(&self, i: usize) -> &[u64] {
-        self.items.get(i).and_then(|it| self.feats.get(it.feats.clone())).unwrap_or(&[])
+        self.items.get(i).and_then(|it| self.feats.get(it.feats.clone()?)).unwrap_or(&[])
     }
 
     /// Number of content terms of an item.
@@ -217,12 +267,18 @@ impl Index {
     pub fn find_repeats(&mut self, params: Params, eligible: impl Fn(usize) -> bool) -> Vec<Option<Match>> {
         let n = self.items.len();
         let mut out = Vec::with_capacity(n);
+        // At most one posting per feature, about one feature per term: little rehashing.
+        self.postings.reserve(self.terms.len());
+        self.exact.reserve(n);
+        if self.counts.len() < n {
+            self.counts.resize(n, 0);
+        }
         for i in 0..n {
             let ok = eligible(i) && self.content_len(i) >= params.min_terms;
-            out.push(if ok { self.best_earlier(i, params) } else { None });
             if ok {
-                self.insert(i);
+                self.ensure_feats(i);
             }
+            out.push(if ok { self.index_and_find(i, params) } else { None });
         }
         out
     }
@@ -249,43 +305,50 @@ impl Index {
         }
     }
 
-    fn insert(&mut self, i: usize) {
+    /// The best earlier match of item `i`, and `i` added to the index: one hash lookup per
+    /// feature serves both (a feature occurs once per item, so `i` never meets itself).
+    fn index_and_find(&mut self, i: usize, params: Params) -> Option<Match> {
         let key = self.exact_key(i);
-        self.exact.entry(key).or_insert(i as u32);
-        let Some(item) = self.items.get(i) else { return };
-        for &f in self.feats.get(item.feats.clone()).unwrap_or(&[]) {
-            let list = self.postings.entry(f).or_default();
-            // One past the cap marks the feature as boilerplate; no need to grow further.
-            if list.len() <= POSTING_CAP {
-                list.push(i as u32);
+        let exact = match self.exact.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get() as usize),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i as u32);
+                None
             }
-        }
-    }
-
-    fn best_earlier(&mut self, i: usize, params: Params) -> Option<Match> {
-        if let Some(&j) = self.exact.get(&self.exact_key(i))
-            && self.comparable(i, j as usize)
-        {
-            return Some(Match { earlier: j as usize, similarity: 1.0 });
-        }
-        let feats = self.items.get(i)?.feats.clone();
-        if self.counts.len() < self.items.len() {
-            self.counts.resize(self.items.len(), 0);
-        }
+        };
+        // An exact copy needs no candidates; its features are still indexed.
+        let found_exact =
+            exact.filter(|&j| self.comparable(i, j)).map(|j| Match { earlier: j, similarity: 1.0 });
+        let count = found_exact.is_none();
+        let feats = self.items.get(i).and_then(|it| it.feats.clone()).unwrap_or(0..0);
         self.touched.clear();
-        for f in self.feats.get(feats).unwrap_or(&[]) {
-            let Some(list) = self.postings.get(f) else { continue };
-            if list.len() > POSTING_CAP {
+        for &f in self.feats.get(feats).unwrap_or(&[]) {
+            let posting = self.postings.entry(f).or_insert(Posting { head: NIL, len: 0 });
+            // A list past the cap is boilerplate: neither scanned nor grown. A list that ends
+            // with `i` met this feature earlier in the same item: a feature counts once.
+            if posting.len as usize > POSTING_CAP
+                || self.nodes.get(posting.head as usize).is_some_and(|&(j, _)| j as usize == i)
+            {
                 continue;
             }
-            for &j in list {
-                if let Some(c) = self.counts.get_mut(j as usize) {
-                    if *c == 0 {
-                        self.touched.push(j);
+            if count {
+                let mut node = posting.head;
+                while let Some(&(j, next)) = self.nodes.get(node as usize) {
+                    if let Some(c) = self.counts.get_mut(j as usize) {
+                        if *c == 0 {
+                            self.touched.push(j);
+                        }
+                        *c += 1;
                     }
-                    *c += 1;
+                    node = next;
                 }
             }
+            self.nodes.push((i as u32, posting.head));
+            posting.head = (self.nodes.len() - 1) as u32;
+            posting.len += 1;
+        }
+        if found_exact.is_some() {
+            return found_exact;
         }
         let mut cands = std::mem::take(&mut self.scratch_cands);
         cands.clear();
@@ -315,6 +378,70 @@ impl Index {
         best
     }
 
+    /// The sorted term sets [`Index::verify`] compares of item `i`, computed on its first use.
+    fn sets(&mut self, i: usize) -> Sets {
+        if let Some(Some(s)) = self.sets.get(i) {
+            return s.clone();
+        }
+        // One sort of the terms gives the bag and both filtered sets.
+        let (content, num) = (1u8, 2u8);
+        let mut pairs = std::mem::take(&mut self.scratch_pairs);
+        pairs.clear();
+        pairs.extend(self.item_terms(i).iter().map(|t| {
+            let n = matches!(t.kind, TermKind::Number | TermKind::Date);
+            (t.hash, (u8::from(t.is_content()) * content) | (u8::from(n) * num))
+        }));
+        pairs.sort_unstable();
+        let data = &mut self.set_data;
+        let start = data.len();
+        data.extend(pairs.iter().map(|t| t.0));
+        let all = start..data.len();
+        // Sorted already: a value is kept unless it repeats the one before.
+        let mut distinct = |flag: u8| {
+            let start = data.len();
+            for &(h, f) in &pairs {
+                if f & flag != 0 && data.get(start..).and_then(<[u64]>::last) != Some(&h) {
+                    data.push(h);
+                }
+            }
+            start..data.len()
+        };
+        let sets = Sets { all, content: distinct(content), nums: distinct(num) };
+        self.scratch_pairs = pairs;
+        if self.sets.len() < self.items.len() {
+            self.sets.resize(self.items.len(), None);
+        }
+        if let Some(slot) = self.sets.get_mut(i) {
+            *slot = Some(sets.clone());
+        }
+        sets
+    }
+
+    /// The features of item `i`, sorted and deduplicated, computed on first use: only pairs
+    /// that pass the cheaper term tests need them.
+    fn feat_set(&mut self, i: usize) -> Range<usize> {
+        if let Some(Some(r)) = self.feat_sets.get(i) {
+            return r.clone();
+        }
+        self.ensure_feats(i);
+        let mut scratch = std::mem::take(&mut self.scratch_feats);
+        scratch.clear();
+        scratch.extend_from_slice(self.item_feats(i));
+        scratch.sort_unstable();
+        scratch.dedup();
+        let start = self.set_data.len();
+        self.set_data.extend_from_slice(&scratch);
+        let range = start..self.set_data.len();
+        self.scratch_feats = scratch;
+        if self.feat_sets.len() < self.items.len() {
+            self.feat_sets.resize(self.items.len(), None);
+        }
+        if let Some(slot) = self.feat_sets.get_mut(i) {
+            *slot = Some(range.clone());
+        }
+        range
+    }
+
     /// Whether the pair must say exactly the same content words: neighbours in one list, whose
     /// small differences are what the enumeration is about ("Cấp …" / "Cấp lại …"), and items
     /// outside plans, whose parallel provisions differ by a qualifier.
@@ -325,25 +452,40 @@ impl Index {
     }
 
     /// The similarity of two items when they say the same thing, `None` otherwise.
-    pub fn verify(&self, a: usize, b: usize, params: Params, strict: bool) -> Option<f32> {
-        let (ta, tb) = (self.item_terms(a), self.item_terms(b));
-        let (la, lb) = (ta.len(), tb.len());
+    pub fn verify(&mut self, a: usize, b: usize, params: Params, strict: bool) -> Option<f32> {
+        let (la, lb) = (self.item_terms(a).len(), self.item_terms(b).len());
         let (short, long) = (la.min(lb), la.max(lb));
         if short == 0 || (short as f32) < params.min_length_ratio * long as f32 {
             return None;
         }
-        let shared = sorted_intersection(self.item_feats(a), self.item_feats(b));
-        let (fa, fb) = (self.item_feats(a).len(), self.item_feats(b).len());
-        let sh = shared as f32 / fa.min(fb).max(1) as f32;
-        // One rewritten word on each side is a paraphrase; two or more is another directive.
-        if numbers_conflict(ta, tb) || content_conflict(ta, tb, 2) {
-            return None;
+        let (sa, sb) = (self.sets(a), self.sets(b));
+        {
+            let set = |r: &Range<usize>| self.set_data.get(r.clone()).unwrap_or(&[]);
+            // One rewritten word on each side is a paraphrase; two or more is another directive.
+            if numbers_conflict(set(&sa.nums), set(&sb.nums))
+                || content_conflict(set(&sa.content), set(&sb.content), 2)
+            {
+                return None;
+            }
         }
+        let (fa, fb) = (self.feat_set(a), self.feat_set(b));
+        let (ta, tb) = (self.item_terms(a), self.item_terms(b));
+        let data = &self.set_data;
+        let set = |r: &Range<usize>| data.get(r.clone()).unwrap_or(&[]);
+        let shared = sorted_intersection(set(&fa), set(&fb));
+        let (fa, fb) = (fa.len(), fb.len());
+        let sh = shared as f32 / fa.min(fb).max(1) as f32;
         let (lcs, conflict) = if la * lb <= LCS_CELLS_MAX {
-            let al = align(ta, tb);
+            // The LCS is at most the terms the two have in common (with repeats): when even that
+            // and the shared features fall short of the threshold, no alignment can pass.
+            let common = sorted_intersection(set(&sa.all), set(&sb.all));
+            if sh.max(common as f32 / short as f32) < params.min_similarity {
+                return None;
+            }
+            let al = align(ta, tb, set(&sa.all), set(&sb.all));
             (al.lcs, al.conflict)
         } else {
-            (0, content_conflict(ta, tb, 1))
+            (0, content_conflict(set(&sa.content), set(&sb.content), 1))
         };
         let sim = sh.max(lcs as f32 / short as f32);
         let ok = sim >= params.min_similarity && (!strict || same_content(ta, tb)) && !conflict;
@@ -404,69 +546,103 @@ static TONED: LazyLock<HashMap<char, (char, u8), Fast>> = LazyLock::new(|| {
 const LATIN: (u32, usize) = (0x80, 0x250 - 0x80);
 const LATIN_ADDITIONAL: (u32, usize) = (0x1E00, 0x100);
 
-/// For every letter of the blocks Vietnamese text uses, what [`word_hash`] makes of it: its
-/// lower case through [`TONED`]. Computed once from the same two steps, so the result is the
-/// same; per character it saves `to_lowercase`'s table search and a hash lookup.
-static FOLDED: LazyLock<[Vec<(char, u8)>; 2]> = LazyLock::new(|| {
-    let block = |(first, len): (u32, usize)| -> Vec<(char, u8)> {
-        (first..first + len as u32)
-            .map(|u| {
-                let c = char::from_u32(u).unwrap_or('\u{fffd}');
-                let lower = c.to_lowercase().next().unwrap_or(c);
-                TONED.get(&lower).copied().unwrap_or((lower, 0))
-            })
-            .collect()
+/// What [`word_hash`] makes of one character, and its case (for names and abbreviations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fold {
+    /// The letter hashed: lower case, tone removed; `None` for a combining tone mark.
+    base: Option<char>,
+    /// 0 none, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng.
+    tone: u8,
+    upper: bool,
+    lower: bool,
+}
+
+/// [`Fold`] the slow way: `to_lowercase`, then [`TONED`].
+fn fold_slow(c: char) -> Fold {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let (base, tone) = match lower {
+        // Combining tone marks (text that escaped NFC).
+        '\u{300}' => (None, 1),
+        '\u{301}' => (None, 2),
+        '\u{309}' => (None, 3),
+        '\u{303}' => (None, 4),
+        '\u{323}' => (None, 5),
+        c if c.is_ascii() => (Some(c), 0),
+        c => TONED.get(&c).map_or((Some(c), 0), |&(b, t)| (Some(b), t)),
+    };
+    Fold { base, tone, upper: c.is_uppercase(), lower: c.is_lowercase() }
+}
+
+/// For every character of the blocks Vietnamese text uses, its [`Fold`]. Computed once by
+/// [`fold_slow`], so the result is the same; per character it saves `to_lowercase`'s and
+/// the case tables' searches and a hash lookup.
+static FOLDED: LazyLock<[Vec<Fold>; 2]> = LazyLock::new(|| {
+    let block = |(first, len): (u32, usize)| -> Vec<Fold> {
+        (first..first + len as u32).map(|u| fold_slow(char::from_u32(u).unwrap_or('\u{fffd}'))).collect()
     };
     [block(LATIN), block(LATIN_ADDITIONAL)]
 });
 
-/// [`FOLDED`]'s entry for `c`, when `c` is in one of its blocks.
-fn folded(c: char) -> Option<(char, u8)> {
+/// The [`Fold`] of `c`: ASCII first (most letters of a Vietnamese text are), then the
+/// precomputed Vietnamese blocks of `folded`, then the slow way.
+#[inline]
+fn fold(c: char, folded: &[Vec<Fold>; 2]) -> Fold {
     let u = u32::from(c);
-    let (table, first) = match u {
-        0x80..0x250 => (FOLDED.first()?, LATIN.0),
-        0x1E00..0x1F00 => (FOLDED.get(1)?, LATIN_ADDITIONAL.0),
-        _ => return None,
+    if u < 0x80 {
+        let b = c.to_ascii_lowercase();
+        return Fold { base: Some(b), tone: 0, upper: c.is_ascii_uppercase(), lower: c.is_ascii_lowercase() };
+    }
+    let [latin, additional] = folded;
+    let entry = match u {
+        0x80..0x250 => latin.get((u - LATIN.0) as usize),
+        0x1E00..0x1F00 => additional.get((u - LATIN_ADDITIONAL.0) as usize),
+        _ => None,
     };
-    table.get((u - first) as usize).copied()
+    entry.copied().unwrap_or_else(|| fold_slow(c))
+}
+
+/// A word's key being built, one character at a time (the tokenizer hashes as it scans).
+#[derive(Clone, Copy)]
+struct WordKey {
+    h: u64,
+    tone: u8,
+}
+
+impl WordKey {
+    const fn new() -> Self {
+        Self { h: FNV_OFFSET, tone: 0 }
+    }
+
+    #[inline]
+    fn add(&mut self, f: Fold) {
+        // The first tone mark counts, wherever it sits.
+        if f.tone != 0 && self.tone == 0 {
+            self.tone = f.tone;
+        }
+        if let Some(b) = f.base {
+            self.h = (self.h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// [`WordKey::add`] for a lower-case ASCII letter (no tone, folds to itself).
+    #[inline]
+    fn add_ascii(&mut self, b: u8) {
+        self.h = (self.h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+
+    fn finish(self) -> u64 {
+        mix(self.h, u64::from(self.tone))
+    }
 }
 
 /// Hash of a word: lower case, letters with their tone factored out. Allocates nothing.
 pub(crate) fn word_hash(word: &str) -> u64 {
-    let mut h = FNV_OFFSET;
-    let mut tone = 0u8;
+    let folded = &*FOLDED;
+    let mut key = WordKey::new();
     for c in word.chars() {
-        // ASCII first: most letters of a Vietnamese text are, and `to_lowercase` is a table
-        // search; then the precomputed Vietnamese blocks.
-        let lower = if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else if let Some((b, t)) = folded(c) {
-            if t != 0 && tone == 0 {
-                tone = t;
-            }
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-            continue;
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        };
-        let (base, t) = match lower {
-            // Combining tone marks (text that escaped NFC).
-            '\u{300}' => (None, 1),
-            '\u{301}' => (None, 2),
-            '\u{309}' => (None, 3),
-            '\u{303}' => (None, 4),
-            '\u{323}' => (None, 5),
-            c if c.is_ascii() => (Some(c), 0),
-            c => TONED.get(&c).map_or((Some(c), 0), |&(b, t)| (Some(b), t)),
-        };
-        if t != 0 && tone == 0 {
-            tone = t;
-        }
-        if let Some(b) = base {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        key.add(fold(c, folded));
     }
-    mix(h, u64::from(tone))
+    key.finish()
 }
 
 fn number_hash(n: u64) -> u64 {
@@ -510,20 +686,11 @@ const FILLER_PAIRS: &[(&str, &str)] = &[
 /// Words dropped altogether: they vary freely between copies of one sentence.
 const STOP: &[&str] = &["các", "những", "mọi"];
 
-static FILLER_SET: LazyLock<Vec<u64>> = LazyLock::new(|| sorted_hashes(FILLER_WORDS));
 static FILLER_PAIR_SET: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
     let mut v: Vec<(u64, u64)> = FILLER_PAIRS.iter().map(|(a, b)| (word_hash(a), word_hash(b))).collect();
     v.sort_unstable();
     v
 });
-static STOP_SET: LazyLock<Vec<u64>> = LazyLock::new(|| sorted_hashes(STOP));
-
-fn sorted_hashes(words: &[&str]) -> Vec<u64> {
-    let mut v: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
 
 /// Abbreviations expanded to their syllables, so "UBND xã" = "Ủy ban nhân dân xã".
 const ABBREVIATIONS: &[(&str, &[&str])] = &[
@@ -539,69 +706,361 @@ static ABBREV_SET: LazyLock<Vec<(u64, Vec<u64>)>> = LazyLock::new(|| {
     ABBREVIATIONS.iter().map(|(a, exp)| (word_hash(a), exp.iter().map(|w| word_hash(w)).collect())).collect()
 });
 
-static W_NGAY: LazyLock<u64> = LazyLock::new(|| word_hash("ngày"));
 static W_THANG: LazyLock<u64> = LazyLock::new(|| word_hash("tháng"));
 static W_NAM: LazyLock<u64> = LazyLock::new(|| word_hash("năm"));
-static W_SO: LazyLock<u64> = LazyLock::new(|| word_hash("số"));
 
-fn parse_num(t: &Token<'_>) -> Option<u64> {
-    if t.kind != TokenKind::Number || t.text.len() > 9 {
-        return None;
-    }
-    t.text.parse().ok()
+/// What a word is to the normaliser, as bits of [`Specials`].
+const SP_STOP: u8 = 1;
+const SP_FILLER: u8 = 2;
+/// First syllable of a [`FILLER_PAIRS`] entry.
+const SP_PAIR_FIRST: u8 = 4;
+const SP_ABBREV: u8 = 8;
+const SP_NGAY: u8 = 16;
+const SP_THANG: u8 = 32;
+const SP_SO: u8 = 64;
+
+const SPECIAL_SLOTS: usize = 1024;
+
+/// The words the normaliser treats specially (stop words, fillers, abbreviations, date words),
+/// by hash: one lookup per token instead of a binary search per list. Direct-mapped, with a
+/// shift of the hash chosen so that no two of these words share a slot: a lookup is one load
+/// and one compare, without a branch to mispredict on the frequent function words.
+struct Specials {
+    keys: Vec<u64>,
+    flags: Vec<u8>,
+    shift: u32,
 }
+
+impl Specials {
+    fn build() -> Self {
+        let mut words: Vec<(u64, u8)> = Vec::new();
+        let mut add = |h: u64, flag: u8| match words.iter_mut().find(|(k, _)| *k == h) {
+            Some(w) => w.1 |= flag,
+            None => words.push((h, flag)),
+        };
+        for w in STOP {
+            add(word_hash(w), SP_STOP);
+        }
+        for w in FILLER_WORDS {
+            add(word_hash(w), SP_FILLER);
+        }
+        for (a, _) in FILLER_PAIRS {
+            add(word_hash(a), SP_PAIR_FIRST);
+        }
+        for (a, _) in ABBREVIATIONS {
+            add(word_hash(a), SP_ABBREV);
+        }
+        add(word_hash("ngày"), SP_NGAY);
+        add(word_hash("tháng"), SP_THANG);
+        add(word_hash("số"), SP_SO);
+        // The first shift that separates all the words (the hashes are well mixed, so one is
+        // found among the first few); a word whose slot is taken is left out only if none is,
+        // which `specials_find_their_words_and_only_them` would report.
+        let placed = |shift: u32| {
+            let mut t = Self { keys: vec![0; SPECIAL_SLOTS], flags: vec![0; SPECIAL_SLOTS], shift };
+            for &(h, f) in &words {
+                let i = t.home(h);
+                match (t.keys.get_mut(i), t.flags.get_mut(i)) {
+                    (Some(k), Some(slot)) if *slot == 0 => {
+                        *k = h;
+                        *slot = f;
+                    }
+                    _ => return Err(t),
+                }
+            }
+            Ok(t)
+        };
+        let mut last = None;
+        for shift in 0..54 {
+            match placed(shift) {
+                Ok(t) => return t,
+                Err(t) => last = Some(t),
+            }
+        }
+        last.unwrap_or(Self { keys: Vec::new(), flags: Vec::new(), shift: 0 })
+    }
+
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h >> self.shift) as usize & (SPECIAL_SLOTS - 1)
+    }
+
+    /// The flags of the word with hash `h`; 0 for an ordinary word.
+    #[inline]
+    fn get(&self, h: u64) -> u8 {
+        let i = self.home(h);
+        match (self.keys.get(i), self.flags.get(i)) {
+            (Some(&k), Some(&f)) if k == h => f,
+            _ => 0,
+        }
+    }
+}
+
+static SPECIALS: LazyLock<Specials> = LazyLock::new(Specials::build);
+
+/// The separator text between two tokens, as much of it as the normaliser asks about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Gap {
+    /// Holds punctuation that ends a clause (`, ; : . ! ? ( ) … "`).
+    clause: bool,
+    /// Holds a separator after which a capital starts a sentence rather than a name.
+    sentence: bool,
+    /// What is left once trimmed of white space.
+    trimmed: Trimmed,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Trimmed {
+    #[default]
+    Empty,
+    One(char),
+    More,
+}
+
+impl Gap {
+    #[inline]
+    fn add(&mut self, c: char) {
+        self.clause |= matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '…' | '"' | '“' | '”');
+        self.sentence |= matches!(c, '.' | ':' | ';' | '!' | '?' | '\n' | '(' | '"' | '“');
+        if !c.is_whitespace() {
+            self.trimmed = match self.trimmed {
+                Trimmed::Empty => Trimmed::One(c),
+                _ => Trimmed::More,
+            };
+        }
+    }
+}
+
+/// A token of a piece, with everything the normaliser asks of it, computed in one pass.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    kind: TokenKind,
+    /// [`word_hash`] of its text.
+    hash: u64,
+    /// Its value, for a number of at most 9 digits.
+    num: Option<u64>,
+    /// "Tân", "Đông": an upper-case letter then lower-case ones.
+    title: bool,
+    /// No lower-case letter ("UBND").
+    no_lower: bool,
+    /// The separator before it; empty for the first token of a piece.
+    gap: Gap,
+}
+
+/// `(c.is_alphabetic(), c.is_numeric())`, with the fast paths of `rasoat_text::token` for
+/// ASCII and the Latin blocks, and one for General Punctuation (dashes, quotes, "…": common
+/// separators here, and neither letters nor digits). `class_agrees_with_the_standard_library`
+/// checks every character.
+#[inline]
+fn class(c: char) -> (bool, bool) {
+    let u = u32::from(c);
+    if u < 0x80 {
+        return (c.is_ascii_alphabetic(), c.is_ascii_digit());
+    }
+    if (0xC0..=0x24F).contains(&u) && u != 0xD7 && u != 0xF7 || (0x1E00..=0x1EFF).contains(&u) {
+        return (true, false);
+    }
+    if (0x2000..=0x206F).contains(&u) {
+        return (false, false);
+    }
+    (c.is_alphabetic(), c.is_numeric())
+}
+
+/// The tokens of `text[piece]` into `out`, cut as [`rasoat_text::token::tokens`] cuts them
+/// (maximal runs of letters, digits and combining marks), each hashed and classified in the
+/// same pass over the characters: the text is read once, and nothing is allocated.
+fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
+    out.clear();
+    let (folded, ascii) = (&*FOLDED, &*ASCII);
+    let slice = piece.text(text);
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    loop {
+        // The separator: ASCII from the table, other characters decoded and asked the slow way.
+        let mut gap = Gap::default();
+        let first = loop {
+            let Some(&byte) = bytes.get(i) else { break None };
+            if byte < 0x80 {
+                let a = ascii.get(usize::from(byte)).copied().unwrap_or(0);
+                if a & (A_ALPHA | A_DIGIT) != 0 {
+                    break Some((byte as char, 1));
+                }
+                // Gap::add from the table: a space between words is most separators.
+                gap.clause |= a & A_CLAUSE != 0;
+                gap.sentence |= a & A_SENTENCE != 0;
+                if a & A_SPACE == 0 {
+                    gap.trimmed = match gap.trimmed {
+                        Trimmed::Empty => Trimmed::One(byte as char),
+                        _ => Trimmed::More,
+                    };
+                }
+                i += 1;
+            } else {
+                let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break None };
+                let (alpha, numeric) = class(c);
+                if alpha || numeric || matches!(c, '\u{300}'..='\u{36F}') {
+                    break Some((c, c.len_utf8()));
+                }
+                gap.add(c);
+                i += c.len_utf8();
+            }
+        };
+        let Some((c, len)) = first else { break };
+        let start = i;
+        let (alpha, numeric) = class(c);
+        let f = fold(c, folded);
+        let mut key = WordKey::new();
+        key.add(f);
+        let (mut letters, mut digits) = (alpha, numeric);
+        let (mut rest_lower, mut no_lower, mut chars) = (true, !f.lower, 1usize);
+        i += len;
+        // The token: runs of lower-case ASCII letters (most of a text) take the short path.
+        while let Some(&byte) = bytes.get(i) {
+            if byte.is_ascii_lowercase() {
+                key.add_ascii(byte);
+                letters = true;
+                no_lower = false;
+                chars += 1;
+                i += 1;
+                continue;
+            }
+            let (c, len) = if byte < 0x80 {
+                (byte as char, 1)
+            } else {
+                let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break };
+                (c, c.len_utf8())
+            };
+            let (alpha, numeric) = class(c);
+            if !(alpha || numeric || matches!(c, '\u{300}'..='\u{36F}')) {
+                break;
+            }
+            let f = fold(c, folded);
+            key.add(f);
+            letters |= alpha;
+            digits |= numeric;
+            rest_lower &= f.lower;
+            no_lower &= !f.lower;
+            chars += 1;
+            i += len;
+        }
+        let kind = match (letters, digits) {
+            (true, true) => TokenKind::Mixed,
+            (false, true) => TokenKind::Number,
+            _ => TokenKind::Word,
+        };
+        let num = if kind == TokenKind::Number && i - start <= 9 {
+            slice.get(start..i).and_then(|t| t.parse().ok())
+        } else {
+            None
+        };
+        out.push(Tok {
+            kind,
+            hash: key.finish(),
+            num,
+            title: f.upper && chars >= 2 && rest_lower,
+            no_lower,
+            // The separator before the first token of a piece is not asked about.
+            gap: if out.is_empty() { Gap::default() } else { gap },
+        });
+    }
+}
+
+const A_ALPHA: u8 = 1;
+const A_DIGIT: u8 = 2;
+const A_UPPER: u8 = 4;
+const A_LOWER: u8 = 8;
+/// What [`Gap::add`] records of the character: clause punctuation, sentence end, white space.
+const A_CLAUSE: u8 = 16;
+const A_SENTENCE: u8 = 32;
+const A_SPACE: u8 = 64;
+
+/// The classes of the ASCII characters, from the standard library's definitions.
+static ASCII: LazyLock<[u8; 128]> = LazyLock::new(|| {
+    let mut t = [0u8; 128];
+    for (b, slot) in (0u8..).zip(t.iter_mut()) {
+        let c = b as char;
+        let mut gap = Gap::default();
+        gap.add(c);
+        let flags = [
+            (c.is_alphabetic(), A_ALPHA),
+            (c.is_numeric(), A_DIGIT),
+            (c.is_uppercase(), A_UPPER),
+            (c.is_lowercase(), A_LOWER),
+            (gap.clause, A_CLAUSE),
+            (gap.sentence, A_SENTENCE),
+            (gap.trimmed == Trimmed::Empty, A_SPACE),
+        ];
+        *slot = flags.iter().filter(|(on, _)| *on).fold(0, |acc, (_, bit)| acc | bit);
+    }
+    t
+});
 
 /// Turns pieces of text into terms; clause numbering runs on across the pieces of one item.
 #[derive(Default)]
 struct Normaliser {
     clause: u32,
+    /// Scratch: the tokens of the current piece.
+    toks: Vec<Tok>,
 }
 
 impl Normaliser {
+    /// Start a new item (the scratch buffer is kept).
+    fn reset(&mut self) {
+        self.clause = 0;
+    }
+
     fn run(&mut self, text: &str, piece: Span, out: &mut Vec<Term>) {
         let first = out.len();
-        self.terms(text, piece, out);
+        let mut toks = std::mem::take(&mut self.toks);
+        scan(text, piece, &mut toks);
+        self.terms(&toks, out);
+        self.toks = toks;
         mark_fillers(out.get_mut(first..).unwrap_or(&mut []));
     }
 
-    fn terms(&mut self, text: &str, piece: Span, out: &mut Vec<Term>) {
-        let slice = piece.text(text);
-        let toks: Vec<Token<'_>> = tokens(slice, piece.start).collect();
-        let gap = |i: usize| -> &str {
-            // Text between token i-1 and token i.
-            match (i.checked_sub(1).and_then(|p| toks.get(p)), toks.get(i)) {
-                (Some(a), Some(b)) => text.get(a.span.end..b.span.start).unwrap_or(""),
-                _ => "",
-            }
-        };
-        let hash_at = |i: usize| toks.get(i).map(|t| word_hash(t.text));
-        let num_at = |i: usize| toks.get(i).and_then(parse_num);
+    fn terms(&mut self, toks: &[Tok], out: &mut Vec<Term>) {
+        let specials = &*SPECIALS;
+        let (w_thang, w_nam) = (*W_THANG, *W_NAM);
+        let hash_at = |i: usize| toks.get(i).map(|t| t.hash);
+        let num_at = |i: usize| toks.get(i).and_then(|t| t.num);
+        // The separator before token i, trimmed.
+        let sep = |i: usize| toks.get(i).map_or(Trimmed::Empty, |t| t.gap.trimmed);
         // A numeric date "D/M/Y" (also with '-' or '.') starting at token i.
         let numeric_date = |i: usize| -> Option<u64> {
             let (d, m, y) = (num_at(i)?, num_at(i + 1)?, num_at(i + 2)?);
-            let sep = gap(i + 1).trim();
-            let ok = matches!(sep, "/" | "-" | ".") && gap(i + 2).trim() == sep;
+            let s = sep(i + 1);
+            let ok = matches!(s, Trimmed::One('/' | '-' | '.')) && sep(i + 2) == s;
             (ok && (1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2100).contains(&y))
                 .then(|| date_hash(d, m, y))
         };
         // "tháng M năm Y" / "tháng M/Y" starting at the token after "tháng".
         let month_year = |i: usize| -> Option<(u64, usize)> {
             let m = num_at(i)?;
-            if hash_at(i + 1) == Some(*W_NAM) {
+            if hash_at(i + 1) == Some(w_nam) {
                 let y = num_at(i + 2)?;
                 return Some((month_hash(m, y), 3));
             }
             let y = num_at(i + 1)?;
-            (gap(i + 1).trim() == "/" && y >= 1900).then_some((month_hash(m, y), 2))
+            (sep(i + 1) == Trimmed::One('/') && y >= 1900).then_some((month_hash(m, y), 2))
         };
         let mut i = 0;
         while let Some(tok) = toks.get(i) {
-            if breaks_clause(gap(i), toks.get(i.wrapping_sub(1)), tok) {
+            if breaks_clause(tok.gap, i.checked_sub(1).and_then(|p| toks.get(p)), tok) {
                 self.clause += 1;
             }
-            let h = word_hash(tok.text);
-            let mut push = |hash, kind| out.push(Term { hash, kind, clause: self.clause });
-            if h == *W_NGAY {
+            let h = tok.hash;
+            let flags = specials.get(h);
+            let clause = self.clause;
+            // Words carry their flags for `mark_fillers`; only a plain word's are known already.
+            let mut push = |hash, kind| {
+                let special = match kind {
+                    TermKind::Word if hash == h => flags,
+                    TermKind::Word => specials.get(hash),
+                    _ => 0,
+                };
+                out.push(Term { hash, kind, clause, special });
+            };
+            if flags & SP_NGAY != 0 {
                 // "ngày D/M/Y" and "ngày D tháng M năm Y" → one date term.
                 if let Some(dh) = numeric_date(i + 1) {
                     push(dh, TermKind::Date);
@@ -609,56 +1068,56 @@ impl Normaliser {
                     continue;
                 }
                 if let (Some(d), Some(m), Some(y)) = (num_at(i + 1), num_at(i + 3), num_at(i + 5))
-                    && hash_at(i + 2) == Some(*W_THANG)
-                    && hash_at(i + 4) == Some(*W_NAM)
+                    && hash_at(i + 2) == Some(w_thang)
+                    && hash_at(i + 4) == Some(w_nam)
                 {
                     push(date_hash(d, m, y), TermKind::Date);
                     i += 6;
                     continue;
                 }
             }
-            if h == *W_THANG
+            if flags & SP_THANG != 0
                 && let Some((mh, used)) = month_year(i + 1)
             {
                 push(mh, TermKind::Date);
                 i += 1 + used;
                 continue;
             }
-            if let Some(dh) = numeric_date(i) {
+            if tok.num.is_some()
+                && let Some(dh) = numeric_date(i)
+            {
                 push(dh, TermKind::Date);
                 i += 3;
                 continue;
             }
-            if h == *W_SO && num_at(i + 1).is_some() {
+            if flags & SP_SO != 0 && num_at(i + 1).is_some() {
                 i += 1;
                 continue;
             }
-            if STOP_SET.binary_search(&h).is_ok() {
+            if flags & SP_STOP != 0 {
                 i += 1;
                 continue;
             }
             // A run of capitalised syllables inside a sentence is a name ("Tân Phú Đông"): one
             // term, so two different names that share syllables still differ.
-            if i > 0 && is_title(tok.text) && !ends_sentence_gap(gap(i)) {
+            if i > 0 && tok.title && !tok.gap.sentence {
                 let mut j = i + 1;
-                while toks.get(j).is_some_and(|t| is_title(t.text)) && gap(j).trim().is_empty() {
+                while toks.get(j).is_some_and(|t| t.title && t.gap.trimmed == Trimmed::Empty) {
                     j += 1;
                 }
                 if j - i >= 2 {
-                    let name = toks
-                        .get(i..j)
-                        .unwrap_or(&[])
-                        .iter()
-                        .fold(FNV_OFFSET ^ 2, |a, t| mix(a, word_hash(t.text)));
+                    let name =
+                        toks.get(i..j).unwrap_or(&[]).iter().fold(FNV_OFFSET ^ 2, |a, t| mix(a, t.hash));
                     push(name, TermKind::Word);
                     i = j;
                     continue;
                 }
             }
-            if let Some(n) = parse_num(tok) {
+            if let Some(n) = tok.num {
                 push(number_hash(n), TermKind::Number);
-            } else if let Some((_, exp)) = ABBREV_SET.iter().find(|(a, _)| *a == h)
-                && tok.text.chars().all(|c| !c.is_lowercase())
+            } else if flags & SP_ABBREV != 0
+                && tok.no_lower
+                && let Some((_, exp)) = ABBREV_SET.iter().find(|(a, _)| *a == h)
             {
                 for &e in exp {
                     push(e, TermKind::Word);
@@ -679,7 +1138,7 @@ fn mark_fillers(terms: &mut [Term]) {
             (Some(a), Some(b))
                 if a.kind == TermKind::Word && b.kind == TermKind::Word && a.clause == b.clause =>
             {
-                FILLER_PAIR_SET.binary_search(&(a.hash, b.hash)).is_ok()
+                a.special & SP_PAIR_FIRST != 0 && FILLER_PAIR_SET.binary_search(&(a.hash, b.hash)).is_ok()
             }
             _ => false,
         };
@@ -692,7 +1151,7 @@ fn mark_fillers(terms: &mut [Term]) {
         }
         if let Some(t) = terms.get_mut(k)
             && t.kind == TermKind::Word
-            && FILLER_SET.binary_search(&t.hash).is_ok()
+            && t.special & SP_FILLER != 0
         {
             t.kind = TermKind::Filler;
         }
@@ -700,33 +1159,21 @@ fn mark_fillers(terms: &mut [Term]) {
     }
 }
 
-/// "Tân", "Đông": an upper-case letter then lower-case ones.
-fn is_title(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.clone().next().is_some()
-        && chars.all(char::is_lowercase)
-}
-
-/// A separator after which a capital starts a sentence rather than a name.
-fn ends_sentence_gap(gap: &str) -> bool {
-    gap.chars().any(|c| matches!(c, '.' | ':' | ';' | '!' | '?' | '\n' | '(' | '"' | '“'))
-}
-
 /// Whether the separator before a token ends a clause. A comma between digits is a decimal mark.
-fn breaks_clause(gap: &str, prev: Option<&Token<'_>>, next: &Token<'_>) -> bool {
-    if gap.trim() == ","
+fn breaks_clause(gap: Gap, prev: Option<&Tok>, next: &Tok) -> bool {
+    if gap.trimmed == Trimmed::One(',')
         && prev.is_some_and(|p| p.kind == TokenKind::Number)
         && next.kind == TokenKind::Number
     {
         return false;
     }
-    gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '…' | '"' | '“' | '”'))
+    gap.clause
 }
 
-/// Shingles of an item's terms, sorted and deduplicated, into `out`.
+/// Shingles of an item's terms, appended to `out` in text order, repeats included: the index
+/// skips a repeat when it meets one (see [`Index::index_and_find`]) and [`Index::verify`]
+/// sorts the two lists it compares, so no item pays for sorting.
 fn features(terms: &[Term], out: &mut Vec<u64>) {
-    out.clear();
     for clause in terms.chunk_by(|a, b| a.clause == b.clause) {
         if clause.len() >= K {
             for w in clause.windows(K) {
@@ -736,8 +1183,6 @@ fn features(terms: &[Term], out: &mut Vec<u64>) {
             out.push(clause.iter().fold(FNV_OFFSET ^ 1, |h, t| mix(h, t.hash)));
         }
     }
-    out.sort_unstable();
-    out.dedup();
 }
 
 fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
@@ -756,13 +1201,6 @@ fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-fn sorted_of(terms: &[Term], keep: impl Fn(&Term) -> bool) -> Vec<u64> {
-    let mut v: Vec<u64> = terms.iter().filter(|t| keep(t)).map(|t| t.hash).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 /// The same content words, as many times each (in any order, filler aside).
 fn same_content(a: &[Term], b: &[Term]) -> bool {
     let bag = |t: &[Term]| {
@@ -773,10 +1211,9 @@ fn same_content(a: &[Term], b: &[Term]) -> bool {
     bag(a) == bag(b)
 }
 
-/// Each side has a number or date the other lacks: "giảm 10%" vs "giảm 15%".
-fn numbers_conflict(a: &[Term], b: &[Term]) -> bool {
-    let num = |t: &Term| matches!(t.kind, TermKind::Number | TermKind::Date);
-    let (na, nb) = (sorted_of(a, num), sorted_of(b, num));
+/// Each side has a number or date the other lacks: "giảm 10%" vs "giảm 15%". Takes the sorted
+/// sets of number and date terms.
+fn numbers_conflict(na: &[u64], nb: &[u64]) -> bool {
     let a_only = na.iter().any(|h| nb.binary_search(h).is_err());
     let b_only = nb.iter().any(|h| na.binary_search(h).is_err());
     a_only && b_only
@@ -784,8 +1221,8 @@ fn numbers_conflict(a: &[Term], b: &[Term]) -> bool {
 
 /// Each side has at least `min` content words the other lacks anywhere: both copies were
 /// rewritten, and say different things ("Báo cáo chính trị …" / "Báo cáo … về tổng kết …").
-fn content_conflict(a: &[Term], b: &[Term], min: usize) -> bool {
-    let (sa, sb) = (sorted_of(a, Term::is_content), sorted_of(b, Term::is_content));
+/// Takes the sorted sets of content terms.
+fn content_conflict(sa: &[u64], sb: &[u64], min: usize) -> bool {
     let a_only = sa.iter().filter(|h| sb.binary_search(h).is_err()).count();
     let b_only = sb.iter().filter(|h| sa.binary_search(h).is_err()).count();
     a_only >= min && b_only >= min
@@ -797,8 +1234,9 @@ struct Alignment {
     conflict: bool,
 }
 
-/// LCS of two term sequences, and whether a changed stretch swaps one content for another.
-fn align(a: &[Term], b: &[Term]) -> Alignment {
+/// LCS of two term sequences, and whether a changed stretch swaps one content for another;
+/// `set_a` and `set_b` are their term hashes, sorted.
+fn align(a: &[Term], b: &[Term], set_a: &[u64], set_b: &[u64]) -> Alignment {
     let (la, lb) = (a.len(), b.len());
     let w = lb + 1;
     // dp[i*w + j] = LCS of a[i..] and b[j..].
@@ -818,7 +1256,6 @@ fn align(a: &[Term], b: &[Term]) -> Alignment {
         }
     }
     let lcs = dp.first().copied().unwrap_or(0) as usize;
-    let (set_a, set_b) = (sorted_of(a, |_| true), sorted_of(b, |_| true));
     // A hunk side is "new content" when it holds a content term absent from the other copy
     // (a moved clause is not new content).
     let new_in = |side: &[Term], other: &[u64]| {
@@ -836,7 +1273,7 @@ fn align(a: &[Term], b: &[Term]) -> Alignment {
             // A number swapped for another is a different target or provision even when the
             // other number occurs elsewhere ("khoản 4 … [10]" / "khoản 1 … [4]").
             let num = |t: &Term| matches!(t.kind, TermKind::Number | TermKind::Date);
-            if (new_in(del, &set_b) && new_in(ins, &set_a)) || (del.iter().any(num) && ins.iter().any(num)) {
+            if (new_in(del, set_b) && new_in(ins, set_a)) || (del.iter().any(num) && ins.iter().any(num)) {
                 conflict = true;
             }
             if at_end {
@@ -877,8 +1314,142 @@ mod tests {
     }
 
     fn same(a: &str, b: &str) -> bool {
-        let (idx, _) = index_of(&[a, b]);
+        let (mut idx, _) = index_of(&[a, b]);
         idx.verify(0, 1, PARAMS, false).is_some()
+    }
+
+    /// The one-pass scanner cuts, hashes and classifies tokens as `rasoat_text::token` and
+    /// the definitions (`to_lowercase`, `is_uppercase`, `trim`) would.
+    #[test]
+    fn scan_agrees_with_tokens_and_definitions() {
+        use rasoat_text::token::tokens;
+        let texts = [
+            "Thực hiện Nghị định số 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019, của UBND Tân Phú Đông; (xã) …",
+            "  HOÀ hòa Thuỷ thủy Ðôn vie65t 2026a 1,5 12.3 “trích” A\u{301}B x\u{323}  ",
+            "ǅemal İstanbul ΣΑΣ straße Ⅻ ½ ١٢٣ 𝔘𝔫𝔦 a\tb\nc",
+            "",
+            ", ; .",
+        ];
+        let is_title = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().next().is_some()
+                && chars.all(char::is_lowercase)
+        };
+        let mut toks = Vec::new();
+        for text in texts {
+            scan(text, Span::new(0, text.len()), &mut toks);
+            let want: Vec<_> = tokens(text, 0).collect();
+            assert_eq!(toks.len(), want.len(), "{text:?}");
+            for (k, (got, w)) in toks.iter().zip(&want).enumerate() {
+                assert_eq!(got.kind, w.kind, "{:?}", w.text);
+                assert_eq!(got.hash, word_hash(w.text), "{:?}", w.text);
+                assert_eq!(got.title, is_title(w.text), "{:?}", w.text);
+                assert_eq!(got.no_lower, w.text.chars().all(|c| !c.is_lowercase()), "{:?}", w.text);
+                let num =
+                    (w.kind == TokenKind::Number && w.text.len() <= 9).then(|| w.text.parse().ok()).flatten();
+                assert_eq!(got.num, num, "{:?}", w.text);
+                let gap = match k.checked_sub(1).and_then(|p| want.get(p)) {
+                    Some(p) => text.get(p.span.end..w.span.start).unwrap_or(""),
+                    None => "",
+                };
+                let trimmed = gap.trim();
+                let mut cs = trimmed.chars();
+                let expect = match (cs.next(), cs.next()) {
+                    (None, _) => Trimmed::Empty,
+                    (Some(c), None) => Trimmed::One(c),
+                    _ => Trimmed::More,
+                };
+                assert_eq!(got.gap.trimmed, expect, "{gap:?}");
+                assert_eq!(
+                    got.gap.sentence,
+                    gap.contains(['.', ':', ';', '!', '?', '\n', '(', '"', '“']),
+                    "{gap:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn class_agrees_with_the_standard_library() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(class(c), (c.is_alphabetic(), c.is_numeric()), "{c:?}");
+        }
+    }
+
+    /// The precomputed folds are the slow path's, for every character.
+    #[test]
+    fn fold_table_agrees_with_slow_path() {
+        let folded = &*FOLDED;
+        for c in (0..=0x2000u32).chain(0x1E00..0x1F00).filter_map(char::from_u32) {
+            assert_eq!(fold(c, folded), fold_slow(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn specials_find_their_words_and_only_them() {
+        let sp = Specials::build();
+        assert_eq!(sp.get(word_hash("các")), SP_STOP);
+        assert_eq!(sp.get(word_hash("Các")), SP_STOP);
+        assert_eq!(sp.get(word_hash("nghiêm")), SP_FILLER | SP_PAIR_FIRST);
+        assert_eq!(sp.get(word_hash("UBND")), SP_ABBREV);
+        assert_eq!(sp.get(word_hash("ngày")), SP_NGAY);
+        assert_eq!(sp.get(word_hash("thực")), SP_PAIR_FIRST);
+        // "hiện" is only the second syllable of a pair.
+        assert_eq!(sp.get(word_hash("hiện")), 0);
+        assert_eq!(sp.get(word_hash("ngay")), 0);
+        // Every word of every list is found (no slot was shared).
+        for (words, flag) in [(STOP, SP_STOP), (FILLER_WORDS, SP_FILLER)] {
+            for w in words {
+                assert!(sp.get(word_hash(w)) & flag != 0, "{w}");
+            }
+        }
+        for (a, _) in FILLER_PAIRS {
+            assert!(sp.get(word_hash(a)) & SP_PAIR_FIRST != 0, "{a}");
+        }
+        for (a, _) in ABBREVIATIONS {
+            assert!(sp.get(word_hash(a)) & SP_ABBREV != 0, "{a}");
+        }
+        for w in ["xây", "dựng", "kế", "hoạch", "bảo", "đảm", "tăng"] {
+            let want = u8::from(FILLER_PAIRS.iter().any(|(a, _)| *a == w)) * SP_PAIR_FIRST;
+            assert_eq!(sp.get(word_hash(w)), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn posting_lists_stop_growing_past_the_cap() {
+        // POSTING_CAP + 3 items share a boilerplate clause; the last two also share a
+        // distinctive one, and are still found as a pair.
+        let common = "cán bộ công chức viên chức người lao động";
+        let mut texts: Vec<String> = (0..POSTING_CAP + 1)
+            .map(|k| format!("{common}, nội dung riêng số {k} của đơn vị thứ {k}"))
+            .collect();
+        texts.push(format!("{common}, rà soát quy chế làm việc nội bộ cơ quan đơn vị xã"));
+        texts.push(format!("{common}, rà soát quy chế làm việc nội bộ cơ quan đơn vị xã"));
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (mut idx, _) = index_of(&refs);
+        let found = idx.find_repeats(PARAMS, |_| true);
+        let last = found.len() - 1;
+        assert_eq!(found.get(last).copied().flatten().map(|m| m.earlier), Some(last - 1));
+        assert_eq!(found.iter().flatten().count(), 1);
+        // The boilerplate feature's list holds one past the cap and no more.
+        let feat = idx.item_feats(0).first().copied().unwrap_or(0);
+        let len = idx.postings.get(&feat).map_or(0, |p| p.len as usize);
+        assert!(len <= POSTING_CAP + 1, "{len}");
+    }
+
+    /// On bags (sorted, with repeats) the merge counts the common terms with their repeats,
+    /// which bounds the LCS that verify would compute.
+    #[test]
+    fn bag_intersection_bounds_the_lcs() {
+        assert_eq!(sorted_intersection(&[1, 1, 2, 5, 5, 5], &[1, 5, 5, 7]), 3);
+        let (mut idx, _) = index_of(&["a b c a b c d e", "c b a d e a"]);
+        let (sa, sb) = (idx.sets(0), idx.sets(1));
+        let bag = |r: &Range<usize>| idx.set_data.get(r.clone()).unwrap_or(&[]).to_vec();
+        let common = sorted_intersection(&bag(&sa.all), &bag(&sb.all));
+        let lcs = align(idx.item_terms(0), idx.item_terms(1), &bag(&sa.all), &bag(&sb.all)).lcs;
+        assert_eq!(common, 6);
+        assert!(lcs <= common && lcs >= 3, "{lcs}");
     }
 
     #[test]
