@@ -24,18 +24,23 @@ pub struct Token<'a> {
     pub kind: TokenKind,
 }
 
-/// `(c.is_alphabetic(), c.is_numeric())`, answered without the Unicode tables for ASCII and
-/// for the Latin blocks every Vietnamese letter is in (Latin-1 letters, Latin Extended-A/B,
-/// Latin Extended Additional): the table lookup (`alphabetic::lookup_slow`) was ~5% of a
-/// whole run on large files. Other characters ask the standard library.
+/// `(c.is_alphabetic(), c.is_numeric())`, answered without the Unicode tables for ASCII, for
+/// the Latin blocks every Vietnamese letter is in (Latin-1 letters, Latin Extended-A/B, Latin
+/// Extended Additional) and for General Punctuation (dashes, quotes, "…": common separators
+/// in plans, neither letters nor digits): the table lookup (`alphabetic::lookup_slow`) was ~5%
+/// of a whole run on large files. Other characters ask the standard library; a test compares
+/// every character.
 #[inline]
-pub(crate) fn class(c: char) -> (bool, bool) {
+pub fn class(c: char) -> (bool, bool) {
     let u = u32::from(c);
     if u < 0x80 {
         return (c.is_ascii_alphabetic(), c.is_ascii_digit());
     }
     if (0xC0..=0x24F).contains(&u) && u != 0xD7 && u != 0xF7 || (0x1E00..=0x1EFF).contains(&u) {
         return (true, false);
+    }
+    if (0x2000..=0x206F).contains(&u) {
+        return (false, false);
     }
     (c.is_alphabetic(), c.is_numeric())
 }

@@ -847,25 +847,6 @@ struct Tok {
     gap: Gap,
 }
 
-/// `(c.is_alphabetic(), c.is_numeric())`, with the fast paths of `rasoat_text::token` for
-/// ASCII and the Latin blocks, and one for General Punctuation (dashes, quotes, "…": common
-/// separators here, and neither letters nor digits). `class_agrees_with_the_standard_library`
-/// checks every character.
-#[inline]
-fn class(c: char) -> (bool, bool) {
-    let u = u32::from(c);
-    if u < 0x80 {
-        return (c.is_ascii_alphabetic(), c.is_ascii_digit());
-    }
-    if (0xC0..=0x24F).contains(&u) && u != 0xD7 && u != 0xF7 || (0x1E00..=0x1EFF).contains(&u) {
-        return (true, false);
-    }
-    if (0x2000..=0x206F).contains(&u) {
-        return (false, false);
-    }
-    (c.is_alphabetic(), c.is_numeric())
-}
-
 /// The tokens of `text[piece]` into `out`, cut as [`rasoat_text::token::tokens`] cuts them
 /// (maximal runs of letters, digits and combining marks), each hashed and classified in the
 /// same pass over the characters: the text is read once, and nothing is allocated.
@@ -897,7 +878,7 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
                 i += 1;
             } else {
                 let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break None };
-                let (alpha, numeric) = class(c);
+                let (alpha, numeric) = rasoat_text::token::class(c);
                 if alpha || numeric || matches!(c, '\u{300}'..='\u{36F}') {
                     break Some((c, c.len_utf8()));
                 }
@@ -907,7 +888,7 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
         };
         let Some((c, len)) = first else { break };
         let start = i;
-        let (alpha, numeric) = class(c);
+        let (alpha, numeric) = rasoat_text::token::class(c);
         let f = fold(c, folded);
         let mut key = WordKey::new();
         key.add(f);
@@ -930,7 +911,7 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
                 let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break };
                 (c, c.len_utf8())
             };
-            let (alpha, numeric) = class(c);
+            let (alpha, numeric) = rasoat_text::token::class(c);
             if !(alpha || numeric || matches!(c, '\u{300}'..='\u{36F}')) {
                 break;
             }
@@ -1367,13 +1348,6 @@ mod tests {
                     "{gap:?}"
                 );
             }
-        }
-    }
-
-    #[test]
-    fn class_agrees_with_the_standard_library() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(class(c), (c.is_alphabetic(), c.is_numeric()), "{c:?}");
         }
     }
 
