@@ -576,7 +576,7 @@ pub struct Citation {
     pub symbol: String,
     /// The date, with the span of its text (both "24/01/2019" and "24 tháng 01 năm 2019").
     pub date: Option<Spanned<Date>>,
-    /// "của <issuer>" when given.
+    /// "của `<issuer>`" when given.
     pub issuer: Option<Spanned<String>>,
 }
 

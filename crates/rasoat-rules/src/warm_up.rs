@@ -56,7 +56,7 @@ CHỦ TỊCH
 Nguyễn Văn A
 ";
 
-/// Run every rule once over [`SAMPLE`], for what they build on first use. Its findings are
+/// Run every rule once over `SAMPLE`, for what they build on first use. Its findings are
 /// dropped. Only the first call in a process does anything.
 pub fn warm_up() {
     static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

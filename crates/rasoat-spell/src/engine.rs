@@ -18,7 +18,7 @@
 //!    as it does through a lone number to the word beyond ("ngay 25 tháng" → "ngày 0 tháng").
 //! 5. The flagged syllable is not field vocabulary the document repeats (> 2 times and rarer
 //!    than 3,000 in the statistics: forestry, satellites).
-//! 6. The noisy-channel odds ([`odds`]: how much likelier the candidate is than the
+//! 6. The noisy-channel odds (`odds`: how much likelier the candidate is than the
 //!    written syllable, given their frequencies and the neighbours) reach [`MIN_ODDS`],
 //!    unless the candidate makes a word whose syllables stick together ("phấn đấu").
 //!
@@ -67,7 +67,7 @@ const STRONG_WORD: u32 = 20;
 const WORD_RATIO: u32 = 20;
 /// When the observed pair is itself a word, a neighbour must pair with the candidate this often.
 const OUTER_STRONG: u32 = 10;
-/// Odds (see [`odds`]) below which the written syllable stands whatever the rules above
+/// Odds (see `odds`) below which the written syllable stands whatever the rules above
 /// say. Genuine typos run at about 1 in 10,000 words of official text (17 in the held-out
 /// fifth's 165,000), so odds of 5,000 leave the slip at most an even chance.
 /// ("chờ" → "cho" in "tình trạng chờ nhà đầu tư", "vun" → "vùng": 2,000–2,600.)

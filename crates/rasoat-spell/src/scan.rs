@@ -17,7 +17,7 @@ use rasoat_text::token::TokenKind;
 /// (Zipf) within a document and across documents, so most tokens are parsed and looked up
 /// once per thread. The map lives in a thread-local between documents ([`Memo::new`] takes it,
 /// dropping the memo gives it back); it is tied to one model (its address) and cleared when it
-/// grows past [`Memo::MAX`].
+/// grows past `Memo::MAX`.
 pub struct Memo<'a> {
     /// Also the token's case: it depends on the text alone, and on non-ASCII letters costs
     /// Unicode table searches.

@@ -6,7 +6,7 @@
 //! before normalisation — so a finding always points at the user's own bytes.
 //!
 //! Modules:
-//! - [`decode`]: encodings (UTF-8, UTF-16 with BOM, windows-1258), binary and legacy-font detection.
+//! - [`decode`](mod@decode): encodings (UTF-8, UTF-16 with BOM, windows-1258), binary and legacy-font detection.
 //! - [`source_map`]: NFC and line-ending normalisation with an exact offset map.
 //! - [`syllable`]: Vietnamese orthography — onset, rhyme, tone; skeletons; validity.
 //! - [`token`]: syllable/word tokens with spans.

@@ -1,4 +1,4 @@
-//! Citations of other documents: "<type> [số] <number/symbol> [ngày <date>] [của <issuer>]".
+//! Citations of other documents: `<type> [số] <number/symbol> [ngày <date>] [của <issuer>]`.
 //!
 //! Recorded faithfully, malformed ones included ("226- KL/TW", "118/NĐ-CP" without its year, a
 //! Nghị định with a QĐ- symbol): `number_text` is exactly as written, `key` is canonical (no

@@ -2,8 +2,8 @@
 //! thực hiện: …") and in appendix deadline cells, where every non-empty cell is a deadline.
 //!
 //! Readings (documented choices):
-//! - "trước <period>" is a `Date { before: true }` at the period's *first* day ("trước tháng
-//!   6/2026" → before 1/6/2026); "đến hết/đến cuối/chậm nhất <period>" and "đến cuối 2026" are
+//! - "trước `<period>`" is a `Date { before: true }` at the period's *first* day ("trước tháng
+//!   6/2026" → before 1/6/2026); "đến hết/đến cuối/chậm nhất `<period>`" and "đến cuối 2026" are
 //!   `Date { before: true }` at its *last* day; a bare day ("15/01/2026") is `before: false`.
 //! - Quý, tháng, năm, "6 tháng đầu/cuối năm", "2026-2030" and "từ A đến B" are `Range`s.
 //! - A cell naming a recurrence ("Hằng năm, bắt đầu từ 2026", "Thường xuyên từ 2026") is

@@ -10,7 +10,7 @@
 //! - [`targets`]: percentages, comparator + count, vague quantifiers.
 //! - [`durations`]: "không quá 1/2 ngày" → 0.5 days.
 //! - [`deadlines`]: triggered phrases in text; every non-empty appendix deadline cell.
-//! - [`citations`]: "<type> số <number/symbol> ngày <date> của <issuer>".
+//! - [`citations`]: `<type> số <number/symbol> ngày <date> của <issuer>`.
 //! - [`numbers`]: the nom grammars they share (decimal comma, dates, Roman numerals).
 
 pub mod citations;

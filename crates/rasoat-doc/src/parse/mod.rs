@@ -6,10 +6,10 @@
 //! 2. One forward walk gives every line a role: header, body, table row, table title,
 //!    recipients, signature, or skipped (mottos and rules repeated above an appendix). A new
 //!    part starts at a national motto, or at a type line after the previous part's
-//!    signature/recipients, when a header really follows ([`header::scan`]).
-//! 3. Body lines become blocks and the block tree ([`body`]), part by part.
+//!    signature/recipients, when a header really follows (`header::scan`).
+//! 3. Body lines become blocks and the block tree (`body`), part by part.
 //!
-//! The line-level grammar (markers, `Số:`, place and date, authority) is nom ([`grammar`]).
+//! The line-level grammar (markers, `Số:`, place and date, authority) is nom (`grammar`).
 
 mod body;
 mod grammar;

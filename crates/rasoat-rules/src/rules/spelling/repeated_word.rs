@@ -1,7 +1,7 @@
 //! `spelling/repeated-word`: the same word typed twice in a row ("Các Các", "của của").
 //!
 //! A frequent slip in real drafts (DOMAIN.md §5–6), usually left by editing. Only closed-class
-//! words are checked (see [`FUNCTION_WORDS`]): content syllables repeat across word boundaries
+//! words are checked (see `FUNCTION_WORDS`): content syllables repeat across word boundaries
 //! all the time, and some words are doubled on purpose ("ngày ngày", "người người", "từ từ").
 //! Both copies must be written alike ("ủy Ủy ban" is "Đảng ủy" + "Ủy ban") and separated by
 //! spaces only (a line break, a tab between table cells or punctuation is layout).
