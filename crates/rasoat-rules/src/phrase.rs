@@ -40,7 +40,10 @@ use rasoat_text::Span;
 /// A character that belongs to a word: a word boundary is between a word character and
 /// anything else (the same definition as `rasoat_text::token`).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36F}')
+    // `class` answers Vietnamese letters without the Unicode tables (a test compares it with
+    // `is_alphabetic`/`is_numeric` over every character).
+    let (alpha, numeric) = rasoat_text::token::class(c);
+    alpha || numeric || matches!(c, '\u{300}'..='\u{36F}')
 }
 
 /// An ASCII byte `char::is_whitespace` accepts (tab, LF, VT, FF, CR, space).

@@ -39,7 +39,8 @@ fn other_tone_style(name: &str) -> Option<String> {
     let mut changed = false;
     let mut rest = name;
     while !rest.is_empty() {
-        let word_len: usize = rest.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+        let word_len: usize =
+            rest.chars().take_while(|&c| rasoat_text::token::class(c).0).map(char::len_utf8).sum();
         let skip = if word_len == 0 { rest.chars().next().map_or(1, char::len_utf8) } else { word_len };
         let (head, tail) = rest.split_at(skip.min(rest.len()));
         match syllable::parse(head).ok().filter(|_| word_len > 0) {
@@ -73,7 +74,7 @@ fn recase(found: &str, model: &str) -> Option<String> {
             continue;
         }
         let m = model_letters.next()?;
-        if c.is_alphabetic() && c.is_uppercase() != m.is_uppercase() {
+        if rasoat_text::token::class(c).0 && c.is_uppercase() != m.is_uppercase() {
             differs = true;
             if m.is_uppercase() {
                 out.extend(c.to_uppercase());
