@@ -41,7 +41,7 @@ enum Place {
 }
 
 /// Visit every piece of text facts are read from, in a fixed order.
-fn each_src(doc: &Document, hits: &Hits, mut f: impl FnMut(&Src, Place)) {
+fn each_src(doc: &Document, hits: &Hits, stray: &[rasoat_text::Span], mut f: impl FnMut(&Src, Place)) {
     let text = doc.text.as_str();
     for part in &doc.parts {
         if let Some(summary) = part.header.summary {
@@ -51,7 +51,7 @@ fn each_src(doc: &Document, hits: &Hits, mut f: impl FnMut(&Src, Place)) {
     for (id, block) in doc.blocks.iter().enumerate() {
         f(&Src::new(block.text.text(text), block.text.start).with_hits(hits), Place::Block(id));
     }
-    for line in stray_lines(doc) {
+    for &line in stray {
         f(&Src::new(line.text(text), line.start).with_hits(hits), Place::Stray);
     }
     for part in &doc.parts {
@@ -83,11 +83,13 @@ pub fn extract(doc: &Document) -> Facts {
     };
     // Citations first: their dates bound the document's year when the header has none.
     let year = doc.year().or_else(|| place_line_year(doc));
-    each_src(doc, &hits, |src, _| facts.citations.extend(citations::citations(src, year)));
+    // Worked out once: both passes below read the same pieces.
+    let stray = stray_lines(doc);
+    each_src(doc, &hits, &stray, |src, _| facts.citations.extend(citations::citations(src, year)));
     let year =
         year.or_else(|| facts.citations.iter().filter_map(|c| Some(c.date.as_ref()?.value.year)).max());
 
-    each_src(doc, &hits, |src, place| {
+    each_src(doc, &hits, &stray, |src, place| {
         let (block, in_table) = match place {
             Place::Summary | Place::Stray | Place::TableTitle => return,
             Place::Block(id) => (Some(id), false),
