@@ -254,6 +254,39 @@ mod tests {
         assert!(!may_have_run(b"Xtang cuong"));
     }
 
+    /// Runs of plain words as the rule finds them (tokens, single spaces).
+    fn has_run(line: &str) -> bool {
+        let words: Vec<rasoat_text::token::Token<'_>> =
+            tokens(line, 0).filter(|t| t.kind == TokenKind::Word).collect();
+        let mut n = 0;
+        for (k, w) in words.iter().enumerate() {
+            let plain = w.text.bytes().all(|b| b.is_ascii_lowercase());
+            let joined =
+                k > 0 && words.get(k - 1).is_some_and(|p| line.get(p.span.end..w.span.start) == Some(" "));
+            n = if !plain {
+                0
+            } else if joined && n > 0 {
+                n + 1
+            } else {
+                1
+            };
+            if n >= MIN_RUN {
+                return true;
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        /// The byte prefilter never skips a line the rule would find a run in.
+        #[test]
+        fn prefilter_keeps_every_run(line in "([a-c]{1,3}|[ ,.]|[àơđ]|[“”–]|\u{301}|[0-9]|[A-C]){0,30}") {
+            if has_run(&line) {
+                proptest::prop_assert!(may_have_run(line.as_bytes()), "{:?}", line);
+            }
+        }
+    }
+
     use super::*;
     use crate::examples::run_on_text;
 
