@@ -73,36 +73,41 @@ fn starts_whitespace(bytes: &[u8], i: usize) -> bool {
 fn fold_at(bytes: &[u8], i: usize) -> Option<(usize, Option<char>)> {
     let lead = *bytes.get(i)?;
     let second = u32::from(*bytes.get(i + 1)? & 0x3F);
-    match lead {
-        0xC3..=0xC6 => {
-            let u = (u32::from(lead & 0x1F) << 6) | second;
-            let folded = match u {
-                0xC0..=0xDE if u != 0xD7 => Some(u + 0x20),
-                0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u & 1 == 0 => Some(u | 1),
-                0x1A0 | 0x1AF => Some(u + 1),
-                _ => None,
-            };
-            Some((2, folded.and_then(char::from_u32)))
-        }
+    let (len, u) = match lead {
+        // U+00C0..U+01BF.
+        0xC3..=0xC6 => (2, (u32::from(lead & 0x1F) << 6) | second),
         0xE1 => {
-            let third = u32::from(*bytes.get(i + 2)? & 0x3F);
-            let u = 0x1000 | (second << 6) | third;
+            let u = 0x1000 | (second << 6) | u32::from(*bytes.get(i + 2)? & 0x3F);
             if !(0x1EA0..=0x1EF9).contains(&u) {
                 return None;
             }
-            Some((3, (u & 1 == 0).then(|| char::from_u32(u | 1)).flatten()))
+            (3, u)
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    let folded = fold_latin(u)?;
+    Some((len, (folded != u).then(|| char::from_u32(folded)).flatten()))
 }
 
 /// Lower-case `c` when that keeps its UTF-8 length (so offsets stay put); otherwise `c`.
 /// Every Vietnamese letter qualifies (À/à, Ạ/ạ, Đ/đ, Ơ/ơ, Ư/ư have equal lengths).
 pub fn fold_char(c: char) -> char {
-    let u = u32::from(c);
-    // Fast paths for the blocks Vietnamese uses, where case pairs sit at fixed distances.
-    let folded = match u {
-        0..=0x7F => return c.to_ascii_lowercase(),
+    if let Some(folded) = fold_latin(u32::from(c)) {
+        return char::from_u32(folded).unwrap_or(c);
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+/// [`fold_char`] for the blocks Vietnamese uses, where case pairs sit at fixed distances:
+/// the folded code point (the same one when there is nothing to fold), or `None` outside
+/// them (ask the Unicode tables). Shared by [`fold_char`] and the byte-level [`fold_at`].
+fn fold_latin(u: u32) -> Option<u32> {
+    Some(match u {
+        0..=0x7F => u32::from((u as u8).to_ascii_lowercase()),
         // Latin-1 capitals À..Þ (× excepted) are 0x20 below their small letters.
         0xC0..=0xDE if u != 0xD7 => u + 0x20,
         // Latin Extended-A pairs (Ă/ă, Đ/đ, Ĩ/ĩ, Ũ/ũ): capital even, small odd.
@@ -110,16 +115,9 @@ pub fn fold_char(c: char) -> char {
         0x1A0 | 0x1AF => u + 1,
         // Latin Extended Additional (Ạ..ỹ): capital even, small odd.
         0x1EA0..=0x1EF9 => u | 1,
-        0x80..=0x24F => return c,
-        _ => {
-            let mut lower = c.to_lowercase();
-            return match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                _ => c,
-            };
-        }
-    };
-    char::from_u32(folded).unwrap_or(c)
+        0x80..=0x24F => u,
+        _ => return None,
+    })
 }
 
 /// A text lower-cased and with whitespace runs folded to one space, mapped back to the
@@ -457,15 +455,14 @@ impl PhraseHub {
                 joining.push(set);
             }
         }
-        let mut phrases: Vec<&str> = Vec::new();
+        let mut phrases: Vec<String> = Vec::new();
         let mut owner = Vec::new();
         for (number, set) in joining.iter().enumerate() {
             for (phrase, &caller) in set.folded.iter().zip(&set.index) {
-                phrases.push(phrase);
+                phrases.push(phrase.clone());
                 owner.push((number, caller));
             }
         }
-        let phrases: Vec<String> = phrases.iter().map(|p| (*p).to_owned()).collect();
         let nfa = if phrases.is_empty() { None } else { Some(automaton(&phrases)?) };
         let hub = Arc::new(PhraseHub {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
@@ -791,7 +788,9 @@ mod tests {
             [&a, &b, &c].iter().map(|s| s.find_all(&Folded::new(text))).collect();
         // `b` listed twice joins once; `c` (empty) matches nothing.
         assert!(PhraseHub::join(&[&a, &b, &b, &c]).is_ok());
-        assert!(a.hub.get().is_some() && b.hub.get().is_some());
+        let Some((hub, _)) = a.hub.get() else { panic!("a not joined") };
+        assert_eq!(hub.sets, 3, "b joins once");
+        assert!(b.hub.get().is_some_and(|(h, n)| Arc::ptr_eq(h, hub) && *n == 1));
         let folded = Folded::new(text);
         let joined: Vec<Vec<PhraseMatch>> = [&a, &b, &c].iter().map(|s| s.find_all(&folded)).collect();
         assert_eq!(alone, joined);
