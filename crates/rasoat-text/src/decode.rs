@@ -15,7 +15,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::source_map::{ByteWidth, SourceMap, normalise, normalise_known};
+use crate::source_map::{ByteWidth, SourceMap, normalise};
 
 /// The encoding a file was read with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -98,8 +98,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(reason) = binary_reason(&decoded, &survey) {
         return Err(DecodeError::Binary { reason });
     }
-    let legacy_font = if survey.legacy_marker { detect_legacy_font(&decoded) } else { None };
-    let (text, map) = normalise_known(decoded, bom_len, width, survey.plain_nfc);
+    let legacy_font = detect_legacy_font(&decoded, &survey);
+    let (text, map) = normalise(decoded, bom_len, width, survey.plain_nfc);
     Ok(Decoded { text, encoding, map, legacy_font })
 }
 
@@ -171,8 +171,9 @@ impl Survey {
 /// Normalise text that is already a Rust string (stdin decoded elsewhere, tests). Nothing is
 /// refused: the caller already has the text.
 pub fn decode_str(text: &str) -> Decoded {
-    let legacy_font = detect_legacy_font(text);
-    let (text, map) = normalise(text.to_owned(), 0, ByteWidth::Utf8);
+    let survey = Survey::of(text);
+    let legacy_font = detect_legacy_font(text, &survey);
+    let (text, map) = normalise(text.to_owned(), 0, ByteWidth::Utf8, survey.plain_nfc);
     Decoded { text, encoding: Encoding::Utf8, map, legacy_font }
 }
 
@@ -328,18 +329,13 @@ fn is_vni_marker(c: char) -> bool {
     )
 }
 
-/// True when `s` has a TCVN3 or VNI marker character.
-fn has_legacy_marker(s: &str) -> bool {
-    Survey::of(s).legacy_marker
-}
-
 /// Decide whether the text was typed in a legacy font: a sizeable share of its words carry
 /// marker characters no Vietnamese word has. VNI words put the marker after an ASCII vowel
 /// ("Coäng"); TCVN3 words use marker characters in place of the vowel ("Céng", "hßa").
-fn detect_legacy_font(s: &str) -> Option<LegacyFont> {
-    // Without a single marker character both counts below stay 0: skip the word walk, which
-    // is most of decoding's cost for the Unicode text nearly every file is.
-    if !has_legacy_marker(s) {
+fn detect_legacy_font(s: &str, survey: &Survey) -> Option<LegacyFont> {
+    // Without a single marker character (the survey saw none) both counts below stay 0: skip
+    // the word walk for the Unicode text nearly every file is.
+    if !survey.legacy_marker {
         return None;
     }
     let (mut words, mut tcvn, mut vni) = (0usize, 0usize, 0usize);
@@ -464,7 +460,7 @@ mod tests {
         ];
         for s in samples {
             let by_chars = s.chars().any(|c| is_tcvn3_marker(c) || is_vni_marker(c));
-            assert_eq!(has_legacy_marker(s), by_chars, "{s:?}");
+            assert_eq!(Survey::of(s).legacy_marker, by_chars, "{s:?}");
             let controls =
                 s.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
             let total = s.chars().count();
@@ -472,15 +468,16 @@ mod tests {
             assert_eq!(binary_reason(s, &Survey::of(s)).map(|_| ()), want, "{s:?}");
         }
         for c in ('\u{0}'..='\u{7FF}').chain('\u{1D00}'..='\u{2100}') {
-            let s = format!("a{c}b");
-            // "Plain" must never be said of text that is not NFC.
-            if Survey::of(&s).plain_nfc {
-                assert!(unicode_normalization::is_nfc(&s), "{c:?}");
+            // "Plain" must never be said of text that is not NFC, whatever surrounds it.
+            for s in [format!("a{c}b"), format!("{c}\u{301}"), format!("ơ{c}ạ")] {
+                if Survey::of(&s).plain_nfc {
+                    assert!(unicode_normalization::is_nfc(&s), "{s:?}");
+                }
             }
         }
         for c in '\u{0}'..='\u{7FF}' {
             let s = c.to_string();
-            assert_eq!(has_legacy_marker(&s), is_tcvn3_marker(c) || is_vni_marker(c), "{c:?}");
+            assert_eq!(Survey::of(&s).legacy_marker, is_tcvn3_marker(c) || is_vni_marker(c), "{c:?}");
         }
     }
 

@@ -82,28 +82,10 @@ pub struct SourceMap {
     line_starts: Vec<usize>,
 }
 
-/// True when `s` is in NFC. Nearly every file is Vietnamese in precomposed letters, where
-/// every character is NFC on its own and starts no composition: say so without the general
-/// check's table lookups per character (it was a tenth of decoding).
-fn is_nfc(s: &str) -> bool {
-    // Below U+0300 (ASCII, Latin-1, Latin Extended A/B, IPA, spacing modifiers), U+1E00..U+1EFF
-    // (Latin Extended Additional: ạ..ỹ) and U+2002..U+206F (punctuation: – “ ” … •) every
-    // character has NFC_Quick_Check=Yes and combining class 0, so any sequence of them is
-    // NFC. U+2000/U+2001 are left out: they decompose to U+2002/U+2003.
-    let simple = |c: char| {
-        c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c) || ('\u{2002}'..='\u{206F}').contains(&c)
-    };
-    s.is_ascii() || s.chars().all(simple) || unicode_normalization::is_nfc(s)
-}
-
 /// Normalise decoded text: NFC, and CRLF / CR folded to LF. Returns the text and its map.
-pub(crate) fn normalise(decoded: String, bom_len: usize, width: ByteWidth) -> (String, SourceMap) {
-    normalise_known(decoded, bom_len, width, false)
-}
-
-/// [`normalise`], told by the caller when the text is already known to be NFC (`known_nfc`;
-/// `false` means "unknown", not "not NFC").
-pub(crate) fn normalise_known(
+/// `known_nfc` is the caller's word that the text is already NFC (the decoder's byte survey
+/// tells so for nearly every file); `false` means "unknown", and the general check runs.
+pub(crate) fn normalise(
     decoded: String,
     bom_len: usize,
     width: ByteWidth,
@@ -111,7 +93,8 @@ pub(crate) fn normalise_known(
 ) -> (String, SourceMap) {
     let line_starts = line_starts(&decoded);
     let checkpoints = checkpoints(&decoded, bom_len, &width);
-    let needs_work = memchr::memchr(b'\r', decoded.as_bytes()).is_some() || !(known_nfc || is_nfc(&decoded));
+    let needs_work = memchr::memchr(b'\r', decoded.as_bytes()).is_some()
+        || !(known_nfc || unicode_normalization::is_nfc(&decoded));
     if !needs_work {
         // Non-UTF-8 offsets are computed by walking the decoded text: keep it.
         let keep = (!matches!(width, ByteWidth::Utf8)).then(|| decoded.clone());
@@ -274,20 +257,8 @@ impl SourceMap {
 mod tests {
     use super::*;
 
-    /// The fast path never says "NFC" where the general check says otherwise, over every
-    /// character of the ranges it trusts, alone and after a base letter.
-    #[test]
-    fn fast_nfc_agrees_with_the_general_check() {
-        let ranges = ['\u{0}'..='\u{36F}', '\u{1E00}'..='\u{1EFF}', '\u{1FFF}'..='\u{2070}'];
-        for c in ranges.into_iter().flatten() {
-            for s in [c.to_string(), format!("a{c}"), format!("{c}\u{301}"), format!("ơ{c}ạ")] {
-                assert_eq!(is_nfc(&s), unicode_normalization::is_nfc(&s), "{s:?}");
-            }
-        }
-    }
-
     fn norm(s: &str) -> (String, SourceMap) {
-        normalise(s.to_string(), 0, ByteWidth::Utf8)
+        normalise(s.to_string(), 0, ByteWidth::Utf8, false)
     }
 
     #[test]
