@@ -37,14 +37,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rasoat_doc::Document;
 use rasoat_text::Span;
 
-/// A character that belongs to a word: a word boundary is between a word character and
-/// anything else (the same definition as `rasoat_text::token`).
-pub fn is_word_char(c: char) -> bool {
-    // `class` answers Vietnamese letters without the Unicode tables (a test compares it with
-    // `is_alphabetic`/`is_numeric` over every character).
-    let (alpha, numeric) = rasoat_text::token::class(c);
-    alpha || numeric || matches!(c, '\u{300}'..='\u{36F}')
-}
+/// A character that belongs to a word (letter, digit, combining mark): the tokeniser's
+/// definition, so phrase boundaries and tokens agree.
+pub use rasoat_text::token::is_word_char;
 
 /// An ASCII byte `char::is_whitespace` accepts (tab, LF, VT, FF, CR, space).
 fn is_ascii_space(b: u8) -> bool {

@@ -47,7 +47,7 @@ pub fn class(c: char) -> (bool, bool) {
 
 /// `c.is_alphanumeric()`, with the fast paths of [`class`].
 #[inline]
-pub(crate) fn is_alphanumeric(c: char) -> bool {
+pub fn is_alphanumeric(c: char) -> bool {
     let (alpha, numeric) = class(c);
     alpha || numeric
 }
@@ -76,6 +76,14 @@ const ASCII_FLAGS: [u8; 128] = {
     }
     t
 };
+
+/// A character that belongs to a token (a letter, a digit or a combining mark): a word
+/// boundary lies between such a character and any other. Every rule that looks for words
+/// uses this one definition.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    flags_of(c) != 0
+}
 
 /// The flags of a character, from the standard library's tables.
 fn flags_of(c: char) -> u8 {

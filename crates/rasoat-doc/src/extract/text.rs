@@ -257,17 +257,9 @@ pub fn eq_ci(c: char, p: char) -> bool {
     c == p || (!c.is_ascii() || c.is_ascii_uppercase()) && c.to_lowercase().eq(p.to_lowercase())
 }
 
-/// A letter or digit. Vietnamese letters are all in Latin-1, Latin Extended-A/B and Latin
-/// Extended Additional: answered without the slow Unicode tables.
-#[inline]
-pub fn is_word(c: char) -> bool {
-    match c {
-        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
-        '×' | '÷' => false,
-        'À'..='ɏ' | 'Ḁ'..='ỿ' => true,
-        _ => c.is_alphanumeric(),
-    }
-}
+/// A letter or digit (`rasoat_text::token::is_alphanumeric`: Vietnamese letters answered
+/// without the slow Unicode tables).
+pub use rasoat_text::token::is_alphanumeric as is_word;
 
 /// Bytes of `s` matched by the lower-case `phrase` at its start. A space in `phrase` matches
 /// any run of whitespace; a phrase ending in a letter or digit must end at a word boundary.
