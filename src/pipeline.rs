@@ -29,7 +29,9 @@ impl Engine {
     pub fn build(dirs: &[PathBuf]) -> Result<Engine, Box<rasoat_rules::PackError>> {
         // Another core builds the rules' lazily built tables meanwhile (one-file latency). Not
         // waited for: a check that needs a table still being built waits for that one only.
-        rayon::spawn(rasoat_rules::warm_up);
+        rayon::spawn(|| {
+            rasoat_rules::warm_up();
+        });
         let mut packs = Packs::embedded()?;
         for d in dirs {
             packs.load_dir(d)?;

@@ -57,15 +57,17 @@ Nguyễn Văn A
 ";
 
 /// Run every rule once over `SAMPLE`, for what they build on first use. Its findings are
-/// dropped. Only the first call in a process does anything.
-pub fn warm_up() {
+/// dropped. Only the first call in a process does anything; it returns whether this call did.
+pub fn warm_up() -> bool {
     static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if STARTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
-        return;
+        return false;
     }
-    let Ok(registry) = Registry::new(&Packs::default()) else { return };
-    let doc = rasoat_doc::parse_str(SAMPLE);
-    let _ = registry.check(&doc, &Context::default(), &Selection::default());
+    if let Ok(registry) = Registry::new(&Packs::default()) {
+        let doc = rasoat_doc::parse_str(SAMPLE);
+        let _ = registry.check(&doc, &Context::default(), &Selection::default());
+    }
+    true
 }
 
 #[cfg(test)]
@@ -80,6 +82,6 @@ mod tests {
         let registry = crate::Registry::new(&crate::Packs::default());
         assert!(registry.is_ok(), "the rules build without packs");
         super::warm_up();
-        super::warm_up();
+        assert!(!super::warm_up(), "a second call does nothing");
     }
 }
