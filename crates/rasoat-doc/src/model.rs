@@ -34,14 +34,6 @@ pub struct Document {
     pub memo: crate::memo::Memo,
 }
 
-impl Document {
-    /// The view of type `T` of this document, computed by `init` on first use and shared by
-    /// every later caller (all rules, all threads). Wrap the view in a type of your own.
-    pub fn shared<T: std::any::Any + Send + Sync>(&self, init: impl FnOnce() -> T) -> std::sync::Arc<T> {
-        self.memo.get_or_init(init)
-    }
-}
-
 /// Index into [`Document::blocks`].
 pub type BlockId = usize;
 
@@ -584,6 +576,12 @@ pub struct Citation {
 // Navigation helpers
 
 impl Document {
+    /// The view of type `T` of this document, computed by `init` on first use and shared by
+    /// every later caller (all rules, all threads). Wrap the view in a type of your own.
+    pub fn shared<T: std::any::Any + Send + Sync>(&self, init: impl FnOnce() -> T) -> std::sync::Arc<T> {
+        self.memo.get_or_init(init)
+    }
+
     /// The text of a span (empty when the span does not fit).
     pub fn slice(&self, span: Span) -> &str {
         span.text(&self.text)
