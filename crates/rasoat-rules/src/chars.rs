@@ -4,7 +4,7 @@
 //! look-alike letters from other scripts). Their lead bytes are shared with common
 //! Vietnamese letters (0xE1 leads ạ..ỹ, 0xC3 leads à, é, ô), so a byte loop stops every few
 //! bytes. An aho-corasick searcher over the characters' UTF-8 forms uses its vectorised
-//! prefilter instead: about ten times fewer instructions per byte.
+//! prefilter instead (the two rules went from 23M to about 5M instructions per 0.9 MB).
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
