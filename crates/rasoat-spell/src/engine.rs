@@ -230,7 +230,7 @@ fn attested(model: &Model, a: Option<Id>, b: Option<Id>) -> bool {
 /// Pair lookups, direct-mapped: the pair table (4 MB) lives outside a core's cache, while a
 /// document asks for the same pairs (its own bigrams, the same candidates next to the same
 /// neighbours) again and again, and documents share their common bigrams. The cache stays
-/// with the thread between documents, tied to the model's address; 2^15 entries of 8 bytes.
+/// with the thread between documents, tied to the model's identity; 2^15 entries of 8 bytes.
 #[derive(Default)]
 struct PairCache {
     /// Key (a << 16 | b) in the high half, count | lexicon << 31 in the low one; all ones is
@@ -254,7 +254,7 @@ impl PairCache {
 
     /// The thread's cache for `model` (a fresh one the first time or for another model).
     fn take(model: &Model) -> Self {
-        let owner = std::ptr::from_ref(model) as usize;
+        let owner = model.identity();
         match KEPT_PAIRS.try_with(Cell::take).ok().flatten() {
             Some(c) if c.owner == owner && c.slots.len() == Self::SIZE => c,
             _ => {
@@ -809,7 +809,7 @@ pub fn check_glued(model: &Model, text: &str, out: &mut Vec<Finding>) {
 /// Memo of [`split_glued`] for the glued-words and syllable checks: the same unknown token
 /// (an abbreviation, a foreign word) recurs within and across documents, and each split tries
 /// every way to cut it. Kept with the thread between documents (taken by [`GluedMemo::new`],
-/// given back on drop), tied to the model's address, cleared past [`GluedMemo::MAX`] tokens.
+/// given back on drop), tied to the model's identity, cleared past [`GluedMemo::MAX`] tokens.
 pub(crate) struct GluedMemo {
     map: GluedMap,
     owner: usize,
@@ -818,7 +818,7 @@ pub(crate) struct GluedMemo {
 type GluedMap = HashMap<Box<str>, Option<String>, BuildHasherDefault<crate::scan::Fnv>>;
 
 thread_local! {
-    /// The map and its model's address (not a `GluedMemo`: its `Drop` must not run while the
+    /// The map and its model's identity (not a `GluedMemo`: its `Drop` must not run while the
     /// thread-local itself is being destroyed).
     static KEPT_GLUED: Cell<Option<(usize, GluedMap)>> = const { Cell::new(None) };
 }
@@ -827,7 +827,7 @@ impl GluedMemo {
     const MAX: usize = 1 << 14;
 
     pub(crate) fn new(model: &Model) -> Self {
-        let owner = std::ptr::from_ref(model) as usize;
+        let owner = model.identity();
         match KEPT_GLUED.try_with(Cell::take).ok().flatten() {
             Some((o, map)) if o == owner => GluedMemo { map, owner },
             _ => GluedMemo { map: GluedMap::default(), owner },

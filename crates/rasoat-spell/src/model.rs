@@ -62,6 +62,9 @@ pub struct Pair {
 
 /// The spelling statistics.
 pub struct Model {
+    /// Unique in the process (never 0): what per-thread caches of ids and pairs are tied to.
+    /// An address could be reused by another model after this one is dropped.
+    identity: usize,
     vocab: Option<fst::Map<&'static [u8]>>,
     /// The vocabulary as an open-addressing hash table: the checker looks up every token, and
     /// hashing beats walking the fst. Building it costs ~12 M instructions (3–4 ms), more than
@@ -183,7 +186,19 @@ fn u16_at(bytes: &[u8], byte: usize) -> Option<u16> {
     Some(u16::from_le_bytes([*b.first()?, *b.get(1)?]))
 }
 
+/// A fresh [`Model::identity`].
+fn next_model_identity() -> usize {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Model {
+    /// This model's identity for caches kept across documents (unique in the process, never
+    /// 0).
+    pub fn identity(&self) -> usize {
+        self.identity
+    }
+
     /// The model built into the binary (shared, built on first use in well under a
     /// millisecond: only fst headers are read).
     pub fn embedded() -> &'static Model {
@@ -211,6 +226,7 @@ impl Model {
             (&[][..], &[][..])
         };
         Model {
+            identity: next_model_identity(),
             vocab: fst::Map::new(vocab).ok(),
             table: OnceLock::new(),
             fst_lookups: std::sync::atomic::AtomicUsize::new(0),
@@ -239,6 +255,7 @@ impl Model {
         self.confusions = Csr::new(confusions);
         self.strings = Csr::new(strings);
         self.trigrams = trigrams;
+        self.identity = next_model_identity();
         self
     }
 
@@ -548,6 +565,20 @@ mod tests {
         let by_table: Vec<Option<Id>> = keys.iter().map(|k| m.id(k)).collect();
         assert!(m.table.get().is_some(), "many lookups build the table");
         assert_eq!(by_fst, by_table);
+    }
+
+    /// Caches kept across documents are tied to a model's identity, never reused by another
+    /// model (an address could be, once the first model is dropped).
+    #[test]
+    fn every_model_has_its_own_identity() {
+        let a = Model::from_bytes(VOCAB, UNIGRAM, BIGRAM, SYL_SKEL, WORD_SKEL);
+        let a_id = a.identity();
+        drop(a);
+        let b = Model::from_bytes(VOCAB, UNIGRAM, BIGRAM, SYL_SKEL, WORD_SKEL);
+        assert_ne!(a_id, b.identity());
+        assert_ne!(b.identity(), 0);
+        let b_id = b.identity();
+        assert_ne!(b.with_tables(&[], &[], &[]).identity(), b_id, "new tables, new identity");
     }
 
     /// The in-place search and the hash table give the same value for every stored pair of

@@ -16,7 +16,7 @@ use rasoat_text::token::TokenKind;
 /// Memo of token text → (parsed syllable, vocabulary id, case, misplaced tone): words repeat
 /// (Zipf) within a document and across documents, so most tokens are parsed and looked up
 /// once per thread. The map lives in a thread-local between documents ([`Memo::new`] takes it,
-/// dropping the memo gives it back); it is tied to one model (its address) and cleared when it
+/// dropping the memo gives it back); it is tied to one model (its identity) and cleared when it
 /// grows past `Memo::MAX`.
 pub struct Memo<'a> {
     /// Also the token's case: it depends on the text alone, and on non-ASCII letters costs
@@ -112,7 +112,7 @@ impl Memo<'_> {
 
     /// Entries of `model` only.
     fn bind(&mut self, model: &Model) {
-        let owner = std::ptr::from_ref(model) as usize;
+        let owner = model.identity();
         if self.owner != owner || self.map.len() >= Self::MAX {
             self.map.clear();
             self.owner = owner;
