@@ -240,103 +240,6 @@ fn protected_ranges(line: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// 0 separator, 1 letter (or combining mark), 2 digit — with no Unicode table lookup for
-/// ASCII, Vietnamese letters and general punctuation.
-fn char_class(c: char) -> u8 {
-    if c.is_ascii() {
-        return if c.is_ascii_alphabetic() {
-            1
-        } else if c.is_ascii_digit() {
-            2
-        } else {
-            0
-        };
-    }
-    // Latin-1 and Latin Extended-A/B letters (× and ÷ are the only non-letters there) and the
-    // Vietnamese block of Latin Extended Additional: a range test, before any table.
-    if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1EA0}'..='\u{1EF9}' | '\u{300}'..='\u{36F}')
-        && !matches!(c, '×' | '÷')
-    {
-        return 1;
-    }
-    if syllable::is_vietnamese_letter(c) {
-        return 1;
-    }
-    if matches!(c, '\u{a0}' | '\u{2000}'..='\u{206F}') {
-        return 0;
-    }
-    if c.is_alphabetic() {
-        1
-    } else if c.is_numeric() {
-        2
-    } else {
-        0
-    }
-}
-
-/// [`char_class`] of each ASCII byte.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_alphabetic() {
-            1
-        } else if b.is_ascii_digit() {
-            2
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
-
-/// Class of the character starting at byte `i` of `line` and its length in bytes: one table
-/// load for ASCII, a decode only for the rest.
-fn class_at(line: &str, i: usize) -> Option<(u8, usize)> {
-    let b = *line.as_bytes().get(i)?;
-    if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
-        return Some((class, 1));
-    }
-    let c = line.get(i..)?.chars().next()?;
-    Some((char_class(c), c.len_utf8()))
-}
-
-/// Word tokens of `line` as (start, end, kind): maximal runs of letters, digits and combining
-/// marks — the same tokens as `rasoat_text::token::tokens`, faster on Vietnamese text (bytes,
-/// not chars, are walked: most are ASCII).
-fn fast_tokens(line: &str) -> impl Iterator<Item = (usize, usize, TokenKind, bool)> + '_ {
-    let mut i = 0usize;
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (k, w) = class_at(line, i)?;
-            if k != 0 {
-                break i;
-            }
-            i += w;
-        };
-        let (mut letters, mut digits, mut ascii) = (false, false, true);
-        let mut end = line.len();
-        while let Some((k, w)) = class_at(line, i) {
-            if k == 0 {
-                end = i;
-                break;
-            }
-            letters |= k == 1;
-            digits |= k == 2;
-            ascii &= w == 1;
-            i += w;
-        }
-        let kind = match (letters, digits) {
-            (true, true) => TokenKind::Mixed,
-            (false, true) => TokenKind::Number,
-            _ => TokenKind::Word,
-        };
-        Some((start, end, kind, ascii))
-    })
-}
-
 /// Tokenise `line` (which starts at byte `base` of the document) into `out`.
 pub fn scan_line<'a>(line: &'a str, base: usize, out: &mut Vec<Unit<'a>>, scratch: &mut Vec<(usize, usize)>) {
     scan_line_with(line, base, out, scratch, None);
@@ -356,8 +259,10 @@ pub fn scan_line_with<'a>(
     let mut prev_end = 0usize;
     let mut first_word = true;
     let (mut viet, mut words) = (0usize, 0usize);
-    for (start, end, kind, ascii) in fast_tokens(line) {
-        let text = line.get(start..end).unwrap_or("");
+    // The text layer's tokeniser (it classifies Vietnamese letters from their bytes).
+    for token in rasoat_text::token::tokens(line, 0) {
+        let (start, end, kind, text) = (token.span.start, token.span.end, token.kind, token.text);
+        let ascii = text.is_ascii();
         let gap = line.get(prev_end..start).unwrap_or("");
         let at_line_start = prev_end == 0 && out.is_empty();
         // Most gaps are one space: nothing to look at.
@@ -500,36 +405,10 @@ mod tests {
     }
 
     #[test]
-    fn same_tokens_as_the_text_layer() {
-        let line = "Số: 263/KH-UBND vie65t “Kế hoạch” – 1,5 ngày… Đắk\u{a0}Lắk ½ x²";
-        let ours: Vec<_> = fast_tokens(line).map(|(s, e, k, _)| (s, e, k)).collect();
-        let theirs: Vec<_> =
-            rasoat_text::token::tokens(line, 0).map(|t| (t.span.start, t.span.end, t.kind)).collect();
-        assert_eq!(ours, theirs);
-    }
-
-    #[test]
     fn urls_are_protected() {
         let u = units("truy cập https://dichvucong.gov.vn hoặc thu@gmail.com nhé");
         assert!(u.iter().filter(|u| u.text == "dichvucong" || u.text == "gmail").all(|u| u.protected));
         assert!(u.iter().filter(|u| u.text == "nhé").all(|u| !u.protected));
-    }
-
-    #[test]
-    fn letter_ranges_agree_with_unicode() {
-        for c in ('\u{80}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
-            let want = if c.is_alphabetic() || syllable::is_vietnamese_letter(c) {
-                1
-            } else if c.is_numeric() {
-                2
-            } else {
-                0
-            };
-            // General punctuation and no-break space are separators by design.
-            if c != '\u{a0}' {
-                assert_eq!(char_class(c), want, "{c:?}");
-            }
-        }
     }
 
     #[test]
