@@ -88,31 +88,12 @@ impl Rule for MissingDiacritics {
             if text.is_ascii() || text.len() < 20 || !may_have_run(text.as_bytes()) {
                 continue;
             }
-            words.clear();
-            words.extend(tokens(text, line.start).filter(|t| t.kind == TokenKind::Word).map(|t| Word {
-                text: t.text,
-                span: t.span,
-                plain: t.text.bytes().all(|b| b.is_ascii_lowercase()),
-                marked: !t.text.is_ascii(),
-            }));
+            words_of(text, line.start, &mut words);
             let marked = words.iter().filter(|w| w.marked).count();
             if marked < 3 || marked * 3 < words.len() {
                 continue;
             }
-            let mut i = 0;
-            while i < words.len() {
-                let mut j = i;
-                // A run: plain syllables separated by single spaces only (no punctuation, so
-                // URLs, e-mails and codes break it).
-                while words.get(j).is_some_and(|w| w.plain)
-                    && (j == i
-                        || words
-                            .get(j - 1)
-                            .zip(words.get(j))
-                            .is_some_and(|(a, b)| doc.text.get(a.span.end..b.span.start) == Some(" ")))
-                {
-                    j += 1;
-                }
+            for (i, j) in plain_runs(&words, &doc.text) {
                 if j - i >= MIN_RUN
                     && let Some(run) = words.get(i..j)
                     // Each the skeleton of some syllable ("thuc" of thúc/thục/thức/thực):
@@ -126,10 +107,45 @@ impl Rule for MissingDiacritics {
                 {
                     self.report_run(doc, model, run, &mut candidates, sink);
                 }
-                i = j.max(i + 1);
             }
         }
     }
+}
+
+/// The word tokens of `line` (which starts at byte `base` of the document) into `out`.
+fn words_of<'a>(line: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
+    out.clear();
+    out.extend(tokens(line, base).filter(|t| t.kind == TokenKind::Word).map(|t| Word {
+        text: t.text,
+        span: t.span,
+        plain: t.text.bytes().all(|b| b.is_ascii_lowercase()),
+        marked: !t.text.is_ascii(),
+    }));
+}
+
+/// The maximal runs `(first, end)` of plain words separated by single spaces in `text` (the
+/// document the spans point into): no punctuation between them, so URLs, e-mails and codes
+/// break a run.
+fn plain_runs(words: &[Word<'_>], text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while words.get(j).is_some_and(|w| w.plain)
+            && (j == i
+                || words
+                    .get(j - 1)
+                    .zip(words.get(j))
+                    .is_some_and(|(a, b)| text.get(a.span.end..b.span.start) == Some(" ")))
+        {
+            j += 1;
+        }
+        if j > i {
+            out.push((i, j));
+        }
+        i = j.max(i + 1);
+    }
+    out
 }
 
 /// Whether `line` has [`MIN_RUN`] groups of ASCII lower-case letters separated by single
@@ -254,27 +270,11 @@ mod tests {
         assert!(!may_have_run(b"Xtang cuong"));
     }
 
-    /// Runs of plain words as the rule finds them (tokens, single spaces).
+    /// Whether the rule's own reading of `line` (its words and runs) finds a long enough run.
     fn has_run(line: &str) -> bool {
-        let words: Vec<rasoat_text::token::Token<'_>> =
-            tokens(line, 0).filter(|t| t.kind == TokenKind::Word).collect();
-        let mut n = 0;
-        for (k, w) in words.iter().enumerate() {
-            let plain = w.text.bytes().all(|b| b.is_ascii_lowercase());
-            let joined =
-                k > 0 && words.get(k - 1).is_some_and(|p| line.get(p.span.end..w.span.start) == Some(" "));
-            n = if !plain {
-                0
-            } else if joined && n > 0 {
-                n + 1
-            } else {
-                1
-            };
-            if n >= MIN_RUN {
-                return true;
-            }
-        }
-        false
+        let mut words = Vec::new();
+        words_of(line, 0, &mut words);
+        plain_runs(&words, line).iter().any(|(i, j)| j - i >= MIN_RUN)
     }
 
     proptest::proptest! {
