@@ -505,12 +505,21 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     // The neighbours' own other neighbours: a neighbour already bound in a lexicon word on its
     // far side ("hình thức" in "tính hình thức") is evidence for a new word with it only when
     // that word would be stronger than the one it breaks.
-    let left2 = if left.is_some() && i >= 1 {
+    // (Beside a number they were looked up above.)
+    let left2 = if left_number {
+        left2_word
+    } else if left.is_some() && i >= 1 {
         neighbour(units, &s.slots, i.saturating_sub(1), true).flatten()
     } else {
         None
     };
-    let right2 = if right.is_some() { neighbour(units, &s.slots, i + 1, false).flatten() } else { None };
+    let right2 = if right_number {
+        right2_word
+    } else if right.is_some() {
+        neighbour(units, &s.slots, i + 1, false).flatten()
+    } else {
+        None
+    };
     let bound = |a: Option<Id>, b: Option<Id>| s.pairs.of(model, a, b).lexicon;
     let left_bound = bound(left2, left);
     let right_bound = bound(right, right2);

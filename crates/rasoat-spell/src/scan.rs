@@ -350,14 +350,19 @@ pub fn key_into(unit: &Unit<'_>, out: &mut String) -> bool {
             true
         }
         Class::Mixed => false,
-        Class::Syllable | Class::Other => {
+        Class::Syllable => {
             // The builder's path: parsed again here rather than carried by every unit.
             match syllable::parse(unit.text) {
-                Ok(s) if unit.class == Class::Syllable => s.write_lower(Placement::Old, out),
-                _ => {
+                Ok(s) => s.write_lower(Placement::Old, out),
+                Err(_) => {
                     syllable::canonical_into(unit.text, out);
                 }
             }
+            true
+        }
+        // Not a syllable (it failed to parse when scanned): no parse to try again.
+        Class::Other => {
+            syllable::canonical_into(unit.text, out);
             true
         }
     }
