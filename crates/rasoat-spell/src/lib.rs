@@ -40,7 +40,7 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
     let mut key = String::new();
     let mut real =
         (checks.real_words && !model.is_empty()).then(|| engine::RealWordState::new(model, out.len()));
-    let mut memo = Memo::new();
+    let mut memo = Memo::new(model);
     let mut glued = engine::GluedMemo::new(model);
     for (base, line) in engine::lines(text) {
         let lookup = if real.is_some() { Some((model, &mut memo)) } else { None };

@@ -18,14 +18,13 @@ use rasoat_text::token::TokenKind;
 /// once per thread. The map lives in a thread-local between documents ([`Memo::new`] takes it,
 /// dropping the memo gives it back); it is tied to one model (its identity) and cleared when it
 /// grows past `Memo::MAX`.
-pub struct Memo<'a> {
+pub struct Memo {
     /// Also the token's case: it depends on the text alone, and on non-ASCII letters costs
     /// Unicode table searches.
     map: MemoMap,
-    /// Address of the model the ids belong to (0: none yet).
+    /// Identity of the model the ids belong to.
     owner: usize,
     key: String,
-    _text: std::marker::PhantomData<&'a str>,
 }
 
 type MemoMap = HashMap<ShortKey, Memoised, BuildHasherDefault<KeyHasher>>;
@@ -94,33 +93,23 @@ thread_local! {
     static KEPT: std::cell::Cell<Option<(usize, MemoMap)>> = const { std::cell::Cell::new(None) };
 }
 
-impl Default for Memo<'_> {
-    fn default() -> Self {
-        Memo::new()
-    }
-}
-
-impl Memo<'_> {
+impl Memo {
     /// Entries kept at most (a few MB): the vocabulary of official text is far smaller.
     const MAX: usize = 1 << 16;
 
-    /// The thread's memo (empty the first time).
-    pub fn new() -> Self {
-        let (owner, map) = KEPT.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_default();
-        Memo { map, owner, key: String::new(), _text: std::marker::PhantomData }
-    }
-
-    /// Entries of `model` only.
-    fn bind(&mut self, model: &Model) {
+    /// The thread's memo for `model` (empty the first time, or when it held another model's
+    /// ids).
+    pub fn new(model: &Model) -> Self {
         let owner = model.identity();
-        if self.owner != owner || self.map.len() >= Self::MAX {
-            self.map.clear();
-            self.owner = owner;
-        }
+        let map = match KEPT.try_with(std::cell::Cell::take).ok().flatten() {
+            Some((kept, map)) if kept == owner => map,
+            _ => MemoMap::default(),
+        };
+        Memo { map, owner, key: String::new() }
     }
 }
 
-impl Drop for Memo<'_> {
+impl Drop for Memo {
     fn drop(&mut self) {
         let map = std::mem::take(&mut self.map);
         // During thread exit the thread-local may be gone: then the map just goes.
@@ -252,7 +241,7 @@ pub fn scan_line_with<'a>(
     base: usize,
     out: &mut Vec<Unit<'a>>,
     scratch: &mut Vec<(usize, usize)>,
-    mut lookup: Option<(&Model, &mut Memo<'a>)>,
+    mut lookup: Option<(&Model, &mut Memo)>,
 ) -> bool {
     out.clear();
     protected_ranges(line, scratch);
@@ -286,7 +275,6 @@ pub fn scan_line_with<'a>(
             }
             (None, TokenKind::Number) => (false, None, case_of(text), false),
             (Some((model, memo)), _) => {
-                memo.bind(model);
                 let short = ShortKey::of(text);
                 if let Some(&hit) = short.and_then(|k| memo.map.get(&k)) {
                     hit
@@ -304,6 +292,9 @@ pub fn scan_line_with<'a>(
                     let case = case_of(text);
                     let hit = (syl.is_some(), id, case, misplaced(&syl));
                     if let Some(k) = short {
+                        if memo.map.len() >= Memo::MAX {
+                            memo.map.clear();
+                        }
                         memo.map.insert(k, hit);
                     }
                     hit
