@@ -10,7 +10,7 @@
 //!    onset/final confusions, Telex/VNI leftovers); a hit is a finding on the changed word, and
 //!    the suggestion is right when its first candidate restores the original.
 
-use rasoat_spell::scan::{Class, Unit, is_vietnamese_line, scan_line};
+use rasoat_spell::scan::{Class, Unit, scan_line};
 use rasoat_spell::{Checks, Finding, Model, analyse, check_glued, check_real_words, check_syllables};
 use rasoat_text::syllable::{self, Case, Tone};
 
@@ -322,8 +322,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let line = lines.get(rng.below(lines.len())).copied().unwrap_or("");
             let mut units: Vec<Unit<'_>> = Vec::new();
             let mut scratch = Vec::new();
-            scan_line(line, 0, &mut units, &mut scratch);
-            if !is_vietnamese_line(&units) || units.len() < 4 {
+            let vietnamese = scan_line(line, 0, &mut units, &mut scratch);
+            if !vietnamese || units.len() < 4 {
                 continue;
             }
             let i = rng.below(units.len());

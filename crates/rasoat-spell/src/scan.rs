@@ -230,12 +230,20 @@ fn protected_ranges(line: &str, out: &mut Vec<(usize, usize)>) {
 }
 
 /// Tokenise `line` (which starts at byte `base` of the document) into `out`.
-pub fn scan_line<'a>(line: &'a str, base: usize, out: &mut Vec<Unit<'a>>, scratch: &mut Vec<(usize, usize)>) {
-    scan_line_with(line, base, out, scratch, None);
+/// Returns whether the line is Vietnamese prose worth checking (see [`scan_line_with`]).
+pub fn scan_line<'a>(
+    line: &'a str,
+    base: usize,
+    out: &mut Vec<Unit<'a>>,
+    scratch: &mut Vec<(usize, usize)>,
+) -> bool {
+    scan_line_with(line, base, out, scratch, None)
 }
 
 /// [`scan_line`], also filling [`Unit::id`] from `model` through a per-document memo.
-/// Returns whether the line is Vietnamese prose ([`is_vietnamese_line`], counted on the way).
+/// Returns whether the line is Vietnamese prose worth checking: at least one word in three
+/// is a syllable with a Vietnamese mark (ASCII-only syllables like "the", "to", "an" exist in
+/// English too), so lines mostly in another language (English titles, code) are skipped.
 pub fn scan_line_with<'a>(
     line: &'a str,
     base: usize,
@@ -359,25 +367,6 @@ pub fn key_into(unit: &Unit<'_>, out: &mut String) -> bool {
     }
 }
 
-/// Share of a line's word tokens that are Vietnamese syllables; lines mostly in another
-/// language (English titles, code) are not checked.
-pub fn vietnamese_share(units: &[Unit<'_>]) -> (usize, usize) {
-    let words = units.iter().filter(|u| matches!(u.class, Class::Syllable | Class::Other));
-    let (mut viet, mut total) = (0usize, 0usize);
-    for u in words {
-        total += 1;
-        viet += usize::from(u.class == Class::Syllable && !u.text.is_ascii());
-    }
-    (viet, total)
-}
-
-/// Is a line worth checking as Vietnamese prose? At least one syllable in three carries a
-/// Vietnamese mark (ASCII-only syllables like "the", "to", "an" exist in English too).
-pub fn is_vietnamese_line(units: &[Unit<'_>]) -> bool {
-    let (viet, total) = vietnamese_share(units);
-    total > 0 && viet * 3 >= total
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,22 +421,11 @@ mod tests {
     }
 
     #[test]
-    fn the_share_counted_while_scanning_is_the_share() {
-        for line in [
-            "Ministry of Home Affairs online report",
-            "Kế hoạch triển khai thực hiện",
-            "a) The UBND tỉnh",
-            "",
-        ] {
-            let (mut out, mut scratch) = (Vec::new(), Vec::new());
-            let counted = scan_line_with(line, 0, &mut out, &mut scratch, None);
-            assert_eq!(counted, is_vietnamese_line(&out), "{line}");
-        }
-    }
-
-    #[test]
     fn foreign_lines() {
-        assert!(!is_vietnamese_line(&units("Ministry of Home Affairs online report")));
-        assert!(is_vietnamese_line(&units("Kế hoạch triển khai thực hiện")));
+        let vietnamese = |line: &str| scan_line(line, 0, &mut Vec::new(), &mut Vec::new());
+        assert!(!vietnamese("Ministry of Home Affairs online report"));
+        assert!(vietnamese("Kế hoạch triển khai thực hiện"));
+        assert!(!vietnamese("a) The UBND tỉnh of Home"));
+        assert!(!vietnamese(""));
     }
 }
