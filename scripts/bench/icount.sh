@@ -23,7 +23,7 @@ valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" check -j1 --format 
     >/dev/null 2>/dev/null || true
 total=$(grep -E '^summary:' "$out" | awk '{print $2}')
 bytes=$(find "${paths[@]}" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s+0}')
-awk -v t="$total" -v b="$bytes" 'BEGIN { printf "instructions: %d  bytes: %d  instructions/byte: %.0f\n", t, b, t / (b > 0 ? b : 1) }'
+awk -v t="$total" -v b="$bytes" 'BEGIN { printf "instructions: %.0f  bytes: %d  instructions/byte: %.0f\n", t, b, t / (b > 0 ? b : 1) }'
 if [ "${PROFILE:-0}" = 1 ]; then
     callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | head -40
 fi
