@@ -214,6 +214,10 @@ pub fn read_input(path: Option<&Path>, max: u64) -> Result<Vec<u8>, String> {
             if meta.len() > max {
                 return Err(too_large(meta.len()));
             }
+            // Room for the whole file and one byte more up front: through `take` the reader
+            // loses the file's size hint and would grow the buffer from 32 bytes, a dozen
+            // reads and copies per file. (A zero-length reserve failure just means no hint.)
+            let _ = bytes.try_reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
             // `take` guards against a file that grows while we read it.
             file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
         }
