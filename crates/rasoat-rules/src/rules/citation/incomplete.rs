@@ -57,21 +57,26 @@ fn shares_next_date(doc: &Document, c: &Citation, next: Option<&Citation>) -> bo
     between.is_empty() || between == "và" || between == ","
 }
 
-/// Whether the citation is of the document itself (its own number in an appendix line).
-fn is_own_number(doc: &Document, c: &Citation) -> bool {
-    let key = canonical_key(&c.number_text.value);
-    doc.parts.iter().filter_map(|p| p.header.number.as_ref()).any(|n| {
-        let own = format!("{}/{}", n.number.as_ref().map_or("", |x| x.value.as_str()), n.symbol.value);
-        canonical_key(&own) == key
-    })
+/// The document's own numbers ("263/KH-UBND"), as canonical keys: a citation of one of them
+/// is the document itself (its own number in an appendix line).
+fn own_number_keys(doc: &Document) -> Vec<String> {
+    doc.parts
+        .iter()
+        .filter_map(|p| p.header.number.as_ref())
+        .map(|n| {
+            let own = format!("{}/{}", n.number.as_ref().map_or("", |x| x.value.as_str()), n.symbol.value);
+            canonical_key(&own)
+        })
+        .collect()
 }
 
 /// Whether the citation is the document's own reference line ("(Kèm theo Kế hoạch số …)"),
 /// which by design gives only number and date.
 fn is_attachment_line(doc: &Document, c: &Citation) -> bool {
     let before = doc.text.get(..c.span.start).unwrap_or("");
-    let tail: String = before.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
-    tail.to_lowercase().contains("kèm theo")
+    // The last 24 characters before the citation.
+    let from = before.char_indices().rev().take(24).last().map_or(before.len(), |(i, _)| i);
+    before.get(from..).unwrap_or("").to_lowercase().contains("kèm theo")
 }
 
 impl Rule for Incomplete {
@@ -88,27 +93,29 @@ impl Rule for Incomplete {
     }
 
     fn check(&self, doc: &Document, _ctx: &Context, sink: &mut Sink) {
-        let mut seen: HashSet<String> = HashSet::new();
+        let citations = &doc.facts.citations;
+        // Canonical number keys, once per citation ("76/NQ-CP" and "76/NQ-Cp" are one document).
+        let keys: Vec<String> = citations.iter().map(|c| canonical_key(&c.number_text.value)).collect();
+        let own = own_number_keys(doc);
+        let mut seen: HashSet<&str> = HashSet::new();
         // (kind, number) of every document cited so far: a later short reference by number
         // alone ("Kế hoạch số 144") is to one of them.
-        let mut numbers: HashSet<(DocKind, String)> = HashSet::new();
-        let citations = &doc.facts.citations;
+        let mut numbers: HashSet<(DocKind, &str)> = HashSet::new();
         // Where each document is first cited with its date, to point the reader there.
-        let mut dated: std::collections::HashMap<String, rasoat_text::Span> =
-            std::collections::HashMap::new();
-        for c in citations {
+        let mut dated: std::collections::HashMap<&str, rasoat_text::Span> = std::collections::HashMap::new();
+        for (c, key) in citations.iter().zip(&keys) {
             if c.date.is_some() {
-                dated.entry(canonical_key(&c.number_text.value)).or_insert(c.span);
+                dated.entry(key.as_str()).or_insert(c.span);
             }
         }
-        for (i, c) in citations.iter().enumerate() {
-            let number = c.number.clone().unwrap_or_default();
-            let short = c.symbol.trim().is_empty() && numbers.contains(&(c.kind, number.clone()));
+        for (i, (c, key)) in citations.iter().zip(&keys).enumerate() {
+            let number = c.number.as_deref().unwrap_or_default();
+            let short = c.symbol.trim().is_empty() && numbers.contains(&(c.kind, number));
             numbers.insert((c.kind, number));
-            if short || !seen.insert(canonical_key(&c.number_text.value)) || is_attachment_line(doc, c) {
+            if short || !seen.insert(key.as_str()) || is_attachment_line(doc, c) {
                 continue;
             }
-            if is_own_number(doc, c) {
+            if own.contains(key) {
                 continue;
             }
             // A number with its year identifies a normative document by itself (and since
@@ -139,7 +146,7 @@ impl Rule for Incomplete {
                     format!("The first citation of document {number} should give {en}."),
                 ),
             );
-            if let Some(&later) = dated.get(&canonical_key(&c.number_text.value)) {
+            if let Some(&later) = dated.get(key.as_str()) {
                 d.relate(
                     later,
                     Message::new(
