@@ -142,7 +142,17 @@ pub struct Profile {
 
 /// A document's number key as the registry and profiles compare it: no whitespace, upper case.
 pub fn canonical_key(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+    // Called for every citation by several rules: one allocation, and ASCII (most of a
+    // document number) without the Unicode case tables.
+    let mut key = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii() {
+            key.push(c.to_ascii_uppercase());
+        } else {
+            key.extend(c.to_uppercase());
+        }
+    }
+    key
 }
 
 /// The kebab-case name of a kind in packs ("ke-hoach").
@@ -523,4 +533,25 @@ pub fn title_anchor(doc: &Document) -> Span {
         return b.span;
     }
     doc.lines.iter().copied().find(|l| !l.text(&doc.text).trim().is_empty()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_key;
+    use proptest::prelude::*;
+
+    #[test]
+    fn canonical_keys_ignore_spaces_and_case() {
+        assert_eq!(canonical_key("118/2025/nđ-cp"), "118/2025/NĐ-CP");
+        assert_eq!(canonical_key(" 76 / NQ-Cp\u{a0}"), "76/NQ-CP");
+    }
+
+    proptest! {
+        /// The ASCII fast path agrees with the plain Unicode definition.
+        #[test]
+        fn fast_path_matches_the_definition(s in "[a-zA-Z0-9 /\\-\t\u{b}đĐêÊưƯßﬁ\u{a0}\u{2003}]{0,40}") {
+            let plain: String = s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
+            prop_assert_eq!(canonical_key(&s), plain);
+        }
+    }
 }
