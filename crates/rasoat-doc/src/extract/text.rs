@@ -254,6 +254,25 @@ pub fn numeric_bytes<'s>(src: &'s Src<'_>) -> impl Iterator<Item = usize> + 's {
 /// Case-insensitive equality of a text char with a (lower-case) pattern char.
 #[inline]
 pub fn eq_ci(c: char, p: char) -> bool {
+    if c == p {
+        return true;
+    }
+    // The Unicode case tables are a search; ASCII needs none. The only non-ASCII char whose
+    // lower case is ASCII is the Kelvin sign (K → k), so a mixed pair matches only through it.
+    match (c.is_ascii(), p.is_ascii()) {
+        (true, true) => c.is_ascii_uppercase() && c.eq_ignore_ascii_case(&p),
+        (true, false) => c == 'K' && p == KELVIN,
+        (false, true) => c == KELVIN && p.eq_ignore_ascii_case(&'k'),
+        (false, false) => c.to_lowercase().eq(p.to_lowercase()),
+    }
+}
+
+/// KELVIN SIGN, whose lower case is the ASCII `k`.
+const KELVIN: char = '\u{212A}';
+
+/// The general comparison [`eq_ci`] answers faster (kept for the test that they agree).
+#[cfg(test)]
+fn eq_ci_general(c: char, p: char) -> bool {
     c == p || (!c.is_ascii() || c.is_ascii_uppercase()) && c.to_lowercase().eq(p.to_lowercase())
 }
 
@@ -451,6 +470,28 @@ mod tests {
         for hay in ["", "a", "0123456789", "ééééééééé9"] {
             let n = bytes_in_range(hay.as_bytes(), b'0', b'9').count();
             assert_eq!(n, hay.bytes().filter(u8::is_ascii_digit).count(), "{hay}");
+        }
+    }
+
+    /// The ASCII shortcuts of `eq_ci` agree with the general Unicode comparison: every char
+    /// against every ASCII char, and both ways round.
+    #[test]
+    fn eq_ci_shortcuts_agree_with_unicode_case_folding() {
+        // Which non-ASCII chars fold to an ASCII char: the shortcut assumes only the Kelvin sign.
+        let to_ascii: Vec<char> = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| {
+                let mut l = c.to_lowercase();
+                l.next().is_some_and(|x| x.is_ascii()) && l.next().is_none()
+            })
+            .collect();
+        assert_eq!(to_ascii, vec![KELVIN]);
+        for a in (0u8..0x80).map(char::from) {
+            for b in (0u8..0x80).map(char::from).chain(['\u{212A}', 'đ', 'Đ', 'k', 'ı', 'İ', 'ſ', 'é'])
+            {
+                assert_eq!(eq_ci(a, b), eq_ci_general(a, b), "{a:?} {b:?}");
+                assert_eq!(eq_ci(b, a), eq_ci_general(b, a), "{b:?} {a:?}");
+            }
         }
     }
 
