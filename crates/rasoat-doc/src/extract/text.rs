@@ -283,6 +283,9 @@ pub use rasoat_text::token::is_alphanumeric as is_word;
 /// Bytes of `s` matched by the lower-case `phrase` at its start. A space in `phrase` matches
 /// any run of whitespace; a phrase ending in a letter or digit must end at a word boundary.
 pub fn phrase_at(s: &str, phrase: &str) -> Option<usize> {
+    if !may_start_with(s, phrase) {
+        return None;
+    }
     let mut chars = s.char_indices().peekable();
     let mut consumed = 0;
     for p in phrase.chars() {
@@ -312,6 +315,24 @@ pub fn phrase_at(s: &str, phrase: &str) -> Option<usize> {
         return None;
     }
     Some(consumed)
+}
+
+/// A byte test that [`phrase_at`] can only match when it passes: most calls try a phrase at
+/// a word it does not start, and the char loop (with its case tables) is then not needed. The
+/// text's first char must equal the phrase's in either case ([`eq_ci`]): for an ASCII phrase
+/// char that is the same byte in either case, or the Kelvin sign (0xE2 …) for `k`; for a
+/// non-ASCII one, a non-ASCII char, or `K`/`k` for the Kelvin sign.
+#[inline]
+fn may_start_with(s: &str, phrase: &str) -> bool {
+    let (Some(&b), Some(&p)) = (s.as_bytes().first(), phrase.as_bytes().first()) else {
+        return true;
+    };
+    match p {
+        b' ' => true,
+        0..0x80 => b == p || b == p.to_ascii_uppercase() || b == 0xE2,
+        0xE2 => true,
+        _ => b >= 0x80,
+    }
 }
 
 /// The first of `phrases` that matches at the start of `s`: `(index, bytes)`.
@@ -491,6 +512,20 @@ mod tests {
             {
                 assert_eq!(eq_ci(a, b), eq_ci_general(a, b), "{a:?} {b:?}");
                 assert_eq!(eq_ci(b, a), eq_ci_general(b, a), "{b:?} {a:?}");
+            }
+        }
+    }
+
+    /// The byte prefilter of `phrase_at` never rejects a char that `eq_ci` accepts.
+    #[test]
+    fn phrase_prefilter_keeps_every_match() {
+        let pats: Vec<char> =
+            (0u8..0x80).map(char::from).chain("đơưăâêôàáảãạếềểễệốồổỗộừứửữựịìíỉĩK\u{212A}".chars()).collect();
+        for c in (0..0x3000u32).chain(0x1E00..0x1F00).filter_map(char::from_u32).chain(['\u{212A}']) {
+            for &p in &pats {
+                if eq_ci(c, p) {
+                    assert!(may_start_with(&c.to_string(), &p.to_string()), "{c:?} {p:?}");
+                }
             }
         }
     }
