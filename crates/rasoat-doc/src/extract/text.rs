@@ -263,8 +263,33 @@ pub fn eq_ci(c: char, p: char) -> bool {
         (true, true) => c.is_ascii_uppercase() && c.eq_ignore_ascii_case(&p),
         (true, false) => c == 'K' && p == KELVIN,
         (false, true) => c == KELVIN && p.eq_ignore_ascii_case(&'k'),
-        (false, false) => c.to_lowercase().eq(p.to_lowercase()),
+        (false, false) => match (vietnamese_lower(c), vietnamese_lower(p)) {
+            (Some(a), Some(b)) => a == b,
+            _ => c.to_lowercase().eq(p.to_lowercase()),
+        },
     }
+}
+
+/// The lower case of a Vietnamese letter from the Latin-1 and Latin Extended Additional
+/// blocks and of ă đ ĩ ũ ơ ư, by the blocks' layout (each maps to one char); `None` for
+/// anything else, which then asks the Unicode tables.
+#[inline]
+fn vietnamese_lower(c: char) -> Option<char> {
+    let u = u32::from(c);
+    let lower = match u {
+        // À..Þ → à..þ, except × (U+00D7); à..ÿ are lower case already.
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xD7..=0xFF => u,
+        // Ạ ạ … Ỹ ỹ Ỻ ỻ Ỽ ỽ Ỿ ỿ: upper case at even code points.
+        0x1EA0..=0x1EFF => u | 1,
+        // Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, Ơ ơ.
+        0x102 | 0x103 | 0x110 | 0x111 | 0x128 | 0x129 | 0x168 | 0x169 | 0x1A0 | 0x1A1 => u | 1,
+        // Ư ư.
+        0x1AF => 0x1B0,
+        0x1B0 => u,
+        _ => return None,
+    };
+    char::from_u32(lower)
 }
 
 /// KELVIN SIGN, whose lower case is the ASCII `k`.
@@ -513,6 +538,20 @@ mod tests {
                 assert_eq!(eq_ci(a, b), eq_ci_general(a, b), "{a:?} {b:?}");
                 assert_eq!(eq_ci(b, a), eq_ci_general(b, a), "{b:?} {a:?}");
             }
+        }
+    }
+
+    /// The layout-based lower case of Vietnamese letters is the Unicode one.
+    #[test]
+    fn vietnamese_lower_is_unicode_lower_case() {
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            if let Some(l) = vietnamese_lower(c) {
+                assert_eq!(vec![l], c.to_lowercase().collect::<Vec<_>>(), "{c:?}");
+            }
+        }
+        for c in "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠỸàáâãèéêìíòóôõùúýăđĩũơưạỹ".chars()
+        {
+            assert!(vietnamese_lower(c).is_some(), "{c:?}");
         }
     }
 
