@@ -123,42 +123,99 @@ struct Survey {
 /// How many characters from the start the binary check looks at.
 const BINARY_PROBE_CHARS: usize = 64 * 1024;
 
+/// One bit per byte of `w`, set (as the byte's top bit) where the byte is an ASCII control
+/// (< 0x20), DEL or a UTF-8 lead byte (≥ 0xC0). Each test is exact per byte (no borrow
+/// crosses bytes), so the bits name the bytes themselves.
+#[inline]
+fn notable(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Top bit clear after subtracting 0x20 from (byte | 0x80): the low 7 bits are < 0x20.
+    let below_space = !((w | HI) - LO * 0x20) & !w & HI;
+    let x = w ^ (LO * 0x7F);
+    let del = !(((x & !HI) + !HI) | x) & HI;
+    let lead = w & (w << 1) & HI;
+    below_space | del | lead
+}
+
+/// U+0080..U+00FF: which are TCVN3 or VNI marker characters.
+const LATIN1_MARKER: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut k = 0;
+    while k < 128 {
+        if let Some(c) = char::from_u32(0x80 + k as u32) {
+            t[k] = is_tcvn3_marker(c) || is_vni_marker(c);
+        }
+        k += 1;
+    }
+    t
+};
+
 impl Survey {
     fn of(s: &str) -> Survey {
         let b = s.as_bytes();
-        let mut out = Survey { controls: 0, counted: 0, legacy_marker: false, plain_nfc: true };
-        let mut i = 0;
-        while let Some(&lead) = b.get(i) {
-            let counting = out.counted < BINARY_PROBE_CHARS;
-            out.counted += usize::from(counting);
-            if lead < 0x80 {
-                let control = (lead < 0x20 && !matches!(lead, b'\n' | b'\r' | b'\t' | 0x0C)) || lead == 0x7F;
-                out.controls += usize::from(counting && control);
-                i += 1;
-                continue;
+        // Characters counted: all of them, or the first BINARY_PROBE_CHARS, whose bytes end
+        // at `probe_end` (a char boundary). Counting chars apart keeps the scan below on the
+        // few bytes that matter.
+        let (counted, probe_end) = if b.len() <= BINARY_PROBE_CHARS {
+            (s.chars().count(), b.len())
+        } else {
+            match s.char_indices().nth(BINARY_PROBE_CHARS) {
+                Some((end, _)) => (BINARY_PROBE_CHARS, end),
+                None => (s.chars().count(), b.len()),
             }
-            let second = b.get(i + 1).copied().unwrap_or(0);
-            let third = b.get(i + 2).copied().unwrap_or(0);
-            match lead {
-                0xC2 | 0xC3 => {
-                    // 110xxxxx 10yyyyyy → U+0080..U+00FF.
-                    let code = (u32::from(lead & 0x1F) << 6) | u32::from(second & 0x3F);
-                    out.controls += usize::from(counting && (0x80..=0x9F).contains(&code));
-                    out.legacy_marker |=
-                        char::from_u32(code).is_some_and(|c| is_tcvn3_marker(c) || is_vni_marker(c));
-                }
-                0xC4..=0xCB => {}
-                0xE1 if (0xB8..=0xBB).contains(&second) => {}
-                0xE2 if (second == 0x80 && third >= 0x82) || (second == 0x81 && third <= 0xAF) => {}
-                _ => out.plain_nfc = false,
+        };
+        let mut out = Survey { controls: 0, counted, legacy_marker: false, plain_nfc: true };
+        // Eight bytes at a time: printable ASCII and UTF-8 continuation bytes need no look;
+        // only ASCII controls, DEL and lead bytes (≥ 0xC0) do, and they are found by bit
+        // tricks on the word. Continuation bytes are never visited, so each visited byte is
+        // the start of a character.
+        let mut chunks = b.chunks_exact(8);
+        let mut base = 0;
+        for chunk in chunks.by_ref() {
+            let mut mask = notable(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+            while mask != 0 {
+                let at = base + (mask.trailing_zeros() / 8) as usize;
+                out.visit(b, at, at < probe_end);
+                mask &= mask - 1;
             }
-            i += match lead {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
+            base += 8;
+        }
+        for (k, &byte) in chunks.remainder().iter().enumerate() {
+            if byte < 0x20 || byte == 0x7F || byte >= 0xC0 {
+                out.visit(b, base + k, base + k < probe_end);
+            }
         }
         out
+    }
+
+    /// Look at the character starting at `b[i]`, a control, DEL or lead byte.
+    #[inline]
+    fn visit(&mut self, b: &[u8], i: usize, counting: bool) {
+        let lead = b.get(i).copied().unwrap_or(0);
+        if lead < 0x80 {
+            let control = !matches!(lead, b'\n' | b'\r' | b'\t' | 0x0C);
+            self.controls += usize::from(counting && control);
+            return;
+        }
+        let second = b.get(i + 1).copied().unwrap_or(0);
+        match lead {
+            0xC2 | 0xC3 => {
+                // 110xxxxx 10yyyyyy → U+0080..U+00FF.
+                let code = (usize::from(lead & 0x1F) << 6) | usize::from(second & 0x3F);
+                self.controls += usize::from(counting && (0x80..=0x9F).contains(&code));
+                self.legacy_marker |= LATIN1_MARKER.get(code.wrapping_sub(0x80)).copied().unwrap_or(false);
+            }
+            0xC4..=0xCB => {}
+            0xE1 if (0xB8..=0xBB).contains(&second) => {}
+            0xE2 => {
+                let third = b.get(i + 2).copied().unwrap_or(0);
+                if !((second == 0x80 && third >= 0x82) || (second == 0x81 && third <= 0xAF)) {
+                    self.plain_nfc = false;
+                }
+            }
+            _ => self.plain_nfc = false,
+        }
     }
 
     fn binary_reason(&self) -> Option<String> {
@@ -254,7 +311,7 @@ fn binary_reason(s: &str, survey: &Survey) -> Option<String> {
 
 /// Characters that TCVN3 text shows when read as Unicode/Latin and that Vietnamese text never
 /// contains.
-fn is_tcvn3_marker(c: char) -> bool {
+const fn is_tcvn3_marker(c: char) -> bool {
     matches!(
         c,
         '¸' | 'µ'
@@ -304,7 +361,7 @@ fn is_tcvn3_marker(c: char) -> bool {
 }
 
 /// Characters that VNI text shows after a base vowel and that Vietnamese text never contains.
-fn is_vni_marker(c: char) -> bool {
+const fn is_vni_marker(c: char) -> bool {
     matches!(
         c,
         'ä' | 'ø'
@@ -494,6 +551,66 @@ mod tests {
         assert!(binary_reason(&early, &survey).is_some());
         let short = "Kế hoạch\u{1}";
         assert_eq!((Survey::of(short).counted, Survey::of(short).controls), (9, 1));
+    }
+
+    /// The character-by-character survey the word-at-a-time scan replaced: the reference.
+    fn survey_char_by_char(s: &str) -> Survey {
+        let b = s.as_bytes();
+        let mut out = Survey { controls: 0, counted: 0, legacy_marker: false, plain_nfc: true };
+        let mut i = 0;
+        while let Some(&lead) = b.get(i) {
+            let counting = out.counted < BINARY_PROBE_CHARS;
+            out.counted += usize::from(counting);
+            if lead < 0x80 {
+                let control = (lead < 0x20 && !matches!(lead, b'\n' | b'\r' | b'\t' | 0x0C)) || lead == 0x7F;
+                out.controls += usize::from(counting && control);
+                i += 1;
+                continue;
+            }
+            let second = b.get(i + 1).copied().unwrap_or(0);
+            let third = b.get(i + 2).copied().unwrap_or(0);
+            match lead {
+                0xC2 | 0xC3 => {
+                    // 110xxxxx 10yyyyyy → U+0080..U+00FF.
+                    let code = (u32::from(lead & 0x1F) << 6) | u32::from(second & 0x3F);
+                    out.controls += usize::from(counting && (0x80..=0x9F).contains(&code));
+                    out.legacy_marker |=
+                        char::from_u32(code).is_some_and(|c| is_tcvn3_marker(c) || is_vni_marker(c));
+                }
+                0xC4..=0xCB => {}
+                0xE1 if (0xB8..=0xBB).contains(&second) => {}
+                0xE2 if (second == 0x80 && third >= 0x82) || (second == 0x81 && third <= 0xAF) => {}
+                _ => out.plain_nfc = false,
+            }
+            i += match lead {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The word-at-a-time survey agrees with the char-by-char one on any text, including
+        /// controls, DEL, C1 controls, marker letters and characters that are not NFC-plain.
+        #[test]
+        fn survey_matches_char_by_char(
+            s in "[\\x00-\\x7F\\u{80}-\\u{36F}\\u{1E00}-\\u{1EFF}\\u{2000}-\\u{20FF}\\u{10000}-\\u{10010}a-zđơư]{0,80}",
+        ) {
+            proptest::prop_assert_eq!(Survey::of(&s), survey_char_by_char(&s));
+        }
+    }
+
+    #[test]
+    fn survey_matches_char_by_char_on_long_text() {
+        for s in [
+            "ạ\u{1}".repeat(40_000),
+            "a\u{85}b".repeat(30_000),
+            "Céng hßa x· héi\n".repeat(5_000) + &"\u{7f}".repeat(9),
+        ] {
+            assert_eq!(Survey::of(&s), survey_char_by_char(&s));
+        }
     }
 
     #[test]

@@ -123,12 +123,9 @@ pub fn citations(src: &Src, doc_year: Option<i32>) -> Vec<Citation> {
 fn type_before(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
     let mut before = text.get(..num)?.trim_end();
     // Most numbers follow "ngày", "Điều", "khoản"…: their last char rules them out at once.
-    let ends_kind = |s: &str| {
-        s.chars()
-            .next_back()
-            .and_then(|c| c.to_lowercase().next())
-            .is_some_and(|last| KINDS.iter().any(|(name, _)| name.ends_with(last)))
-    };
+    let last_lower = |s: &str| s.chars().next_back().and_then(|c| c.to_lowercase().next());
+    let ends_kind =
+        |s: &str| last_lower(s).is_some_and(|last| KINDS.iter().any(|(name, _)| name.ends_with(last)));
     if !ends_kind(before) && !before.ends_with([':', 'ố', 'Ố']) {
         return None;
     }
@@ -138,10 +135,13 @@ fn type_before(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
     if let Some(p) = phrase_before(before, "số") {
         before = before.get(..p)?.trim_end();
     }
-    if !ends_kind(before) {
+    let last = last_lower(before)?;
+    if !KINDS.iter().any(|(name, _)| name.ends_with(last)) {
         return None;
     }
-    KINDS.iter().find_map(|&(name, kind)| {
+    // A name can only end `before` if it ends in the same letter (what `phrase_before` checks
+    // first, but without its set-up for each of the names).
+    KINDS.iter().filter(|(name, _)| name.ends_with(last)).find_map(|&(name, kind)| {
         let start = phrase_before(before, name)?;
         let len = phrase_at(text.get(start..)?, name)?;
         Some((start, kind, len))

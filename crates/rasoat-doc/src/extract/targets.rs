@@ -82,6 +82,10 @@ const COMPARATORS: &[(&str, Option<Comparator>)] = &[
     ("được", None),
 ];
 
+/// The last word of each of [`COMPARATORS`], split once rather than at every number.
+static COMPARATOR_LAST_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| COMPARATORS.iter().map(|(p, _)| p.rsplit(' ').next().unwrap_or(p)).collect());
+
 /// The comparator stated before a number whose clause-local prefix is `before`:
 /// `(comparator, start of the comparator phrase in before)`.
 pub(crate) fn comparator_before(before: &str) -> (Option<Comparator>, Option<usize>) {
@@ -104,13 +108,14 @@ pub(crate) fn comparator_before(before: &str) -> (Option<Comparator>, Option<usi
         if last.is_empty() {
             break;
         }
-        let Some((pos, cmp)) = COMPARATORS.iter().find_map(|&(p, c)| {
-            let p_last = p.rsplit(' ').next().unwrap_or(p);
-            if last.len() != p_last.len() || phrase_at(last, p_last).is_none() {
-                return None;
-            }
-            phrase_before(trimmed, p).map(|pos| (pos, c))
-        }) else {
+        let Some((pos, cmp)) =
+            COMPARATORS.iter().zip(COMPARATOR_LAST_WORDS.iter()).find_map(|(&(p, c), &p_last)| {
+                if last.len() != p_last.len() || phrase_at(last, p_last).is_none() {
+                    return None;
+                }
+                phrase_before(trimmed, p).map(|pos| (pos, c))
+            })
+        else {
             break;
         };
         if let Some(c) = cmp {

@@ -254,6 +254,50 @@ pub fn numeric_bytes<'s>(src: &'s Src<'_>) -> impl Iterator<Item = usize> + 's {
 /// Case-insensitive equality of a text char with a (lower-case) pattern char.
 #[inline]
 pub fn eq_ci(c: char, p: char) -> bool {
+    if c == p {
+        return true;
+    }
+    // The Unicode case tables are a search; ASCII needs none. The only non-ASCII char whose
+    // lower case is ASCII is the Kelvin sign (K → k), so a mixed pair matches only through it.
+    match (c.is_ascii(), p.is_ascii()) {
+        (true, true) => c.is_ascii_uppercase() && c.eq_ignore_ascii_case(&p),
+        (true, false) => c == 'K' && p == KELVIN,
+        (false, true) => c == KELVIN && p.eq_ignore_ascii_case(&'k'),
+        (false, false) => match (vietnamese_lower(c), vietnamese_lower(p)) {
+            (Some(a), Some(b)) => a == b,
+            _ => c.to_lowercase().eq(p.to_lowercase()),
+        },
+    }
+}
+
+/// The lower case of a Vietnamese letter from the Latin-1 and Latin Extended Additional
+/// blocks and of ă đ ĩ ũ ơ ư, by the blocks' layout (each maps to one char); `None` for
+/// anything else, which then asks the Unicode tables.
+#[inline]
+fn vietnamese_lower(c: char) -> Option<char> {
+    let u = u32::from(c);
+    let lower = match u {
+        // À..Þ → à..þ, except × (U+00D7); à..ÿ are lower case already.
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xD7..=0xFF => u,
+        // Ạ ạ … Ỹ ỹ Ỻ ỻ Ỽ ỽ Ỿ ỿ: upper case at even code points.
+        0x1EA0..=0x1EFF => u | 1,
+        // Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, Ơ ơ.
+        0x102 | 0x103 | 0x110 | 0x111 | 0x128 | 0x129 | 0x168 | 0x169 | 0x1A0 | 0x1A1 => u | 1,
+        // Ư ư.
+        0x1AF => 0x1B0,
+        0x1B0 => u,
+        _ => return None,
+    };
+    char::from_u32(lower)
+}
+
+/// KELVIN SIGN, whose lower case is the ASCII `k`.
+const KELVIN: char = '\u{212A}';
+
+/// The general comparison [`eq_ci`] answers faster (kept for the test that they agree).
+#[cfg(test)]
+fn eq_ci_general(c: char, p: char) -> bool {
     c == p || (!c.is_ascii() || c.is_ascii_uppercase()) && c.to_lowercase().eq(p.to_lowercase())
 }
 
@@ -264,6 +308,9 @@ pub use rasoat_text::token::is_alphanumeric as is_word;
 /// Bytes of `s` matched by the lower-case `phrase` at its start. A space in `phrase` matches
 /// any run of whitespace; a phrase ending in a letter or digit must end at a word boundary.
 pub fn phrase_at(s: &str, phrase: &str) -> Option<usize> {
+    if !may_start_with(s, phrase) {
+        return None;
+    }
     let mut chars = s.char_indices().peekable();
     let mut consumed = 0;
     for p in phrase.chars() {
@@ -293,6 +340,24 @@ pub fn phrase_at(s: &str, phrase: &str) -> Option<usize> {
         return None;
     }
     Some(consumed)
+}
+
+/// A byte test that [`phrase_at`] can only match when it passes: most calls try a phrase at
+/// a word it does not start, and the char loop (with its case tables) is then not needed. The
+/// text's first char must equal the phrase's in either case ([`eq_ci`]): for an ASCII phrase
+/// char that is the same byte in either case, or the Kelvin sign (0xE2 …) for `k`; for a
+/// non-ASCII one, a non-ASCII char, or `K`/`k` for the Kelvin sign.
+#[inline]
+fn may_start_with(s: &str, phrase: &str) -> bool {
+    let (Some(&b), Some(&p)) = (s.as_bytes().first(), phrase.as_bytes().first()) else {
+        return true;
+    };
+    match p {
+        b' ' => true,
+        0..0x80 => b == p || b == p.to_ascii_uppercase() || b == 0xE2,
+        0xE2 => true,
+        _ => b >= 0x80,
+    }
 }
 
 /// The first of `phrases` that matches at the start of `s`: `(index, bytes)`.
@@ -451,6 +516,56 @@ mod tests {
         for hay in ["", "a", "0123456789", "ééééééééé9"] {
             let n = bytes_in_range(hay.as_bytes(), b'0', b'9').count();
             assert_eq!(n, hay.bytes().filter(u8::is_ascii_digit).count(), "{hay}");
+        }
+    }
+
+    /// The ASCII shortcuts of `eq_ci` agree with the general Unicode comparison: every char
+    /// against every ASCII char, and both ways round.
+    #[test]
+    fn eq_ci_shortcuts_agree_with_unicode_case_folding() {
+        // Which non-ASCII chars fold to an ASCII char: the shortcut assumes only the Kelvin sign.
+        let to_ascii: Vec<char> = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| {
+                let mut l = c.to_lowercase();
+                l.next().is_some_and(|x| x.is_ascii()) && l.next().is_none()
+            })
+            .collect();
+        assert_eq!(to_ascii, vec![KELVIN]);
+        for a in (0u8..0x80).map(char::from) {
+            for b in (0u8..0x80).map(char::from).chain(['\u{212A}', 'đ', 'Đ', 'k', 'ı', 'İ', 'ſ', 'é'])
+            {
+                assert_eq!(eq_ci(a, b), eq_ci_general(a, b), "{a:?} {b:?}");
+                assert_eq!(eq_ci(b, a), eq_ci_general(b, a), "{b:?} {a:?}");
+            }
+        }
+    }
+
+    /// The layout-based lower case of Vietnamese letters is the Unicode one.
+    #[test]
+    fn vietnamese_lower_is_unicode_lower_case() {
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            if let Some(l) = vietnamese_lower(c) {
+                assert_eq!(vec![l], c.to_lowercase().collect::<Vec<_>>(), "{c:?}");
+            }
+        }
+        for c in "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠỸàáâãèéêìíòóôõùúýăđĩũơưạỹ".chars()
+        {
+            assert!(vietnamese_lower(c).is_some(), "{c:?}");
+        }
+    }
+
+    /// The byte prefilter of `phrase_at` never rejects a char that `eq_ci` accepts.
+    #[test]
+    fn phrase_prefilter_keeps_every_match() {
+        let pats: Vec<char> =
+            (0u8..0x80).map(char::from).chain("đơưăâêôàáảãạếềểễệốồổỗộừứửữựịìíỉĩK\u{212A}".chars()).collect();
+        for c in (0..0x3000u32).chain(0x1E00..0x1F00).filter_map(char::from_u32).chain(['\u{212A}']) {
+            for &p in &pats {
+                if eq_ci(c, p) {
+                    assert!(may_start_with(&c.to_string(), &p.to_string()), "{c:?} {p:?}");
+                }
+            }
         }
     }
 

@@ -176,7 +176,17 @@ fn bullet(i: In) -> Res<(BlockKind, Vec<u32>)> {
 }
 
 fn marker_inner(i: In) -> Res<(BlockKind, Vec<u32>)> {
-    let (rest, (kind, numbers)) = alt((article, roman, numbered, upper_letter, point, bullet)).parse(i)?;
+    // The same choice as `alt((article, roman, numbered, upper_letter, point, bullet))`: each
+    // parser needs its own first char, so only those that can match are tried, in that order.
+    let (rest, (kind, numbers)) = match i.fragment().chars().next() {
+        Some('0'..='9') => numbered(i)?,
+        Some('Đ') => alt((article, point)).parse(i)?,
+        Some('I' | 'V' | 'X') => alt((roman, point)).parse(i)?,
+        Some('A'..='H') => alt((upper_letter, point)).parse(i)?,
+        Some('-' | '–' | '—' | '•' | '·' | '+') => bullet(i)?,
+        Some(c) if c.is_alphabetic() => point(i)?,
+        _ => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alt))),
+    };
     if matches!(kind, BlockKind::Dash | BlockKind::Plus) {
         return Ok((rest, (kind, numbers)));
     }
@@ -466,6 +476,62 @@ mod tests {
         assert_eq!(m("1.\tKhẩn trương").map(|x| x.3), Some("Khẩn trương".into()));
         assert_eq!(m("Ủy ban nhân dân"), None);
         assert_eq!(m("-"), Some((BlockKind::Dash, "-".into(), vec![], "".into())));
+    }
+
+    /// Dispatching on the first char picks what the plain `alt` of all marker parsers picks.
+    #[test]
+    fn marker_dispatch_matches_alt() {
+        let all = |i| alt((article, roman, numbered, upper_letter, point, bullet)).parse(i);
+        let lines = [
+            "I. A",
+            "IV.",
+            "XX. b",
+            "IIII. x",
+            "A. B",
+            "H.",
+            "I) x",
+            "V) y",
+            "Đ) z",
+            "Điều 3.",
+            "ĐIỀU 12:",
+            "Đ. A",
+            "1.",
+            "1.2.",
+            "1)",
+            "12.3 x",
+            "1.000",
+            "a)",
+            "đ) x",
+            "a. B",
+            "ă) x",
+            "- x",
+            "-X",
+            "-5%",
+            "+ y",
+            "• z",
+            "· w",
+            "– v",
+            "— u",
+            "",
+            " x",
+            "(a)",
+            "%",
+            "Ω) x",
+            "B) x",
+            "K) y",
+        ];
+        for line in lines {
+            let a = marker_inner(In::new(line)).ok().map(|(r, v)| (r.location_offset(), v));
+            let b = all(In::new(line)).ok().and_then(|(r, (k, n))| {
+                let (r, ()) = if matches!(k, BlockKind::Dash | BlockKind::Plus) {
+                    (r, ())
+                } else {
+                    end_of_marker(r).ok()?
+                };
+                Some((r.location_offset(), (k, n)))
+            });
+            assert_eq!(a, b, "{line:?}");
+        }
     }
 
     #[test]

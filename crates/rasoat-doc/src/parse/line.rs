@@ -103,7 +103,34 @@ pub(crate) fn word_count(s: &str) -> usize {
 
 /// `word_count(s) > n`, without counting past `n`.
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
-    s.split_whitespace().nth(n).is_some()
+    // `s.split_whitespace().nth(n).is_some()`, counted on bytes: every Unicode space is ASCII
+    // or starts with 0xC2, 0xE1, 0xE2 or 0xE3, so other bytes (Vietnamese letters' included)
+    // need no decoding.
+    let b = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0usize, false, 0usize);
+    while let Some(&x) = b.get(i) {
+        let (space, len) = match x {
+            0..0x80 => (x.is_ascii_whitespace() || x == 0x0B, 1),
+            0xC2 => (matches!(b.get(i + 1), Some(0x85 | 0xA0)), 2),
+            0xE1 if b.get(i + 1) != Some(&0x9A) => (false, 3),
+            0xE1..=0xE3 => {
+                let c = s.get(i..).and_then(|r| r.chars().next());
+                (c.is_some_and(char::is_whitespace), c.map_or(1, char::len_utf8))
+            }
+            _ => (false, 1),
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        i += len;
+    }
+    false
 }
 
 /// Ends a sentence or clause: after it, a lower-case line is a new paragraph, not a page break.
@@ -230,6 +257,18 @@ pub(crate) fn type_prefix(s: &str) -> Option<(DocKind, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte count of words agrees with `split_whitespace` on any text, Unicode spaces
+        /// (NEL, NBSP, U+1680, U+2000.., U+3000) and Vietnamese letters included.
+        #[test]
+        fn more_words_than_matches_split_whitespace(
+            s in "[a-z ạỹệ\\t\\n\\x0B\\x0C\\r\\x1C\\u{85}\\u{A0}\\u{1680}\\u{1681}\\u{2000}-\\u{2030}\\u{205F}\\u{3000}\\u{3001}]{0,40}",
+            n in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(more_words_than(&s, n), s.split_whitespace().nth(n).is_some());
+        }
+    }
 
     #[test]
     fn strips_markdown() {
