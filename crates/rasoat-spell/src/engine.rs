@@ -371,13 +371,17 @@ impl RealWordState {
         let before = out.len();
         check_pairs(model, units, s, out);
         let pair_findings = out.len() - before;
-        for i in 0..units.len() {
+        for (i, u) in units.iter().enumerate() {
+            // Most syllables stop at the first tests of `check_one`: an uncheckable unit or a
+            // lexicon word with a neighbour (a lexicon link implies the neighbour is known
+            // context, so this is `check_one`'s own early return, taken without the call).
+            if !checkable(u) || s.link(i).lexicon || i.checked_sub(1).is_some_and(|j| s.link(j).lexicon) {
+                continue;
+            }
             // A syllable inside a two-syllable finding is already reported.
             let covered = pair_findings > 0
                 && out.get(before..before + pair_findings).is_some_and(|f| {
-                    f.iter().any(|f| {
-                        units.get(i).is_some_and(|u| f.span.start <= u.span.start && u.span.end <= f.span.end)
-                    })
+                    f.iter().any(|f| f.span.start <= u.span.start && u.span.end <= f.span.end)
                 });
             if !covered {
                 check_one(model, units, i, s, out);
@@ -707,6 +711,11 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
     let mut i = 0;
     while i + 1 < units.len() {
         let (Some(a), Some(b)) = (units.get(i), units.get(i + 1)) else { break };
+        // A lexicon word in the text is never replaced: the most common way out, tested first.
+        if s.link(i).lexicon {
+            i += 1;
+            continue;
+        }
         if !checkable(a) || !checkable(b) || b.boundary_before || (b.case != Case::Lower) {
             i += 1;
             continue;
@@ -821,15 +830,20 @@ pub fn check_glued(model: &Model, text: &str, out: &mut Vec<Finding>) {
 /// given back on drop), tied to the model's identity, cleared past [`GluedMemo::MAX`] tokens.
 pub(crate) struct GluedMemo {
     map: GluedMap,
+    /// The orthography check's "attested token" verdict per canonical key, for a lower-case
+    /// and a capitalised token: the skeleton search behind it cost more than the rest of the
+    /// check, and the tokens that reach it ("quyết", "quyền") recur in every document.
+    attested: AttestedMap,
     owner: usize,
 }
 
 type GluedMap = HashMap<Box<str>, Option<String>, BuildHasherDefault<crate::scan::Fnv>>;
+type AttestedMap = HashMap<Box<str>, [Option<bool>; 2], BuildHasherDefault<crate::scan::Fnv>>;
 
 thread_local! {
-    /// The map and its model's identity (not a `GluedMemo`: its `Drop` must not run while the
-    /// thread-local itself is being destroyed).
-    static KEPT_GLUED: Cell<Option<(usize, GluedMap)>> = const { Cell::new(None) };
+    /// The maps and their model's identity (not a `GluedMemo`: its `Drop` must not run while
+    /// the thread-local itself is being destroyed).
+    static KEPT_GLUED: Cell<Option<(usize, GluedMap, AttestedMap)>> = const { Cell::new(None) };
 }
 
 impl GluedMemo {
@@ -838,9 +852,35 @@ impl GluedMemo {
     pub(crate) fn new(model: &Model) -> Self {
         let owner = model.identity();
         match KEPT_GLUED.try_with(Cell::take).ok().flatten() {
-            Some((o, map)) if o == owner => GluedMemo { map, owner },
-            _ => GluedMemo { map: GluedMap::default(), owner },
+            Some((o, map, attested)) if o == owner => GluedMemo { map, attested, owner },
+            _ => GluedMemo { map: GluedMap::default(), attested: AttestedMap::default(), owner },
         }
+    }
+
+    /// `verdict(key, case)`, once per distinct key for lower-case and capitalised tokens.
+    pub(crate) fn attested(
+        &mut self,
+        key: &str,
+        case: Case,
+        verdict: impl FnOnce(&str, Case) -> bool,
+    ) -> bool {
+        let slot = match case {
+            Case::Lower => 0,
+            Case::Title => 1,
+            Case::Upper | Case::Mixed => return verdict(key, case),
+        };
+        if let Some(&Some(v)) = self.attested.get(key).and_then(|e| e.get(slot)) {
+            return v;
+        }
+        let v = verdict(key, case);
+        if self.attested.len() >= Self::MAX {
+            self.attested.clear();
+        }
+        let e = self.attested.entry(key.into()).or_default();
+        if let Some(x) = e.get_mut(slot) {
+            *x = Some(v);
+        }
+        v
     }
 
     /// [`split_glued`], once per distinct token.
@@ -860,8 +900,9 @@ impl GluedMemo {
 impl Drop for GluedMemo {
     fn drop(&mut self) {
         let map = std::mem::take(&mut self.map);
-        // During thread exit the thread-local may be gone: then the map just goes.
-        let _ = KEPT_GLUED.try_with(|k| k.set(Some((self.owner, map))));
+        let attested = std::mem::take(&mut self.attested);
+        // During thread exit the thread-local may be gone: then the maps just go.
+        let _ = KEPT_GLUED.try_with(|k| k.set(Some((self.owner, map, attested))));
     }
 }
 

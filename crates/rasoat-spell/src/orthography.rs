@@ -115,13 +115,17 @@ pub(crate) fn check_units(
                     }
                 }
                 Class::Other => {
+                    // Cheapest tests first; the attested-token verdict (a skeleton search) is
+                    // memoised per key.
+                    if !vietnamese || u.text.contains(|c: char| !c.is_alphabetic()) {
+                        continue;
+                    }
                     key.clear();
                     syllable::canonical_into(u.text, key);
-                    let candidates = same_skeleton(model, key, u.case);
-                    if !vietnamese
-                        || attested_token(model, key, candidates.first())
-                        || NAME_SYLLABLES.contains(&key.as_str())
-                        || u.text.contains(|c: char| !c.is_alphabetic())
+                    if NAME_SYLLABLES.contains(&key.as_str())
+                        || glued.attested(key, u.case, |key, case| {
+                            attested_token(model, key, same_skeleton(model, key, case).first())
+                        })
                     {
                         continue;
                     }
@@ -137,7 +141,7 @@ pub(crate) fn check_units(
                     out.push(Finding {
                         span: u.span,
                         kind: FindingKind::Orthography,
-                        candidates,
+                        candidates: same_skeleton(model, key, u.case),
                         error: Some(error),
                     });
                 }
