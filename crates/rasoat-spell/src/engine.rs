@@ -372,10 +372,7 @@ impl RealWordState {
         check_pairs(model, units, s, out);
         let pair_findings = out.len() - before;
         for (i, u) in units.iter().enumerate() {
-            // Most syllables stop at the first tests of `check_one`: an uncheckable unit or a
-            // lexicon word with a neighbour (a lexicon link implies the neighbour is known
-            // context, so this is `check_one`'s own early return, taken without the call).
-            if !checkable(u) || s.link(i).lexicon || i.checked_sub(1).is_some_and(|j| s.link(j).lexicon) {
+            if !checkable(u) || settled(units, s, i) {
                 continue;
             }
             // A syllable inside a two-syllable finding is already reported.
@@ -441,6 +438,25 @@ fn repeated(model: &Model, text: &str, f: &Finding, seen: &[u16], key: &mut Stri
         from = end;
     }
     false
+}
+
+/// `check_one`'s first early returns for a checkable unit, from the line's links alone
+/// (most syllables stop here; the call and its set-up cost more): a lexicon word with a
+/// neighbour, or observed pairs seen [`SURE`] times on both sides, or on the one side there is.
+/// A link is non-empty only when both its units have ids and nothing separates them, that is
+/// exactly when the neighbour is known context: the links are `check_one`'s `lo` and `ro`.
+fn settled(units: &[Unit<'_>], s: &Scratch, i: usize) -> bool {
+    let lo = i.checked_sub(1).map_or(Pair::default(), |j| s.link(j));
+    let ro = s.link(i);
+    if lo.lexicon || ro.lexicon || lo.count >= SURE && ro.count >= SURE {
+        return true;
+    }
+    if lo.count < SURE && ro.count < SURE {
+        return false;
+    }
+    let left = neighbour(units, &s.slots, i, true).flatten();
+    let right = neighbour(units, &s.slots, i, false).flatten();
+    left.is_none() || right.is_none()
 }
 
 /// The id of the neighbour of unit `i` on one side, when it gives context.
@@ -711,39 +727,29 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
     let mut i = 0;
     while i + 1 < units.len() {
         let (Some(a), Some(b)) = (units.get(i), units.get(i + 1)) else { break };
-        // A lexicon word in the text is never replaced: the most common way out, tested first.
-        if s.link(i).lexicon {
-            i += 1;
-            continue;
-        }
-        if !checkable(a) || !checkable(b) || b.boundary_before || (b.case != Case::Lower) {
-            i += 1;
-            continue;
-        }
-        let (Some(ia), Some(ib)) = (s.slots.get(i).map(|x| x.id), s.slots.get(i + 1).map(|x| x.id)) else {
-            break;
-        };
-        let left = neighbour(units, &s.slots, i, true).flatten();
-        let right = neighbour(units, &s.slots, i + 1, false).flatten();
-        let left_attested = left.is_some() && i > 0 && is_attested(s.link(i - 1));
-        let right_attested = right.is_some() && is_attested(s.link(i + 1));
-        if left_attested || right_attested {
-            i += 1;
-            continue;
-        }
-        let inner = s.link(i).count;
-        let inner_lex = s.link(i).lexicon;
-        // A lexicon word in the text is never replaced: decide before searching the index.
-        if inner_lex {
+        let (Some(sa), Some(sb)) = (s.slots.get(i), s.slots.get(i + 1)) else { break };
+        // Nearly every pair stops here: the tests are pure, so the cheapest and most selective
+        // come first. A lexicon word in the text is never replaced.
+        let inner = s.link(i);
+        if inner.lexicon || b.boundary_before || b.case != Case::Lower || !checkable(a) || !checkable(b) {
             i += 1;
             continue;
         }
         // Canonical keys from the vocabulary; an unknown syllable is the single-syllable
         // check's business.
-        let (Some(ia), Some(ib)) = (ia, ib) else {
+        let (Some(ia), Some(ib)) = (sa.id, sb.id) else {
             i += 1;
             continue;
         };
+        // An attested outer pair: a link is only attested when both its units have ids and
+        // nothing separates them, that is when the neighbour is known context.
+        if i > 0 && is_attested(s.link(i - 1)) || is_attested(s.link(i + 1)) {
+            i += 1;
+            continue;
+        }
+        let left = neighbour(units, &s.slots, i, true).flatten();
+        let right = neighbour(units, &s.slots, i + 1, false).flatten();
+        let inner = inner.count;
         if !s.pairs.cands.contains_key(&(ia, ib)) {
             let cands = pair_candidates(model, ia, ib, s);
             s.pairs.cands.insert((ia, ib), cands);
