@@ -836,9 +836,9 @@ pub fn check_glued(model: &Model, text: &str, out: &mut Vec<Finding>) {
 /// given back on drop), tied to the model's identity, cleared past [`GluedMemo::MAX`] tokens.
 pub(crate) struct GluedMemo {
     map: GluedMap,
-    /// The orthography check's "attested token" verdict per canonical key, for a lower-case
-    /// and a capitalised token: the skeleton search behind it cost more than the rest of the
-    /// check, and the tokens that reach it ("quyết", "quyền") recur in every document.
+    /// The orthography check's verdict "a name or an attested token" per token, lower-case
+    /// or capitalised: the skeleton search behind it cost more than the rest of the check,
+    /// and the tokens that reach it ("quyết", "quyền") recur in every document.
     attested: AttestedMap,
     owner: usize,
 }
@@ -863,26 +863,26 @@ impl GluedMemo {
         }
     }
 
-    /// `verdict(key, case)`, once per distinct key for lower-case and capitalised tokens.
-    pub(crate) fn attested(
+    /// `verdict(token, case)`, once per distinct token for lower-case and capitalised tokens.
+    pub(crate) fn known(
         &mut self,
-        key: &str,
+        token: &str,
         case: Case,
         verdict: impl FnOnce(&str, Case) -> bool,
     ) -> bool {
         let slot = match case {
             Case::Lower => 0,
             Case::Title => 1,
-            Case::Upper | Case::Mixed => return verdict(key, case),
+            Case::Upper | Case::Mixed => return verdict(token, case),
         };
-        if let Some(&Some(v)) = self.attested.get(key).and_then(|e| e.get(slot)) {
+        if let Some(&Some(v)) = self.attested.get(token).and_then(|e| e.get(slot)) {
             return v;
         }
-        let v = verdict(key, case);
+        let v = verdict(token, case);
         if self.attested.len() >= Self::MAX {
             self.attested.clear();
         }
-        let e = self.attested.entry(key.into()).or_default();
+        let e = self.attested.entry(token.into()).or_default();
         if let Some(x) = e.get_mut(slot) {
             *x = Some(v);
         }
