@@ -371,13 +371,14 @@ impl RealWordState {
         let before = out.len();
         check_pairs(model, units, s, out);
         let pair_findings = out.len() - before;
-        for i in 0..units.len() {
+        for (i, u) in units.iter().enumerate() {
+            if !checkable(u) || settled(units, s, i) {
+                continue;
+            }
             // A syllable inside a two-syllable finding is already reported.
             let covered = pair_findings > 0
                 && out.get(before..before + pair_findings).is_some_and(|f| {
-                    f.iter().any(|f| {
-                        units.get(i).is_some_and(|u| f.span.start <= u.span.start && u.span.end <= f.span.end)
-                    })
+                    f.iter().any(|f| f.span.start <= u.span.start && u.span.end <= f.span.end)
                 });
             if !covered {
                 check_one(model, units, i, s, out);
@@ -437,6 +438,25 @@ fn repeated(model: &Model, text: &str, f: &Finding, seen: &[u16], key: &mut Stri
         from = end;
     }
     false
+}
+
+/// `check_one`'s first early returns for a checkable unit, from the line's links alone
+/// (most syllables stop here; the call and its set-up cost more): a lexicon word with a
+/// neighbour, or observed pairs seen [`SURE`] times on both sides, or on the one side there is.
+/// A link is non-empty only when both its units have ids and nothing separates them, that is
+/// exactly when the neighbour is known context: the links are `check_one`'s `lo` and `ro`.
+fn settled(units: &[Unit<'_>], s: &Scratch, i: usize) -> bool {
+    let lo = i.checked_sub(1).map_or(Pair::default(), |j| s.link(j));
+    let ro = s.link(i);
+    if lo.lexicon || ro.lexicon || lo.count >= SURE && ro.count >= SURE {
+        return true;
+    }
+    if lo.count < SURE && ro.count < SURE {
+        return false;
+    }
+    let left = neighbour(units, &s.slots, i, true).flatten();
+    let right = neighbour(units, &s.slots, i, false).flatten();
+    left.is_none() || right.is_none()
 }
 
 /// The id of the neighbour of unit `i` on one side, when it gives context.
@@ -707,34 +727,29 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
     let mut i = 0;
     while i + 1 < units.len() {
         let (Some(a), Some(b)) = (units.get(i), units.get(i + 1)) else { break };
-        if !checkable(a) || !checkable(b) || b.boundary_before || (b.case != Case::Lower) {
-            i += 1;
-            continue;
-        }
-        let (Some(ia), Some(ib)) = (s.slots.get(i).map(|x| x.id), s.slots.get(i + 1).map(|x| x.id)) else {
-            break;
-        };
-        let left = neighbour(units, &s.slots, i, true).flatten();
-        let right = neighbour(units, &s.slots, i + 1, false).flatten();
-        let left_attested = left.is_some() && i > 0 && is_attested(s.link(i - 1));
-        let right_attested = right.is_some() && is_attested(s.link(i + 1));
-        if left_attested || right_attested {
-            i += 1;
-            continue;
-        }
-        let inner = s.link(i).count;
-        let inner_lex = s.link(i).lexicon;
-        // A lexicon word in the text is never replaced: decide before searching the index.
-        if inner_lex {
+        let (Some(sa), Some(sb)) = (s.slots.get(i), s.slots.get(i + 1)) else { break };
+        // Nearly every pair stops here: the tests are pure, so the cheapest and most selective
+        // come first. A lexicon word in the text is never replaced.
+        let inner = s.link(i);
+        if inner.lexicon || b.boundary_before || b.case != Case::Lower || !checkable(a) || !checkable(b) {
             i += 1;
             continue;
         }
         // Canonical keys from the vocabulary; an unknown syllable is the single-syllable
         // check's business.
-        let (Some(ia), Some(ib)) = (ia, ib) else {
+        let (Some(ia), Some(ib)) = (sa.id, sb.id) else {
             i += 1;
             continue;
         };
+        // An attested outer pair: a link is only attested when both its units have ids and
+        // nothing separates them, that is when the neighbour is known context.
+        if i > 0 && is_attested(s.link(i - 1)) || is_attested(s.link(i + 1)) {
+            i += 1;
+            continue;
+        }
+        let left = neighbour(units, &s.slots, i, true).flatten();
+        let right = neighbour(units, &s.slots, i + 1, false).flatten();
+        let inner = inner.count;
         if !s.pairs.cands.contains_key(&(ia, ib)) {
             let cands = pair_candidates(model, ia, ib, s);
             s.pairs.cands.insert((ia, ib), cands);
@@ -821,15 +836,20 @@ pub fn check_glued(model: &Model, text: &str, out: &mut Vec<Finding>) {
 /// given back on drop), tied to the model's identity, cleared past [`GluedMemo::MAX`] tokens.
 pub(crate) struct GluedMemo {
     map: GluedMap,
+    /// The orthography check's verdict "a name or an attested token" per token, lower-case
+    /// or capitalised: the skeleton search behind it cost more than the rest of the check,
+    /// and the tokens that reach it ("quyết", "quyền") recur in every document.
+    attested: AttestedMap,
     owner: usize,
 }
 
 type GluedMap = HashMap<Box<str>, Option<String>, BuildHasherDefault<crate::scan::Fnv>>;
+type AttestedMap = HashMap<Box<str>, [Option<bool>; 2], BuildHasherDefault<crate::scan::Fnv>>;
 
 thread_local! {
-    /// The map and its model's identity (not a `GluedMemo`: its `Drop` must not run while the
-    /// thread-local itself is being destroyed).
-    static KEPT_GLUED: Cell<Option<(usize, GluedMap)>> = const { Cell::new(None) };
+    /// The maps and their model's identity (not a `GluedMemo`: its `Drop` must not run while
+    /// the thread-local itself is being destroyed).
+    static KEPT_GLUED: Cell<Option<(usize, GluedMap, AttestedMap)>> = const { Cell::new(None) };
 }
 
 impl GluedMemo {
@@ -838,9 +858,35 @@ impl GluedMemo {
     pub(crate) fn new(model: &Model) -> Self {
         let owner = model.identity();
         match KEPT_GLUED.try_with(Cell::take).ok().flatten() {
-            Some((o, map)) if o == owner => GluedMemo { map, owner },
-            _ => GluedMemo { map: GluedMap::default(), owner },
+            Some((o, map, attested)) if o == owner => GluedMemo { map, attested, owner },
+            _ => GluedMemo { map: GluedMap::default(), attested: AttestedMap::default(), owner },
         }
+    }
+
+    /// `verdict(token, case)`, once per distinct token for lower-case and capitalised tokens.
+    pub(crate) fn known(
+        &mut self,
+        token: &str,
+        case: Case,
+        verdict: impl FnOnce(&str, Case) -> bool,
+    ) -> bool {
+        let slot = match case {
+            Case::Lower => 0,
+            Case::Title => 1,
+            Case::Upper | Case::Mixed => return verdict(token, case),
+        };
+        if let Some(&Some(v)) = self.attested.get(token).and_then(|e| e.get(slot)) {
+            return v;
+        }
+        let v = verdict(token, case);
+        if self.attested.len() >= Self::MAX {
+            self.attested.clear();
+        }
+        let e = self.attested.entry(token.into()).or_default();
+        if let Some(x) = e.get_mut(slot) {
+            *x = Some(v);
+        }
+        v
     }
 
     /// [`split_glued`], once per distinct token.
@@ -860,8 +906,9 @@ impl GluedMemo {
 impl Drop for GluedMemo {
     fn drop(&mut self) {
         let map = std::mem::take(&mut self.map);
-        // During thread exit the thread-local may be gone: then the map just goes.
-        let _ = KEPT_GLUED.try_with(|k| k.set(Some((self.owner, map))));
+        let attested = std::mem::take(&mut self.attested);
+        // During thread exit the thread-local may be gone: then the maps just go.
+        let _ = KEPT_GLUED.try_with(|k| k.set(Some((self.owner, map, attested))));
     }
 }
 

@@ -78,11 +78,11 @@ pub(crate) fn check_units(
                 // dd and tone letters break the orthography). Cheapest tests first.
                 Class::Syllable
                     if u.text.len() >= 4
+                        && u.text.is_ascii()
                         && u.text
                             .as_bytes()
                             .windows(2)
                             .any(|w| w[0] == w[1] && matches!(w[0], b'a' | b'e' | b'o'))
-                        && u.text.is_ascii()
                         && among_vietnamese(units, i)
                         && let Some(fix) = syllable::telex_decode(u.text)
                         && decoded_is_common(model, &fix)
@@ -115,16 +115,22 @@ pub(crate) fn check_units(
                     }
                 }
                 Class::Other => {
-                    key.clear();
-                    syllable::canonical_into(u.text, key);
-                    let candidates = same_skeleton(model, key, u.case);
-                    if !vietnamese
-                        || attested_token(model, key, candidates.first())
-                        || NAME_SYLLABLES.contains(&key.as_str())
-                        || u.text.contains(|c: char| !c.is_alphabetic())
-                    {
+                    // Cheapest tests first; whether the token is a known name or attested (a
+                    // skeleton search) is memoised per token.
+                    // `class` is `is_alphabetic` with fast paths for Vietnamese letters.
+                    if !vietnamese || u.text.contains(|c: char| !rasoat_text::token::class(c).0) {
                         continue;
                     }
+                    let known = |text: &str, case: Case| {
+                        let key = syllable::canonical(text);
+                        NAME_SYLLABLES.contains(&key.as_str())
+                            || attested_token(model, &key, same_skeleton(model, &key, case).first())
+                    };
+                    if glued.known(u.text, u.case, known) {
+                        continue;
+                    }
+                    key.clear();
+                    syllable::canonical_into(u.text, key);
                     let Err(error) = syllable::validate(u.text) else { continue };
                     // f, j, w, z with Vietnamese marks is a foreign word ("café"), not a typo.
                     if matches!(error, OrthoError::ForeignLetter(_)) {
@@ -137,7 +143,7 @@ pub(crate) fn check_units(
                     out.push(Finding {
                         span: u.span,
                         kind: FindingKind::Orthography,
-                        candidates,
+                        candidates: same_skeleton(model, key, u.case),
                         error: Some(error),
                     });
                 }

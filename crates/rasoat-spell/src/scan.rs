@@ -4,8 +4,7 @@
 //! separates them: punctuation, tabs (table cells) and line ends cut the context, so a
 //! comma-separated list never lends its pairs to the statistics.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use rasoat_text::Span;
 
@@ -27,7 +26,67 @@ pub struct Memo {
     key: String,
 }
 
-type MemoMap = HashMap<ShortKey, Memoised, BuildHasherDefault<KeyHasher>>;
+/// Open addressing over [`ShortKey`]s with linear probing: one multiply, one slot compared
+/// as two integers (a `HashMap` probe cost twice as much, for every token of a document).
+/// Twice as many slots as [`Memo::MAX`] entries keep the probe runs short; the all-zero key
+/// (the empty token, never looked up) marks an empty slot.
+#[derive(Default)]
+struct MemoMap {
+    slots: Vec<(ShortKey, Memoised)>,
+    len: usize,
+}
+
+impl MemoMap {
+    const SLOTS: usize = 2 * Memo::MAX;
+    const EMPTY: ShortKey = ShortKey([0, 0]);
+
+    fn home(k: &ShortKey) -> usize {
+        let [lo, hi] = k.0;
+        let m = u128::from(lo ^ 0x9E37_79B9_7F4A_7C15) * u128::from(hi ^ 0xD6E8_FEB8_6659_FD93);
+        ((m as u64) ^ ((m >> 64) as u64)) as usize & (Self::SLOTS - 1)
+    }
+
+    fn get(&self, k: &ShortKey) -> Option<&Memoised> {
+        let mut i = Self::home(k);
+        loop {
+            let (key, v) = self.slots.get(i)?;
+            if key == k {
+                return Some(v);
+            }
+            if *key == Self::EMPTY {
+                return None;
+            }
+            i = (i + 1) & (Self::SLOTS - 1);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn clear(&mut self) {
+        self.slots.iter_mut().for_each(|s| s.0 = Self::EMPTY);
+        self.len = 0;
+    }
+
+    fn insert(&mut self, k: ShortKey, v: Memoised) {
+        if k == Self::EMPTY || self.len >= Memo::MAX {
+            return;
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![(Self::EMPTY, (false, None, Case::Lower, false)); Self::SLOTS];
+        }
+        let mut i = Self::home(&k);
+        while let Some(slot) = self.slots.get_mut(i) {
+            if slot.0 == k || slot.0 == Self::EMPTY {
+                self.len += usize::from(slot.0 == Self::EMPTY);
+                *slot = (k, v);
+                return;
+            }
+            i = (i + 1) & (Self::SLOTS - 1);
+        }
+    }
+}
 
 /// A token of at most 16 bytes, zero-padded (tokens hold no NUL): compared and hashed as one
 /// integer, with no pointer to follow. Longer tokens (rare: glued words, foreign words) are
@@ -57,35 +116,6 @@ impl ShortKey {
             _ => return None,
         };
         Some(ShortKey(key))
-    }
-}
-
-impl std::hash::Hash for ShortKey {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        let [lo, hi] = self.0;
-        state.write_u128(u128::from(hi) << 64 | u128::from(lo));
-    }
-}
-
-/// Hasher for [`ShortKey`]: one multiply-fold of the two halves.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn write_u128(&mut self, v: u128) {
-        let m = u128::from((v as u64) ^ 0x9E37_79B9_7F4A_7C15)
-            * u128::from(((v >> 64) as u64) ^ 0xD6E8_FEB8_6659_FD93);
-        self.0 = (m as u64) ^ ((m >> 64) as u64);
     }
 }
 
@@ -195,23 +225,54 @@ fn case_of(text: &str) -> Case {
     }
 }
 
+/// Does a URL, e-mail or path marker start at the beginning of `w`: "@", "\\", "://", or a
+/// dot followed by a letter or a slash ("gov.vn", "www.", "./")?
+fn marker(w: &[u8]) -> bool {
+    match w {
+        [b'@', ..] | [b'\\', ..] => true,
+        [b'.', c, ..] | [b':', b'/', c, ..] => c.is_ascii_alphabetic() || *c == b'/',
+        _ => false,
+    }
+}
+
+/// Whether one of the eight bytes of `v` is a byte a marker starts with ('@', '\\', '.', ':'):
+/// the classic "has a zero byte" test on `v` xor each byte repeated.
+fn has_marker_byte(v: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let has = |b: u8| zero(v ^ ONES.wrapping_mul(u64::from(b)));
+    (has(b'@') | has(b'\\') | has(b'.') | has(b':')) != 0
+}
+
+/// Does a marker start anywhere in `b`? Eight bytes at a time over those that hold no
+/// marker's first byte (most of a line), then byte by byte.
+fn any_marker(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let word = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()).map(u64::from_le_bytes);
+        if word.is_some_and(|v| !has_marker_byte(v)) {
+            i += 8;
+            continue;
+        }
+        let end = (i + 8).min(b.len());
+        if (i..end).any(|j| {
+            b.get(j).is_some_and(|c| matches!(c, b'@' | b'\\' | b'.' | b':'))
+                && b.get(j..).is_some_and(marker)
+        }) {
+            return true;
+        }
+        i = end;
+    }
+    false
+}
+
 /// Byte ranges of whitespace-separated chunks that look like URLs, e-mails or paths: "@",
 /// "://", "\\", or a dot followed by a letter ("gov.vn", "www.").
 fn protected_ranges(line: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let bytes = line.as_bytes();
     // Most lines have none of the markers: one scan decides.
-    let marker = |w: &[u8]| match w {
-        [b'@', ..] | [b'\\', ..] => true,
-        [b'.', c, ..] | [b':', b'/', c, ..] => c.is_ascii_alphabetic() || *c == b'/',
-        _ => false,
-    };
-    // A marker starts with one of four bytes: test those before matching the slice patterns.
-    let any_marker = |b: &[u8]| {
-        b.iter()
-            .enumerate()
-            .any(|(i, &c)| matches!(c, b'@' | b'\\' | b'.' | b':') && b.get(i..).is_some_and(marker))
-    };
     if !any_marker(bytes) {
         return;
     }
@@ -259,11 +320,10 @@ pub fn scan_line_with<'a>(
     // The text layer's tokeniser (it classifies Vietnamese letters from their bytes).
     for token in rasoat_text::token::tokens(line, 0) {
         let (start, end, kind, text) = (token.span.start, token.span.end, token.kind, token.text);
-        let ascii = text.is_ascii();
-        let gap = line.get(prev_end..start).unwrap_or("");
         let at_line_start = prev_end == 0 && out.is_empty();
-        // Most gaps are one space: nothing to look at.
-        let plain = gap == " ";
+        // Most gaps are one space: nothing to look at (tested on the bytes, without slicing).
+        let plain = start == prev_end + 1 && line.as_bytes().get(prev_end) == Some(&b' ');
+        let gap = if plain { " " } else { line.get(prev_end..start).unwrap_or("") };
         let boundary_before = at_line_start || !plain && gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}'));
         // ")" ends a point marker ("a) Bám sát") only right after the line's first token;
         // elsewhere it closes a parenthesis inside a sentence.
@@ -320,7 +380,7 @@ pub fn scan_line_with<'a>(
         }
         if matches!(class, Class::Syllable | Class::Other) {
             words += 1;
-            viet += usize::from(class == Class::Syllable && !ascii);
+            viet += usize::from(class == Class::Syllable && !text.is_ascii());
         }
         let protected = scratch.iter().any(|&(s, e)| start >= s && end <= e);
         out.push(Unit {
@@ -418,6 +478,41 @@ mod tests {
             assert!(ShortKey::of(text) == Some(want), "{text}");
         }
         assert!(ShortKey::of("0123456789abcdefg").is_none());
+    }
+
+    proptest::proptest! {
+        /// The memo's table answers as a `HashMap` does, across a clear.
+        #[test]
+        fn memo_map_agrees_with_a_hash_map(words in proptest::collection::vec("[a-zđ]{1,20}", 0..200)) {
+            let mut ours = MemoMap::default();
+            let mut std = std::collections::HashMap::new();
+            for (n, w) in words.iter().enumerate() {
+                if n == 100 {
+                    ours.clear();
+                    std.clear();
+                }
+                let value = (n % 2 == 0, u16::try_from(n).ok(), Case::Lower, n % 3 == 0);
+                if let Some(k) = ShortKey::of(w) {
+                    proptest::prop_assert_eq!(ours.get(&k).copied(), std.get(&k.0).copied());
+                    ours.insert(k, value);
+                    std.insert(k.0, value);
+                }
+            }
+            proptest::prop_assert_eq!(ours.len(), std.len());
+            for w in &words {
+                if let Some(k) = ShortKey::of(w) {
+                    proptest::prop_assert_eq!(ours.get(&k).copied(), std.get(&k.0).copied());
+                }
+            }
+        }
+
+        /// The word-at-a-time marker scan agrees with testing every byte.
+        #[test]
+        fn marker_scan_agrees_with_every_byte(text in "([a-z ]{0,12}|[@.:/\\\\]|[àđ]){0,12}") {
+            let b = text.as_bytes();
+            let every = (0..b.len()).any(|i| b.get(i..).is_some_and(marker));
+            proptest::prop_assert_eq!(any_marker(b), every);
+        }
     }
 
     #[test]

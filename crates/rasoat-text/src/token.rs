@@ -142,24 +142,60 @@ pub struct Tokens<'a> {
     at: usize,
 }
 
+/// Flags of every byte as a lead byte: the ASCII flags, or [`MULTI`] for a non-ASCII lead
+/// (decoded by [`flags_at`]). One load decides the common case, ASCII letters and spaces.
+const MULTI: u8 = 0x80;
+const BYTE_FLAGS: [u8; 256] = {
+    let mut t = [MULTI; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ASCII_FLAGS[b];
+        b += 1;
+    }
+    t
+};
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Token<'a>> {
+        let bytes = self.text.as_bytes();
+        let byte_flags =
+            |i: usize| bytes.get(i).map(|&b| BYTE_FLAGS.get(usize::from(b)).copied().unwrap_or(MULTI));
         let mut i = self.at;
         // Skip separators.
-        let (start, mut flags) = loop {
+        let (start, mut flags, mut end) = loop {
+            let Some(f) = byte_flags(i) else {
+                self.at = self.text.len();
+                return None;
+            };
+            if f == 0 {
+                i += 1;
+                continue;
+            }
+            if f != MULTI {
+                break (i, f, i + 1);
+            }
             let Some((len, f)) = flags_at(self.text, i) else {
                 self.at = self.text.len();
                 return None;
             };
             if f != 0 {
-                break (i, f);
+                break (i, f, i + len);
             }
             i += len;
         };
-        let mut end = start;
-        while let Some((len, f)) = flags_at(self.text, end) {
+        while let Some(f) = byte_flags(end) {
+            if f == 0 {
+                break;
+            }
+            if f != MULTI {
+                flags |= f;
+                end += 1;
+                continue;
+            }
+            let Some((len, f)) = flags_at(self.text, end) else { break };
             if f == 0 {
                 break;
             }
