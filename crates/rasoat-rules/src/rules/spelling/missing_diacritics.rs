@@ -174,7 +174,7 @@ fn may_have_run(line: &[u8]) -> bool {
             }
             c => c,
         };
-        state = next_state(state, class);
+        state = TRANSITIONS.get(usize::from(state) * 4 + usize::from(class)).copied().unwrap_or(START);
         if state == FOUND {
             return true;
         }
@@ -222,7 +222,18 @@ const G3: u8 = 5;
 const BROKEN: u8 = 6;
 const FOUND: u8 = 7;
 
-fn next_state(state: u8, class: u8) -> u8 {
+/// [`next_state`] as a table, by `state * 4 + class` for the four classes below [`CONT`].
+const TRANSITIONS: [u8; 32] = {
+    let mut t = [START; 32];
+    let mut i = 0;
+    while i < 32 {
+        t[i] = next_state((i / 4) as u8, (i % 4) as u8);
+        i += 1;
+    }
+    t
+};
+
+const fn next_state(state: u8, class: u8) -> u8 {
     match (state, class) {
         (_, UPPER) => BROKEN,
         (START | BROKEN, SPACE | OTHER) => START,
