@@ -158,29 +158,46 @@ fn plain_runs(words: &[Word<'_>], text: &str) -> Vec<(usize, usize)> {
 /// count the whole groups of the current chain (`G1`..`G3`) and the single spaces after them.
 fn may_have_run(line: &[u8]) -> bool {
     let mut state = START;
-    let mut k = 0;
-    while let Some(&b) = line.get(k) {
-        k += 1;
-        let class = match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(OTHER) {
-            // Continuation bytes leave the state as their lead byte set it (every transition
-            // is idempotent per class).
-            CONT => continue,
-            LEAD => {
-                if surely_word_char(b, line.get(k).copied().unwrap_or(0)) {
-                    UPPER
-                } else {
-                    OTHER
-                }
-            }
-            c => c,
+    for (k, &b) in line.iter().enumerate() {
+        let next =
+            BYTE_TRANSITIONS.get(usize::from(state & 7) << 8 | usize::from(b)).copied().unwrap_or(START);
+        state = if next == LOOK_AHEAD {
+            let class =
+                if surely_word_char(b, line.get(k + 1).copied().unwrap_or(0)) { UPPER } else { OTHER };
+            next_state(state, class)
+        } else {
+            next
         };
-        state = TRANSITIONS.get(usize::from(state) * 4 + usize::from(class)).copied().unwrap_or(START);
-        if state == FOUND {
-            return true;
-        }
     }
-    state == G3
+    // FOUND is absorbing: tested once at the end, not at every byte.
+    matches!(state, G3 | FOUND)
 }
+
+/// [`next_state`] by `state << 8 | byte`: continuation bytes leave the state as their lead
+/// byte set it (every transition is idempotent per class); [`LOOK_AHEAD`] where a lead byte
+/// needs the byte after it to be classified.
+const BYTE_TRANSITIONS: [u8; 8 * 256] = {
+    let mut t = [START; 8 * 256];
+    let mut i = 0;
+    while i < 8 * 256 {
+        let (state, b) = ((i >> 8) as u8, (i & 0xFF) as u8);
+        t[i] = match BYTE_CLASS[b as usize] {
+            CONT => state,
+            LEAD => match b {
+                0xC3 | 0xC9 | 0xCD | 0xE1 => LOOK_AHEAD,
+                // `surely_word_char` needs no second byte for these.
+                _ if surely_word_char(b, 0) => next_state(state, UPPER),
+                _ => next_state(state, OTHER),
+            },
+            class => next_state(state, class),
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Not a state: see [`BYTE_TRANSITIONS`].
+const LOOK_AHEAD: u8 = 8;
 
 /// Byte classes of [`may_have_run`]: `[a-z]`, another ASCII letter or digit (or a non-ASCII
 /// word character), a space, anything else; and, for non-ASCII, a continuation byte or a lead
@@ -222,19 +239,9 @@ const G3: u8 = 5;
 const BROKEN: u8 = 6;
 const FOUND: u8 = 7;
 
-/// [`next_state`] as a table, by `state * 4 + class` for the four classes below [`CONT`].
-const TRANSITIONS: [u8; 32] = {
-    let mut t = [START; 32];
-    let mut i = 0;
-    while i < 32 {
-        t[i] = next_state((i / 4) as u8, (i % 4) as u8);
-        i += 1;
-    }
-    t
-};
-
 const fn next_state(state: u8, class: u8) -> u8 {
     match (state, class) {
+        (FOUND, _) => FOUND,
         (_, UPPER) => BROKEN,
         (START | BROKEN, SPACE | OTHER) => START,
         (START, _) => G1,
@@ -256,13 +263,13 @@ const fn next_state(state: u8, class: u8) -> u8 {
 /// U+1EFF) and the combining marks U+0300..U+036F. Vietnamese letters join their syllable,
 /// so "hiện" is not the whole word "hi". Other characters are treated as possible
 /// boundaries, which only lets more lines through.
-fn surely_word_char(lead: u8, second: u8) -> bool {
+const fn surely_word_char(lead: u8, second: u8) -> bool {
     match lead {
         0xC3 => !matches!(second, 0x97 | 0xB7),
         0xC4..=0xC8 | 0xCC => true,
         0xC9 => second <= 0x8F,
         0xCD => second <= 0xAF,
-        0xE1 => (0xB8..=0xBB).contains(&second),
+        0xE1 => matches!(second, 0xB8..=0xBB),
         _ => false,
     }
 }
