@@ -151,38 +151,127 @@ fn plain_runs(words: &[Word<'_>], text: &str) -> Vec<(usize, usize)> {
 /// Whether `line` has [`MIN_RUN`] groups of ASCII lower-case letters separated by single
 /// spaces, with no ASCII letter or digit right before the first or after the last: what a run
 /// of plain words needs. Tested on bytes before tokenising, which most lines then skip. A
-/// non-ASCII byte counts as a possible word boundary, so no line with a run is skipped.
+/// non-ASCII character counts as a possible word boundary unless it is surely a word character
+/// for the tokeniser (see [`surely_word_char`]), so no line with a run is skipped.
+///
+/// A small automaton over byte classes, since it reads every byte of the document: states
+/// count the whole groups of the current chain (`G1`..`G3`) and the single spaces after them.
 fn may_have_run(line: &[u8]) -> bool {
-    // Groups in the chain that ends at the current space, when the chain can go on.
-    let mut pending: Option<usize> = None;
-    // The current group of [a-z]: whether it may be a whole word, and the chain it extends.
-    let mut group: Option<(bool, usize)> = None;
-    let mut prev: Option<u8> = None;
-    for &c in line.iter().chain(std::iter::once(&b'\n')) {
-        if c.is_ascii_lowercase() {
-            if group.is_none() {
-                let whole = prev.is_none_or(|p| !p.is_ascii_alphanumeric());
-                let before = if prev == Some(b' ') { pending.unwrap_or(0) } else { 0 };
-                group = Some((whole, before));
-            }
+    let mut state = START;
+    for (k, &b) in line.iter().enumerate() {
+        let next =
+            BYTE_TRANSITIONS.get(usize::from(state & 7) << 8 | usize::from(b)).copied().unwrap_or(START);
+        state = if next == LOOK_AHEAD {
+            let class =
+                if surely_word_char(b, line.get(k + 1).copied().unwrap_or(0)) { UPPER } else { OTHER };
+            next_state(state, class)
         } else {
-            pending = None;
-            if let Some((whole, before)) = group.take()
-                && whole
-                && !c.is_ascii_alphanumeric()
-            {
-                let count = before + 1;
-                if count >= MIN_RUN {
-                    return true;
-                }
-                if c == b' ' {
-                    pending = Some(count);
-                }
-            }
-        }
-        prev = Some(c);
+            next
+        };
     }
-    false
+    // FOUND is absorbing: tested once at the end, not at every byte.
+    matches!(state, G3 | FOUND)
+}
+
+/// [`next_state`] by `state << 8 | byte`: continuation bytes leave the state as their lead
+/// byte set it (every transition is idempotent per class); [`LOOK_AHEAD`] where a lead byte
+/// needs the byte after it to be classified.
+const BYTE_TRANSITIONS: [u8; 8 * 256] = {
+    let mut t = [START; 8 * 256];
+    let mut i = 0;
+    while i < 8 * 256 {
+        let (state, b) = ((i >> 8) as u8, (i & 0xFF) as u8);
+        t[i] = match BYTE_CLASS[b as usize] {
+            CONT => state,
+            LEAD => match b {
+                0xC3 | 0xC9 | 0xCD | 0xE1 => LOOK_AHEAD,
+                // `surely_word_char` needs no second byte for these.
+                _ if surely_word_char(b, 0) => next_state(state, UPPER),
+                _ => next_state(state, OTHER),
+            },
+            class => next_state(state, class),
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Not a state: see [`BYTE_TRANSITIONS`].
+const LOOK_AHEAD: u8 = 8;
+
+/// Byte classes of [`may_have_run`]: `[a-z]`, another ASCII letter or digit (or a non-ASCII
+/// word character), a space, anything else; and, for non-ASCII, a continuation byte or a lead
+/// byte to classify with the byte after it.
+const LOWER: u8 = 0;
+const UPPER: u8 = 1;
+const SPACE: u8 = 2;
+const OTHER: u8 = 3;
+const CONT: u8 = 4;
+const LEAD: u8 = 5;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' | b'0'..=b'9' => UPPER,
+            b' ' => SPACE,
+            0x80..=0xBF => CONT,
+            0xC0..=0xFF => LEAD,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// States of [`may_have_run`]: at a possible word start; inside the 1st, 2nd, 3rd whole
+/// group of a chain; right after the 1st or 2nd group and one space; inside a group or word
+/// that is not whole; a run found.
+const START: u8 = 0;
+const G1: u8 = 1;
+const S1: u8 = 2;
+const G2: u8 = 3;
+const S2: u8 = 4;
+const G3: u8 = 5;
+const BROKEN: u8 = 6;
+const FOUND: u8 = 7;
+
+const fn next_state(state: u8, class: u8) -> u8 {
+    match (state, class) {
+        (FOUND, _) => FOUND,
+        (_, UPPER) => BROKEN,
+        (START | BROKEN, SPACE | OTHER) => START,
+        (START, _) => G1,
+        (BROKEN, _) => BROKEN,
+        (G1, LOWER) => G1,
+        (G1, SPACE) => S1,
+        (S1, LOWER) => G2,
+        (G2, LOWER) => G2,
+        (G2, SPACE) => S2,
+        (S2, LOWER) => G3,
+        (G3, LOWER) => G3,
+        (G3, _) => FOUND,
+        _ => START,
+    }
+}
+
+/// Whether the character with UTF-8 lead byte `lead` (and next byte `second`) is a word
+/// character for the tokeniser: the letters of U+00C0..U+024F but × and ÷, ạ..ỹ (U+1E00..
+/// U+1EFF) and the combining marks U+0300..U+036F. Vietnamese letters join their syllable,
+/// so "hiện" is not the whole word "hi". Other characters are treated as possible
+/// boundaries, which only lets more lines through.
+const fn surely_word_char(lead: u8, second: u8) -> bool {
+    match lead {
+        0xC3 => !matches!(second, 0x97 | 0xB7),
+        0xC4..=0xC8 | 0xCC => true,
+        0xC9 => second <= 0x8F,
+        0xCD => second <= 0xAF,
+        0xE1 => matches!(second, 0xB8..=0xBB),
+        _ => false,
+    }
 }
 
 impl MissingDiacritics {
@@ -268,6 +357,67 @@ mod tests {
         assert!(!may_have_run(b"tang  cuong cong"));
         assert!(!may_have_run(b"tang cuong cong2"));
         assert!(!may_have_run(b"Xtang cuong"));
+        // Marked letters join their syllable: "hi" of "hiện" is no plain word.
+        assert!(!may_have_run("thực hiện nghiêm túc, chủ động".as_bytes()));
+        assert!(may_have_run("thực hien nghiem tuc".as_bytes()));
+    }
+
+    /// Stand-ins for a non-ASCII character in [`may_have_run`]: a word character that is not a
+    /// plain lower-case letter (as an upper-case one is), or anything else.
+    const WORD: u8 = b'A';
+    const NOT_WORD: u8 = 0x80;
+
+    /// The prefilter as a plain loop over groups, as it was first written.
+    fn may_have_run_reference(line: &[u8]) -> bool {
+        // Groups in the chain that ends at the current space, when the chain can go on.
+        let mut pending: Option<usize> = None;
+        // The current group of [a-z]: whether it may be a whole word, and the chain it extends.
+        let mut group: Option<(bool, usize)> = None;
+        let mut prev: Option<u8> = None;
+        // What the continuation bytes of the current non-ASCII character stand for.
+        let mut cont = NOT_WORD;
+        for (k, &raw) in line.iter().chain(std::iter::once(&b'\n')).enumerate() {
+            let c = match raw {
+                0..=0x7F => raw,
+                0x80..=0xBF => cont,
+                _ => {
+                    let second = line.get(k + 1).copied().unwrap_or(0);
+                    cont = if surely_word_char(raw, second) { WORD } else { NOT_WORD };
+                    cont
+                }
+            };
+            if c.is_ascii_lowercase() {
+                if group.is_none() {
+                    let whole = prev.is_none_or(|p| !p.is_ascii_alphanumeric());
+                    let before = if prev == Some(b' ') { pending.unwrap_or(0) } else { 0 };
+                    group = Some((whole, before));
+                }
+            } else {
+                pending = None;
+                if let Some((whole, before)) = group.take()
+                    && whole
+                    && !c.is_ascii_alphanumeric()
+                {
+                    let count = before + 1;
+                    if count >= MIN_RUN {
+                        return true;
+                    }
+                    if c == b' ' {
+                        pending = Some(count);
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+        false
+    }
+
+    proptest::proptest! {
+        /// The automaton answers as the group loop does.
+        #[test]
+        fn prefilter_automaton_agrees(line in "([a-c]{1,3}|[ ,.]|[àơđ×÷ɏɐạỹ]|[“”–]|[\u{301}\u{36F}\u{370}]|[0-9]|[A-C]|\\PC){0,30}") {
+            proptest::prop_assert_eq!(may_have_run(line.as_bytes()), may_have_run_reference(line.as_bytes()), "{:?}", line);
+        }
     }
 
     /// Whether the rule's own reading of `line` (its words and runs) finds a long enough run.
@@ -280,7 +430,7 @@ mod tests {
     proptest::proptest! {
         /// The byte prefilter never skips a line the rule would find a run in.
         #[test]
-        fn prefilter_keeps_every_run(line in "([a-c]{1,3}|[ ,.]|[àơđ]|[“”–]|\u{301}|[0-9]|[A-C]){0,30}") {
+        fn prefilter_keeps_every_run(line in "([a-c]{1,3}|[ ,.]|[àơđ×÷ɏɐạỹ]|[“”–]|[\u{301}\u{36F}\u{370}]|[0-9]|[A-C]|\\PC){0,30}") {
             if has_run(&line) {
                 proptest::prop_assert!(may_have_run(line.as_bytes()), "{:?}", line);
             }
