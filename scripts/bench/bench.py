@@ -3,7 +3,8 @@
 
 Prints MB/s and documents/s over the generated corpus (scripts/bench/gen_corpus.py), the
 latency of checking one seed document (whole process, startup included: p50/p95 over many
-runs), peak resident memory, and the time for 1, 10 and 50 MB single files.
+runs), peak resident memory, the speed-up from one job to --jobs, and the time for 1, 10 and
+50 MB single files.
 
 usage: scripts/bench/bench.py [--bin target/release/rasoat] [--data bench-data] [--jobs 2]
 Run `cargo build --release` first. Figures vary ±10% on this shared machine: compare runs made
@@ -69,6 +70,16 @@ def main():
         f"  {nbytes / 1e6 / dt:.1f} MB/s, {nfiles / dt:.0f} documents/s, {dt:.2f} s "
         f"(CPU {cpu:.2f} s: {nbytes / 1e6 / cpu:.1f} MB per CPU-second), peak RSS {peak or '?'} kB"
     )
+
+    if args.jobs > 1:
+        # Scaling in cores: the same corpus on one thread. Ideal is `jobs` times the one-thread
+        # rate; what falls short is start-up, the output thread and memory bandwidth.
+        one = [args.bin, "check", "--format", "json", "--jobs", "1", str(data / "many")]
+        dt1, _, _ = run_timed(one)
+        print(
+            f"  1 job: {nbytes / 1e6 / dt1:.1f} MB/s; {args.jobs} jobs are {dt1 / dt:.2f}x faster "
+            f"(ideal {args.jobs}x)"
+        )
 
     seeds = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
     lat = []
