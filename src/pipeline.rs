@@ -8,10 +8,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rasoat_doc::Document;
 use rasoat_rules::{Context, Diagnostic, Lang, Packs, Registry, Selection, Severity};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::{Effective, IgnoreEntry};
@@ -388,14 +388,23 @@ pub fn run_all(
     std::thread::scope(|scope| {
         // The workers run on the pool; this thread only receives, so a pool of one thread
         // cannot deadlock waiting for it.
+        //
+        // Each worker takes the next job in input order (one shared counter), so reports come
+        // back nearly in order and `pending` holds about one per thread. (`par_iter` splits
+        // the list in halves: the second thread started halfway, and every report it made
+        // waited in `pending` until the first half was done, so memory grew with the corpus.)
         let jobs = &jobs;
         let pool = &pool;
+        let next = AtomicUsize::new(0);
         scope.spawn(move || {
-            pool.install(|| {
-                jobs.par_iter().enumerate().for_each_with(tx, |tx, (i, job)| {
+            pool.broadcast(|_| {
+                let tx = tx.clone();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
                     // The receiver outlives the workers; a send error cannot happen.
                     let _ = tx.send((i, run_job(job, opts)));
-                });
+                }
             });
         });
         for (i, report) in rx {
