@@ -42,8 +42,12 @@ pub fn check(args: CheckArgs) -> u8 {
     let mut baselined = 0usize;
     let mut fixed = 0usize;
     let mut fix_errors: Vec<(String, String)> = Vec::new();
-    // Runs for each report, in input order, as soon as it is ready: human and GitHub output
-    // stream; JSON and SARIF are one document and are written at the end.
+    // Counted as the reports pass, so their findings can be dropped once written.
+    let mut totals = render::Totals::default();
+    let mut failing = false;
+    let mut json = render::json::Stream::default();
+    // Runs for each report, in input order, as soon as it is ready: human, GitHub and JSON
+    // output stream (JSON as one document written in parts); SARIF is written at the end.
     let mut emit = |r: &mut Report| {
         if let Ok(c) = &mut r.outcome {
             fixed += c.fixed;
@@ -61,6 +65,10 @@ pub fn check(args: CheckArgs) -> u8 {
         if let Some(f) = &mut filter {
             baselined += f.apply(r);
         }
+        totals.add(r);
+        if let Ok(c) = &r.outcome {
+            failing |= c.findings.iter().any(|f| f.severity >= fail_on);
+        }
         match format {
             Format::Human => match &mut r.outcome {
                 Ok(c) => {
@@ -77,7 +85,14 @@ pub fn check(args: CheckArgs) -> u8 {
                 Err(m) => error_line(&r.path, m),
             },
             Format::Github => write_stdout(&render::github::render(std::slice::from_ref(r))),
-            Format::Json | Format::Sarif => {}
+            Format::Json => write_stdout(&json.report(r)),
+            Format::Sarif => {}
+        }
+        // Written: only SARIF, one document with a rule table, still needs them.
+        if format != Format::Sarif
+            && let Ok(c) = &mut r.outcome
+        {
+            c.findings = Vec::new();
         }
     };
     let run = match execute(&args, &mut emit) {
@@ -93,7 +108,7 @@ pub fn check(args: CheckArgs) -> u8 {
                 error_line(p, m);
             }
             if !args.quiet {
-                let mut t = render::Totals::of(&reports);
+                let mut t = totals;
                 t.errors += extra_errors.len();
                 let mut out = render::human::summary(&t, lang);
                 out.push('\n');
@@ -118,7 +133,7 @@ pub fn check(args: CheckArgs) -> u8 {
                 write_stdout(&out);
             }
         }
-        Format::Json => write_stdout(&render::json::render(&reports, &extra_errors)),
+        Format::Json => write_stdout(&json.finish(&extra_errors)),
         Format::Sarif => {
             let metas = rule_metas(&engines);
             write_stdout(&render::sarif::render(&reports, &metas, &extra_errors, lang));
@@ -129,7 +144,7 @@ pub fn check(args: CheckArgs) -> u8 {
     if !args.quiet {
         report_unused_ignores(&configs, &reports);
     }
-    exit_code(&reports, &extra_errors, fail_on)
+    exit_code(totals.errors > 0 || !extra_errors.is_empty(), failing)
 }
 
 /// Nothing could be checked (already explained on stderr): tools reading stdout still get a
@@ -145,13 +160,8 @@ fn fatal_output(format: Format, lang: Lang, fatal: Fatal) -> u8 {
     EXIT_ERROR
 }
 
-fn exit_code(reports: &[Report], extra_errors: &[(String, String)], fail_on: Severity) -> u8 {
-    let had_errors = !extra_errors.is_empty() || reports.iter().any(|r| r.outcome.is_err());
-    let failing = reports
-        .iter()
-        .filter_map(|r| r.outcome.as_ref().ok())
-        .flat_map(|c| &c.findings)
-        .any(|f| f.severity >= fail_on);
+/// 2 when something could not be checked, else 1 when a finding reaches `--fail-on`, else 0.
+fn exit_code(had_errors: bool, failing: bool) -> u8 {
     if had_errors {
         EXIT_ERROR
     } else if failing {

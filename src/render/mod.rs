@@ -22,18 +22,23 @@ impl Totals {
     pub fn of(reports: &[Report]) -> Totals {
         let mut t = Totals::default();
         for r in reports {
-            match &r.outcome {
-                Ok(c) => {
-                    t.files += 1;
-                    t.diagnostics += c.findings.len();
-                    for f in &c.findings {
-                        t.by_severity[severity_index(f.severity)] += 1;
-                    }
-                }
-                Err(_) => t.errors += 1,
-            }
+            t.add(r);
         }
         t
+    }
+
+    /// Count one more report.
+    pub fn add(&mut self, r: &Report) {
+        match &r.outcome {
+            Ok(c) => {
+                self.files += 1;
+                self.diagnostics += c.findings.len();
+                for f in &c.findings {
+                    self.by_severity[severity_index(f.severity)] += 1;
+                }
+            }
+            Err(_) => self.errors += 1,
+        }
     }
 }
 
