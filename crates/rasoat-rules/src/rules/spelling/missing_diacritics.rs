@@ -156,22 +156,74 @@ fn plain_runs(words: &[Word<'_>], text: &str) -> Vec<(usize, usize)> {
 ///
 /// A small automaton over byte classes, since it reads every byte of the document: states
 /// count the whole groups of the current chain (`G1`..`G3`) and the single spaces after them.
+/// One table load per byte: a lead byte whose class depends on the byte after it moves to a
+/// pending state that the next byte resolves (see [`TRANSITIONS`]).
 fn may_have_run(line: &[u8]) -> bool {
-    let mut state = START;
-    for (k, &b) in line.iter().enumerate() {
-        let next =
-            BYTE_TRANSITIONS.get(usize::from(state & 7) << 8 | usize::from(b)).copied().unwrap_or(START);
-        state = if next == LOOK_AHEAD {
-            let class =
-                if surely_word_char(b, line.get(k + 1).copied().unwrap_or(0)) { UPPER } else { OTHER };
-            next_state(state, class)
-        } else {
-            next
-        };
+    let mut state = usize::from(START);
+    for &b in line {
+        state = usize::from(TRANSITIONS.get(state << 8 | usize::from(b)).copied().unwrap_or(START));
     }
+    // A lead byte last (not UTF-8) is classified without a second byte.
+    let state = match u8::try_from(state).unwrap_or(START).checked_sub(PENDING) {
+        Some(p) => {
+            let lead = PENDING_LEADS.get(usize::from(p / 8)).copied().unwrap_or(0);
+            next_state(p % 8, if surely_word_char(lead, 0) { UPPER } else { OTHER })
+        }
+        None => u8::try_from(state).unwrap_or(START),
+    };
     // FOUND is absorbing: tested once at the end, not at every byte.
     matches!(state, G3 | FOUND)
 }
+
+/// The lead bytes `surely_word_char` needs the second byte for, in the order of their
+/// pending states.
+const PENDING_LEADS: [u8; 4] = [0xC3, 0xC9, 0xCD, 0xE1];
+
+/// The first pending state: state `PENDING + 8 * k + s` is state `s` before a character
+/// with lead byte `PENDING_LEADS[k]` whose second byte comes next.
+const PENDING: u8 = 8;
+
+/// [`may_have_run`]'s transitions by `state << 8 | byte`, for the eight states and the
+/// pending ones. From a pending state the byte read is the lead's second byte (a
+/// continuation byte in UTF-8): it classifies the character, and leaves the state as the
+/// character sets it.
+const TRANSITIONS: [u8; (PENDING as usize + 8 * PENDING_LEADS.len()) * 256] = {
+    let mut t = [START; (PENDING as usize + 8 * PENDING_LEADS.len()) * 256];
+    let mut i = 0;
+    while i < t.len() {
+        let (state, b) = ((i >> 8) as u8, (i & 0xFF) as u8);
+        t[i] = if state < PENDING {
+            match BYTE_TRANSITIONS[i] {
+                LOOK_AHEAD => {
+                    let mut k = 0;
+                    while PENDING_LEADS[k] != b {
+                        k += 1;
+                    }
+                    PENDING + 8 * k as u8 + state
+                }
+                next => next,
+            }
+        } else {
+            let (k, before) = (((state - PENDING) / 8) as usize, (state - PENDING) % 8);
+            let class = if surely_word_char(PENDING_LEADS[k], b) { UPPER } else { OTHER };
+            let after = next_state(before, class);
+            // A continuation byte leaves the state; any other byte (not UTF-8) is read too.
+            match BYTE_TRANSITIONS[(after as usize) << 8 | b as usize] {
+                _ if BYTE_CLASS[b as usize] == CONT => after,
+                LOOK_AHEAD => {
+                    let mut k = 0;
+                    while PENDING_LEADS[k] != b {
+                        k += 1;
+                    }
+                    PENDING + 8 * k as u8 + after
+                }
+                next => next,
+            }
+        };
+        i += 1;
+    }
+    t
+};
 
 /// [`next_state`] by `state << 8 | byte`: continuation bytes leave the state as their lead
 /// byte set it (every transition is idempotent per class); [`LOOK_AHEAD`] where a lead byte
