@@ -633,22 +633,35 @@ impl PhraseDfa {
 
     /// Run from `state` over `bytes` up to the first match state: its byte's index and the
     /// state, or `bytes.len()` when there is none. Out of line so the loop keeps its few
-    /// values in registers.
+    /// values in registers; four bytes a round, so the loop's own count and test are paid once
+    /// per four bytes (the step is ~9 instructions, the loop was 4 more).
     #[inline(never)]
     fn run(&self, bytes: &[u8], state: u32) -> (usize, u32) {
         let (next, class, limit) = (self.next.as_slice(), &self.class, self.match_limit as usize);
+        let start = self.start as usize;
+        let step = |state: usize, b: u8| {
+            next.get(state + usize::from(class[usize::from(b)])).map_or(start, |&s| s as usize)
+        };
         let mut state = state as usize;
-        let mut i = 0;
-        for &b in bytes {
-            state = next
-                .get(state + usize::from(class[usize::from(b)]))
-                .map_or(self.start as usize, |&s| s as usize);
-            if state < limit {
-                break;
+        let mut chunks = bytes.chunks_exact(4);
+        let mut base = 0;
+        for chunk in chunks.by_ref() {
+            let &[b0, b1, b2, b3] = chunk else { break };
+            for (k, b) in [b0, b1, b2, b3].into_iter().enumerate() {
+                state = step(state, b);
+                if state < limit {
+                    return (base + k, state as u32);
+                }
             }
-            i += 1;
+            base += 4;
         }
-        (i, state as u32)
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            state = step(state, b);
+            if state < limit {
+                return (base + k, state as u32);
+            }
+        }
+        (bytes.len(), state as u32)
     }
 }
 
