@@ -188,20 +188,23 @@ impl Folded {
                 i += 1;
                 continue;
             }
-            // A single space stays as it is (most whitespace): no copy, no anchor.
-            let single_space = b == b' ' && !starts_whitespace(bytes, i + 1);
-            if (b.is_ascii() && !is_ascii_space(b)) || single_space {
-                i += 1;
-                continue;
-            }
-            if let Some((len, folded)) = fold_at(bytes, i) {
-                // A letter whose fold the bytes tell (most of Vietnamese): never whitespace.
+            // A letter whose fold the bytes tell (most of Vietnamese): never whitespace, so
+            // tested before the space checks, which only ASCII needs.
+            if b >= 0x80
+                && let Some((len, folded)) = fold_at(bytes, i)
+            {
                 if let Some(folded) = folded {
                     out.push_str(text.get(copied..i).unwrap_or_default());
                     out.push(folded);
                     copied = i + len;
                 }
                 i += len;
+                continue;
+            }
+            // A single space stays as it is (most whitespace): no copy, no anchor.
+            let single_space = b == b' ' && !starts_whitespace(bytes, i + 1);
+            if (b.is_ascii() && !is_ascii_space(b)) || single_space {
+                i += 1;
                 continue;
             }
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { break };
