@@ -275,10 +275,22 @@ impl Folded {
     }
 
     /// True when folded offset `at` is a word boundary (not between two word characters).
+    /// An ASCII neighbour (most) is read by byte: a word character there is a letter or digit.
     fn boundary(&self, at: usize) -> bool {
-        let before = self.text.get(..at).and_then(|s| s.chars().next_back());
-        let after = self.text.get(at..).and_then(|s| s.chars().next());
-        !(before.is_some_and(is_word_char) && after.is_some_and(is_word_char))
+        let bytes = self.text.as_bytes();
+        let after = match bytes.get(at) {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            _ => self.text.get(at..).and_then(|s| s.chars().next()).is_some_and(is_word_char),
+        };
+        if !after {
+            return true;
+        }
+        // `at` is a character boundary here (a character starts at it).
+        let before = match at.checked_sub(1).and_then(|i| bytes.get(i)) {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            _ => self.text.get(..at).and_then(|s| s.chars().next_back()).is_some_and(is_word_char),
+        };
+        !before
     }
 
     /// The folded word (run of word characters) that ends right before folded offset `at`,
@@ -1089,6 +1101,19 @@ mod tests {
                 let want = phrases.get(m.pattern).copied().unwrap_or_default();
                 proptest::prop_assert_eq!(fold_phrase(found.unwrap_or_default()), fold_phrase(want));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte-level boundary test agrees with decoding both neighbours.
+        #[test]
+        fn boundary_agrees_with_chars(text in "([a-zA-Z0-9]{0,3}|[ ,.\n_]|[àđơẠ\u{301}\u{a0}×]|\\PC){0,12}", at in 0usize..40) {
+            let f = Folded::new(&text);
+            let t = f.as_str();
+            let before = t.get(..at).and_then(|s| s.chars().next_back());
+            let after = t.get(at..).and_then(|s| s.chars().next());
+            let want = !(before.is_some_and(is_word_char) && after.is_some_and(is_word_char));
+            proptest::prop_assert_eq!(f.boundary(at), want);
         }
     }
 
