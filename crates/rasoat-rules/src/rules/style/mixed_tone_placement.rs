@@ -7,8 +7,6 @@
 //! related spans. When the configuration enforces a style (`Context::tone_style`), every word
 //! in the other style is reported with a safe fix instead.
 
-use std::collections::HashMap;
-
 use rasoat_doc::Document;
 use rasoat_text::Span;
 use rasoat_text::syllable::{self, Placement};
@@ -21,6 +19,9 @@ pub const ID: &str = "style/mixed-tone-placement";
 
 /// At most this many related spans on the one mixing warning.
 const MAX_RELATED: usize = 20;
+
+/// At most this many words classified once per document (see `check`).
+const MEMO_MAX: usize = 64;
 
 pub struct MixedTonePlacement {
     docs: RuleDocs,
@@ -371,7 +372,7 @@ impl Rule for MixedTonePlacement {
             ToneStyle::Old => Placement::Old,
             ToneStyle::New => Placement::New,
         });
-        let mut memo: HashMap<&str, Kind> = HashMap::new();
+        let mut memo: Vec<(&str, Kind)> = Vec::new();
         for tok in candidates(text) {
             // A person's or place's name keeps its registered spelling ("Lê Hải Hoà").
             if in_name(text, tok.span) {
@@ -379,11 +380,15 @@ impl Rule for MixedTonePlacement {
             }
             // The same few words recur all through a plan ("hoạch", "toàn", "chỉ"): each is
             // classified once.
-            let kind = match memo.get(tok.text) {
-                Some(&kind) => kind,
+            // A plan has a few dozen such words: a short list searched in order costs less than
+            // hashing; past MEMO_MAX words the rest are classified each time (bounded work).
+            let kind = match memo.iter().find(|(w, _)| *w == tok.text) {
+                Some(&(_, kind)) => kind,
                 None => {
                     let kind = Kind::of(tok.text);
-                    memo.insert(tok.text, kind);
+                    if memo.len() < MEMO_MAX {
+                        memo.push((tok.text, kind));
+                    }
                     kind
                 }
             };
@@ -555,6 +560,18 @@ mod tests {
     fn names_keep_their_spelling() {
         assert!(run("Hòa giải, sức khỏe; ông Lê Hải Hoà; CỘNG HÒA", None).is_empty());
         assert_eq!(run("Hòa giải; Uỷ ban", None).len(), 1);
+    }
+
+    /// Past `MEMO_MAX` distinct words the rest are classified each time, with the same result.
+    #[test]
+    fn words_past_the_memo_are_still_classified() {
+        let filler: String = (0..MEMO_MAX + 10)
+            .map(|n| format!("hoà{}{} ", (b'a' + (n / 26) as u8) as char, (b'a' + (n % 26) as u8) as char))
+            .collect();
+        let text = format!("{filler}Hòa giải, sức khỏe, thủy lợi, Uỷ ban, hoà nhập.");
+        let d = run(&text, None);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d.first().map(|d| d.span.text(&text)), Some("Uỷ"));
     }
 
     #[test]
