@@ -156,22 +156,87 @@ fn plain_runs(words: &[Word<'_>], text: &str) -> Vec<(usize, usize)> {
 ///
 /// A small automaton over byte classes, since it reads every byte of the document: states
 /// count the whole groups of the current chain (`G1`..`G3`) and the single spaces after them.
+/// One table load per byte: a lead byte whose class depends on the byte after it moves to a
+/// pending state that the next byte resolves (see [`TRANSITIONS`]).
 fn may_have_run(line: &[u8]) -> bool {
-    let mut state = START;
-    for (k, &b) in line.iter().enumerate() {
-        let next =
-            BYTE_TRANSITIONS.get(usize::from(state & 7) << 8 | usize::from(b)).copied().unwrap_or(START);
-        state = if next == LOOK_AHEAD {
-            let class =
-                if surely_word_char(b, line.get(k + 1).copied().unwrap_or(0)) { UPPER } else { OTHER };
-            next_state(state, class)
-        } else {
-            next
-        };
+    // The state times 256, so a step is an OR, a mask (which proves the index in bounds) and a
+    // load; four steps a round.
+    let step = |state: usize, b: u8| {
+        usize::from(TRANSITIONS.get((state | usize::from(b)) & (TRANSITIONS.len() - 1)).copied().unwrap_or(0)) // 0: START
+    };
+    let mut state = usize::from(START) << 8;
+    let mut chunks = line.chunks_exact(4);
+    for chunk in chunks.by_ref() {
+        for &b in chunk {
+            state = step(state, b);
+        }
     }
+    for &b in chunks.remainder() {
+        state = step(state, b);
+    }
+    let state = u8::try_from(state >> 8).unwrap_or(START);
+    // A lead byte last (not UTF-8) is classified without a second byte.
+    let state = match state.checked_sub(PENDING) {
+        Some(p) => {
+            let lead = PENDING_LEADS.get(usize::from(p / 8)).copied().unwrap_or(0);
+            next_state(p % 8, if surely_word_char(lead, 0) { UPPER } else { OTHER })
+        }
+        None => state,
+    };
     // FOUND is absorbing: tested once at the end, not at every byte.
     matches!(state, G3 | FOUND)
 }
+
+/// The lead bytes `surely_word_char` needs the second byte for, in the order of their
+/// pending states.
+const PENDING_LEADS: [u8; 4] = [0xC3, 0xC9, 0xCD, 0xE1];
+
+/// The first pending state: state `PENDING + 8 * k + s` is state `s` before a character
+/// with lead byte `PENDING_LEADS[k]` whose second byte comes next.
+const PENDING: u8 = 8;
+
+/// [`may_have_run`]'s next state times 256, by `state << 8 | byte`, for the eight states and
+/// the pending ones (64 rows: a power of two, so a mask bounds the index). From a pending
+/// state the byte read is the lead's second byte (a continuation byte in UTF-8): it
+/// classifies the character, and leaves the state as the character sets it.
+static TRANSITIONS: [u16; 64 * 256] = {
+    let mut t = [0u16; 64 * 256];
+    let mut i = 0;
+    while i < (PENDING as usize + 8 * PENDING_LEADS.len()) * 256 {
+        let (state, b) = ((i >> 8) as u8, (i & 0xFF) as u8);
+        let next = if state < PENDING {
+            match BYTE_TRANSITIONS[i] {
+                LOOK_AHEAD => {
+                    let mut k = 0;
+                    while PENDING_LEADS[k] != b {
+                        k += 1;
+                    }
+                    PENDING + 8 * k as u8 + state
+                }
+                next => next,
+            }
+        } else {
+            let (k, before) = (((state - PENDING) / 8) as usize, (state - PENDING) % 8);
+            let class = if surely_word_char(PENDING_LEADS[k], b) { UPPER } else { OTHER };
+            let after = next_state(before, class);
+            // A continuation byte leaves the state; any other byte (not UTF-8) is read too.
+            match BYTE_TRANSITIONS[(after as usize) << 8 | b as usize] {
+                _ if BYTE_CLASS[b as usize] == CONT => after,
+                LOOK_AHEAD => {
+                    let mut k = 0;
+                    while PENDING_LEADS[k] != b {
+                        k += 1;
+                    }
+                    PENDING + 8 * k as u8 + after
+                }
+                next => next,
+            }
+        };
+        t[i] = (next as u16) << 8;
+        i += 1;
+    }
+    t
+};
 
 /// [`next_state`] by `state << 8 | byte`: continuation bytes leave the state as their lead
 /// byte set it (every transition is idempotent per class); [`LOOK_AHEAD`] where a lead byte

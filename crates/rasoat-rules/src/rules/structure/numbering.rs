@@ -139,12 +139,12 @@ fn expected_marker(level: Level, prefix: &[u32], n: u32, actual: &Marker) -> Opt
 }
 
 /// The sequence state of one level among one parent's children.
-struct Run {
+struct Run<'a> {
     level: Level,
     /// The last position seen (0 before the first).
     last: u32,
     /// The marker text of the last block seen.
-    last_text: String,
+    last_text: &'a str,
     /// Where the text that may hold a marker lost in a run-on line starts: the last block of
     /// this level, or the parent.
     from: usize,
@@ -383,14 +383,10 @@ fn check_siblings(
         // cells) is a table row flattened one cell per line, not an outline heading.
         let bare = own.trim().is_empty() || first_line.trim() == marker.text.trim();
         // The numbers a sub-section inherits: `1.2.` under `1.` must start with 1.
-        let prefix: Vec<u32> = match (level, parent.and_then(|p| p.marker.as_ref().map(|m| (p.kind, m)))) {
-            (Level::Numbered(d), Some((BlockKind::Numbered { depth }, pm))) if d == depth + 1 => {
-                pm.numbers.clone()
-            }
-            (Level::Numbered(d), _) if d > 1 => {
-                marker.numbers.get(..usize::from(d - 1)).map(<[u32]>::to_vec).unwrap_or_default()
-            }
-            _ => Vec::new(),
+        let prefix: &[u32] = match (level, parent.and_then(|p| p.marker.as_ref().map(|m| (p.kind, m)))) {
+            (Level::Numbered(d), Some((BlockKind::Numbered { depth }, pm))) if d == depth + 1 => &pm.numbers,
+            (Level::Numbered(d), _) if d > 1 => marker.numbers.get(..usize::from(d - 1)).unwrap_or_default(),
+            _ => &[],
         };
         let run_idx = match runs.iter().position(|r| r.level == level) {
             Some(i) => i,
@@ -399,17 +395,23 @@ fn check_siblings(
                 // into one of the two blocks before it.
                 let before = doc.blocks.get(id.saturating_sub(2)).map_or(block.span.start, |b| b.span.start);
                 let from = parent.map_or(before, |p| p.span.start.min(before));
-                runs.push(Run { level, last: 0, last_text: String::new(), from, prefix_reported: false });
+                runs.push(Run { level, last: 0, last_text: "", from, prefix_reported: false });
                 runs.len() - 1
             }
         };
         let Some(run) = runs.get_mut(run_idx) else { continue };
         let expected = run.last + 1;
-        let suggestion = expected_marker(level, &prefix, expected, marker);
-        let shown = suggestion.clone().unwrap_or_default();
-        let prev = run.last_text.clone();
+        // The marker that should stand here: rendered only for a finding (most markers are
+        // right, and rendering allocates).
+        let suggest = || {
+            let suggestion = expected_marker(level, prefix, expected, marker);
+            let shown = suggestion.clone().unwrap_or_default();
+            (suggestion, shown)
+        };
+        let prev = run.last_text;
         match reading {
             Reading::Foreign { letter, after } => {
+                let (suggestion, shown) = suggest();
                 let msg = Message::new(
                     format!(
                         "Bảng chữ cái tiếng Việt không có chữ \"{letter}\": điểm này phải là \"{shown}\" (đánh lại các điểm sau nếu cần)."
@@ -438,8 +440,9 @@ fn check_siblings(
                 let excused = restart
                     || bare
                     || unsure_start
-                    || (n > expected && lost_breaks(level, &prefix, marker, expected, n, between));
+                    || (n > expected && lost_breaks(level, prefix, marker, expected, n, between));
                 if n != expected && !excused {
+                    let (suggestion, shown) = suggest();
                     let (vi, en) = if run.last == 0 {
                         (
                             format!(
@@ -503,13 +506,13 @@ fn check_siblings(
                     && n == expected
                     && let Some(head) = marker.numbers.get(..usize::from(d - 1))
                     && parent.is_some_and(|p| matches!(p.kind, BlockKind::Numbered { .. }))
-                    && head != prefix.as_slice()
+                    && head != prefix
                     && !run.prefix_reported
                     && !bare
                 {
                     // One finding per list: the whole list carries the same wrong prefix.
                     run.prefix_reported = true;
-                    let want = expected_marker(level, &prefix, n, marker).unwrap_or_default();
+                    let want = expected_marker(level, prefix, n, marker).unwrap_or_default();
                     let d = sink.report(
                         marker.span,
                         Message::new(
@@ -524,7 +527,7 @@ fn check_siblings(
                 }
             }
         }
-        run.last_text = marker.text.clone();
+        run.last_text = &marker.text;
         run.from = block.span.start;
     }
 }
