@@ -272,6 +272,7 @@ impl PairCache {
         let _ = KEPT_PAIRS.try_with(|k| k.set(Some(self)));
     }
 
+    #[inline]
     fn get(&self, model: &Model, a: Id, b: Id) -> Pair {
         let key = u32::from(a) << 16 | u32::from(b);
         let i = (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
@@ -286,6 +287,8 @@ impl PairCache {
         p
     }
 
+    // Inlined: called for every token of a line, mostly answered from the cache.
+    #[inline]
     fn of(&self, model: &Model, a: Option<Id>, b: Option<Id>) -> Pair {
         match (a, b) {
             (Some(a), Some(b)) => self.get(model, a, b),

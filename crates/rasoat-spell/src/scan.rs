@@ -237,6 +237,7 @@ fn marker(w: &[u8]) -> bool {
 
 /// Whether one of the eight bytes of `v` is a byte a marker starts with ('@', '\\', '.', ':'):
 /// the classic "has a zero byte" test on `v` xor each byte repeated.
+#[cfg(test)]
 fn has_marker_byte(v: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -247,6 +248,7 @@ fn has_marker_byte(v: u64) -> bool {
 
 /// Does a marker start anywhere in `b`? Eight bytes at a time over those that hold no
 /// marker's first byte (most of a line), then byte by byte.
+#[cfg(test)]
 fn any_marker(b: &[u8]) -> bool {
     let mut i = 0;
     while i < b.len() {
@@ -268,7 +270,9 @@ fn any_marker(b: &[u8]) -> bool {
 }
 
 /// Byte ranges of whitespace-separated chunks that look like URLs, e-mails or paths: "@",
-/// "://", "\\", or a dot followed by a letter ("gov.vn", "www.").
+/// "://", "\\", or a dot followed by a letter ("gov.vn", "www."). The plain definition of
+/// [`Unit::protected`]; the scan finds the markers in the gaps between tokens instead.
+#[cfg(test)]
 fn protected_ranges(line: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let bytes = line.as_bytes();
@@ -287,6 +291,41 @@ fn protected_ranges(line: &str, out: &mut Vec<(usize, usize)>) {
             out.push((start, i));
         }
         start = i + 1;
+    }
+}
+
+/// The whitespace-separated chunk being scanned, and whether it holds a URL, e-mail or path
+/// marker (see [`marker`]). Markers start with a byte no token holds, so they are found in
+/// the gaps between tokens, which the scan walks anyway; most gaps are one space (no marker,
+/// a new chunk), and a whole-line marker search per line cost more than all the gaps.
+struct Chunk {
+    /// Index of the chunk's first unit.
+    first: usize,
+    protected: bool,
+}
+
+impl Chunk {
+    /// A new chunk starts after the units in `units`.
+    fn restart(&mut self, units: usize) {
+        self.first = units;
+        self.protected = false;
+    }
+
+    /// Walk the gap `line[from..to]`, `units` holding the tokens before it: a marker protects
+    /// its chunk, the units already in it included. A marker never reaches past its chunk
+    /// (what follows its first byte is never a space or a tab), so it is tested on the line.
+    fn gap(&mut self, line: &[u8], from: usize, to: usize, units: &mut [Unit<'_>]) {
+        for j in from..to {
+            match line.get(j) {
+                None => break,
+                Some(b' ' | b'\t') => self.restart(units.len()),
+                Some(b'@' | b'\\' | b'.' | b':') if !self.protected && line.get(j..).is_some_and(marker) => {
+                    self.protected = true;
+                    units.get_mut(self.first..).into_iter().flatten().for_each(|u| u.protected = true);
+                }
+                Some(_) => {}
+            }
+        }
     }
 }
 
@@ -313,7 +352,10 @@ pub fn scan_line_with<'a>(
     mut lookup: Option<(&Model, &mut Memo)>,
 ) -> bool {
     out.clear();
-    protected_ranges(line, scratch);
+    // No longer filled (markers are found in the gaps); kept for the callers' signature.
+    scratch.clear();
+    let bytes = line.as_bytes();
+    let mut chunk = Chunk { first: 0, protected: false };
     let mut prev_end = 0usize;
     let mut first_word = true;
     let (mut viet, mut words) = (0usize, 0usize);
@@ -322,7 +364,12 @@ pub fn scan_line_with<'a>(
         let (start, end, kind, text) = (token.span.start, token.span.end, token.kind, token.text);
         let at_line_start = prev_end == 0 && out.is_empty();
         // Most gaps are one space: nothing to look at (tested on the bytes, without slicing).
-        let plain = start == prev_end + 1 && line.as_bytes().get(prev_end) == Some(&b' ');
+        let plain = start == prev_end + 1 && bytes.get(prev_end) == Some(&b' ');
+        if plain {
+            chunk.restart(out.len());
+        } else {
+            chunk.gap(bytes, prev_end, start, out);
+        }
         let gap = if plain { " " } else { line.get(prev_end..start).unwrap_or("") };
         let boundary_before = at_line_start || !plain && gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}'));
         // ")" ends a point marker ("a) Bám sát") only right after the line's first token;
@@ -382,7 +429,7 @@ pub fn scan_line_with<'a>(
             words += 1;
             viet += usize::from(class == Class::Syllable && !text.is_ascii());
         }
-        let protected = scratch.iter().any(|&(s, e)| start >= s && end <= e);
+        let protected = chunk.protected;
         out.push(Unit {
             text,
             span: Span::new(base + start, base + end),
@@ -396,6 +443,8 @@ pub fn scan_line_with<'a>(
         });
         prev_end = end;
     }
+    // A marker after the last token ("abc@") protects its chunk too.
+    chunk.gap(bytes, prev_end, bytes.len(), out);
     words > 0 && viet * 3 >= words
 }
 
@@ -503,6 +552,21 @@ mod tests {
                 if let Some(k) = ShortKey::of(w) {
                     proptest::prop_assert_eq!(ours.get(&k).copied(), std.get(&k.0).copied());
                 }
+            }
+        }
+
+        /// Markers found in the gaps protect exactly the tokens inside a chunk that holds one.
+        #[test]
+        fn gap_markers_agree_with_chunk_ranges(
+            text in "([a-zA-Z0-9 ]{0,6}|[@.:/\\\\\t]|[àđ\u{a0}\u{300}]|gov\\.vn|://x){0,14}"
+        ) {
+            let mut ranges = Vec::new();
+            protected_ranges(&text, &mut ranges);
+            let mut out = Vec::new();
+            scan_line(&text, 0, &mut out, &mut Vec::new());
+            for u in &out {
+                let want = ranges.iter().any(|&(s, e)| u.span.start >= s && u.span.end <= e);
+                proptest::prop_assert_eq!(u.protected, want, "{:?} in {:?}", u.text, text);
             }
         }
 
