@@ -78,7 +78,7 @@ pub(crate) fn check_units(
                 // dd and tone letters break the orthography). Cheapest tests first.
                 Class::Syllable
                     if u.text.len() >= 4
-                        && u.text.is_ascii()
+                        && u.ascii
                         && u.text
                             .as_bytes()
                             .windows(2)
@@ -103,7 +103,7 @@ pub(crate) fn check_units(
                         });
                     }
                 }
-                Class::Other if u.text.is_ascii() => {
+                Class::Other if u.ascii => {
                     // English words decode as Telex too ("This" → "Thí"): only a token between
                     // Vietnamese words is a leftover keystroke.
                     if u.text.len() >= 3
@@ -159,8 +159,8 @@ fn among_vietnamese(units: &[Unit<'_>], i: usize) -> bool {
     let is_word = |u: &&Unit<'_>| matches!(u.class, Class::Syllable | Class::Other) && u.case != Case::Upper;
     let before = units.get(..i).into_iter().flat_map(|h| h.iter().rev().filter(is_word).take(2));
     let after = units.get(i + 1..).into_iter().flat_map(|t| t.iter().filter(is_word).take(2));
-    let english = |u: &Unit<'_>| u.class == Class::Other && u.text.is_ascii();
-    let marked = |u: &Unit<'_>| u.class == Class::Syllable && !u.text.is_ascii();
+    let english = |u: &Unit<'_>| u.class == Class::Other && u.ascii;
+    let marked = |u: &Unit<'_>| u.class == Class::Syllable && !u.ascii;
     let nearest = [before.clone().next(), after.clone().next()];
     !nearest.iter().flatten().any(|u| english(u)) && before.chain(after).any(marked)
 }

@@ -74,7 +74,7 @@ impl MemoMap {
             return;
         }
         if self.slots.is_empty() {
-            self.slots = vec![(Self::EMPTY, (false, None, Case::Lower, false)); Self::SLOTS];
+            self.slots = vec![(Self::EMPTY, (false, None, Case::Lower, false, true)); Self::SLOTS];
         }
         let mut i = Self::home(&k);
         while let Some(slot) = self.slots.get_mut(i) {
@@ -148,9 +148,9 @@ impl Drop for Memo {
 }
 
 /// What [`Memo`] keeps of a token: whether it is a well-formed syllable, its vocabulary id,
-/// case and whether its tone mark is misplaced — 8 bytes, not the parsed syllable (40): the
-/// map is walked for every token and should stay in cache.
-type Memoised = (bool, Option<Id>, Case, bool);
+/// case, whether its tone mark is misplaced and whether it is plain ASCII — 8 bytes, not the
+/// parsed syllable (40): the map is walked for every token and should stay in cache.
+type Memoised = (bool, Option<Id>, Case, bool, bool);
 
 /// FNV-1a hasher for short token keys (std's SipHash is several times slower here).
 #[derive(Default)]
@@ -203,6 +203,8 @@ pub struct Unit<'a> {
     pub id: Option<Id>,
     /// A syllable whose tone mark sits on a letter neither placement style accepts.
     pub tone_misplaced: bool,
+    /// `text.is_ascii()`: asked by several checks, and memoised with the token.
+    pub ascii: bool,
 }
 
 fn case_of(text: &str) -> Case {
@@ -382,13 +384,13 @@ pub fn scan_line_with<'a>(
         let misplaced = |s: &Option<Syllable>| s.is_some_and(|s| !s.tone_well_placed());
         // Units carry what the checks read, not the parsed syllable (40 bytes): they are
         // written for every token and read by three checks.
-        let (is_syllable, id, case, tone_misplaced) = match (&mut lookup, kind) {
-            (_, TokenKind::Mixed) => (false, None, case_of(text), false),
+        let (is_syllable, id, case, tone_misplaced, ascii) = match (&mut lookup, kind) {
+            (_, TokenKind::Mixed) => (false, None, case_of(text), false, text.is_ascii()),
             (None, TokenKind::Word) => {
                 let syl = syllable::parse(text).ok();
-                (syl.is_some(), None, case_of(text), misplaced(&syl))
+                (syl.is_some(), None, case_of(text), misplaced(&syl), text.is_ascii())
             }
-            (None, TokenKind::Number) => (false, None, case_of(text), false),
+            (None, TokenKind::Number) => (false, None, case_of(text), false, text.is_ascii()),
             (Some((model, memo)), _) => {
                 let short = ShortKey::of(text);
                 if let Some(&hit) = short.and_then(|k| memo.map.get(&k)) {
@@ -405,7 +407,7 @@ pub fn scan_line_with<'a>(
                     }
                     let id = model.id(&memo.key);
                     let case = case_of(text);
-                    let hit = (syl.is_some(), id, case, misplaced(&syl));
+                    let hit = (syl.is_some(), id, case, misplaced(&syl), text.is_ascii());
                     if let Some(k) = short {
                         if memo.map.len() >= Memo::MAX {
                             memo.map.clear();
@@ -427,7 +429,7 @@ pub fn scan_line_with<'a>(
         }
         if matches!(class, Class::Syllable | Class::Other) {
             words += 1;
-            viet += usize::from(class == Class::Syllable && !text.is_ascii());
+            viet += usize::from(class == Class::Syllable && !ascii);
         }
         let protected = chunk.protected;
         out.push(Unit {
@@ -440,6 +442,7 @@ pub fn scan_line_with<'a>(
             protected,
             id,
             tone_misplaced,
+            ascii,
         });
         prev_end = end;
     }
@@ -499,6 +502,22 @@ mod tests {
     }
 
     #[test]
+    fn ascii_is_the_texts() {
+        let line = "Kế hoạch 2026 số 12a/KH, vie65t ²3 online Đắk ôtô";
+        for u in units(line) {
+            assert_eq!(u.ascii, u.text.is_ascii(), "{}", u.text);
+        }
+        // And through the memo, cold and warm.
+        let model = Model::embedded();
+        let mut memo = Memo::new(model);
+        for _ in 0..2 {
+            let mut out = Vec::new();
+            scan_line_with(line, 0, &mut out, &mut Vec::new(), Some((model, &mut memo)));
+            assert!(out.iter().all(|u| u.ascii == u.text.is_ascii()));
+        }
+    }
+
+    #[test]
     fn urls_are_protected() {
         let u = units("truy cập https://dichvucong.gov.vn hoặc thu@gmail.com nhé");
         assert!(u.iter().filter(|u| u.text == "dichvucong" || u.text == "gmail").all(|u| u.protected));
@@ -540,7 +559,7 @@ mod tests {
                     ours.clear();
                     std.clear();
                 }
-                let value = (n % 2 == 0, u16::try_from(n).ok(), Case::Lower, n % 3 == 0);
+                let value = (n % 2 == 0, u16::try_from(n).ok(), Case::Lower, n % 3 == 0, n % 5 == 0);
                 if let Some(k) = ShortKey::of(w) {
                     proptest::prop_assert_eq!(ours.get(&k).copied(), std.get(&k.0).copied());
                     ours.insert(k, value);
