@@ -313,6 +313,9 @@ struct Scratch {
     /// separates them), looked up once per line; also default when neither unit is
     /// [`checkable`]: every check reads a link only next to a checkable unit.
     links: Vec<Pair>,
+    /// Indices of units (or of pairs' first units) left for the expensive checks after the
+    /// cheap tests, found in one pass over the line's slots and links.
+    todo: Vec<usize>,
     pairs: PairCache,
     /// Look every link up, checkable neighbour or not: the plain definition the tests compare
     /// the skipping with.
@@ -387,10 +390,18 @@ impl RealWordState {
         let before = out.len();
         check_pairs(model, units, s, out);
         let pair_findings = out.len() - before;
-        for i in 0..units.len() {
-            if !s.slots.get(i).is_some_and(|x| x.checkable) || settled(units, s, i) {
-                continue;
+        // Units that survive the cheap tests, found in one pass (then `s` is free for
+        // `check_one` again).
+        let mut todo = std::mem::take(&mut s.todo);
+        todo.clear();
+        let mut lo = Pair::default();
+        for (i, (slot, &ro)) in s.slots.iter().zip(&s.links).enumerate() {
+            let left = std::mem::replace(&mut lo, ro);
+            if slot.checkable && !settled(units, &s.slots, i, left, ro) {
+                todo.push(i);
             }
+        }
+        for &i in &todo {
             let Some(u) = units.get(i) else { break };
             // A syllable inside a two-syllable finding is already reported.
             let covered = pair_findings > 0
@@ -401,6 +412,7 @@ impl RealWordState {
                 check_one(model, units, i, s, out);
             }
         }
+        s.todo = todo;
     }
 
     /// Drop real-word findings whose word recurs throughout the document.
@@ -462,17 +474,16 @@ fn repeated(model: &Model, text: &str, f: &Finding, seen: &[u16], key: &mut Stri
 /// neighbour, or observed pairs seen [`SURE`] times on both sides, or on the one side there is.
 /// A link is non-empty only when both its units have ids and nothing separates them, that is
 /// exactly when the neighbour is known context: the links are `check_one`'s `lo` and `ro`.
-fn settled(units: &[Unit<'_>], s: &Scratch, i: usize) -> bool {
-    let lo = i.checked_sub(1).map_or(Pair::default(), |j| s.link(j));
-    let ro = s.link(i);
+/// `lo` and `ro` are the links on either side of unit `i`.
+fn settled(units: &[Unit<'_>], slots: &[Slot], i: usize, lo: Pair, ro: Pair) -> bool {
     if lo.lexicon || ro.lexicon || lo.count >= SURE && ro.count >= SURE {
         return true;
     }
     if lo.count < SURE && ro.count < SURE {
         return false;
     }
-    let left = neighbour(units, &s.slots, i, true).flatten();
-    let right = neighbour(units, &s.slots, i, false).flatten();
+    let left = neighbour(units, slots, i, true).flatten();
+    let right = neighbour(units, slots, i, false).flatten();
     left.is_none() || right.is_none()
 }
 
@@ -741,27 +752,42 @@ const MIN_UNSEEN: f64 = 0.25;
 
 /// Two adjacent syllables wrong together.
 fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec<Finding>) {
-    let mut i = 0;
-    while i + 1 < units.len() {
-        let (Some(a), Some(b)) = (units.get(i), units.get(i + 1)) else { break };
-        let (Some(sa), Some(sb)) = (s.slots.get(i), s.slots.get(i + 1)) else { break };
-        // Nearly every pair stops here: the tests are pure, so the cheapest and most selective
-        // come first. A lexicon word in the text is never replaced.
-        let inner = s.link(i);
-        if inner.lexicon || b.boundary_before || b.case != Case::Lower || !sa.checkable || !sb.checkable {
-            i += 1;
+    // Nearly every pair stops at the first tests (pure, so the cheapest and most selective
+    // come first; a lexicon word in the text is never replaced): one pass over the line
+    // leaves the few pairs to look at.
+    let mut todo = std::mem::take(&mut s.todo);
+    todo.clear();
+    todo.extend(units.windows(2).zip(s.slots.windows(2)).zip(&s.links).enumerate().filter_map(
+        |(i, ((u, sl), inner))| match (u, sl) {
+            ([_, b], [sa, sb])
+                if !(inner.lexicon
+                    || b.boundary_before
+                    || b.case != Case::Lower
+                    || !sa.checkable
+                    || !sb.checkable) =>
+            {
+                Some(i)
+            }
+            _ => None,
+        },
+    ));
+    // A finding covers its two units: the next pair starts after it.
+    let mut next = 0;
+    for &i in &todo {
+        if i < next {
             continue;
         }
+        let (Some(a), Some(b)) = (units.get(i), units.get(i + 1)) else { break };
+        let (Some(sa), Some(sb)) = (s.slots.get(i), s.slots.get(i + 1)) else { break };
+        let inner = s.link(i);
         // Canonical keys from the vocabulary; an unknown syllable is the single-syllable
         // check's business.
         let (Some(ia), Some(ib)) = (sa.id, sb.id) else {
-            i += 1;
             continue;
         };
         // An attested outer pair: a link is only attested when both its units have ids and
         // nothing separates them, that is when the neighbour is known context.
         if i > 0 && is_attested(s.link(i - 1)) || is_attested(s.link(i + 1)) {
-            i += 1;
             continue;
         }
         let left = neighbour(units, &s.slots, i, true).flatten();
@@ -772,7 +798,6 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
             s.pairs.cands.insert((ia, ib), cands);
         }
         let Some(cands) = s.pairs.cands.get(&(ia, ib)) else {
-            i += 1;
             continue;
         };
         let mut best: Option<(u32, &str)> = None;
@@ -803,11 +828,10 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
                 candidates: vec![fixed],
                 error: None,
             });
-            i += 2;
-            continue;
+            next = i + 2;
         }
-        i += 1;
     }
+    s.todo = todo;
 }
 
 /// The candidates of [`check_pairs`] for the pair (`ia`, `ib`) that pass the tests that do not
