@@ -757,14 +757,25 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
     // leaves the few pairs to look at.
     let mut todo = std::mem::take(&mut s.todo);
     todo.clear();
-    todo.extend(units.windows(2).zip(s.slots.windows(2)).zip(&s.links).enumerate().filter_map(
+    let links = &s.links;
+    let attested_at = |j: Option<usize>| j.and_then(|j| links.get(j)).is_some_and(|p| is_attested(*p));
+    todo.extend(units.windows(2).zip(s.slots.windows(2)).zip(links).enumerate().filter_map(
         |(i, ((u, sl), inner))| match (u, sl) {
             ([_, b], [sa, sb])
                 if !(inner.lexicon
                     || b.boundary_before
                     || b.case != Case::Lower
                     || !sa.checkable
-                    || !sb.checkable) =>
+                    || !sb.checkable)
+                    // Canonical keys from the vocabulary; an unknown syllable is the
+                    // single-syllable check's business.
+                    && sa.id.is_some()
+                    && sb.id.is_some()
+                    // An attested outer pair: a link is only attested when both its units
+                    // have ids and nothing separates them, that is when the neighbour is
+                    // known context.
+                    && !attested_at(i.checked_sub(1))
+                    && !attested_at(Some(i + 1)) =>
             {
                 Some(i)
             }
@@ -780,16 +791,9 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
         let (Some(a), Some(b)) = (units.get(i), units.get(i + 1)) else { break };
         let (Some(sa), Some(sb)) = (s.slots.get(i), s.slots.get(i + 1)) else { break };
         let inner = s.link(i);
-        // Canonical keys from the vocabulary; an unknown syllable is the single-syllable
-        // check's business.
         let (Some(ia), Some(ib)) = (sa.id, sb.id) else {
             continue;
         };
-        // An attested outer pair: a link is only attested when both its units have ids and
-        // nothing separates them, that is when the neighbour is known context.
-        if i > 0 && is_attested(s.link(i - 1)) || is_attested(s.link(i + 1)) {
-            continue;
-        }
         let left = neighbour(units, &s.slots, i, true).flatten();
         let right = neighbour(units, &s.slots, i + 1, false).flatten();
         let inner = inner.count;
