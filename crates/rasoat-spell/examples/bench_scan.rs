@@ -28,11 +28,10 @@ fn main() {
     println!("tokens+parse: {ok} in {:.1} MB/s", bytes as f64 / 1e6 / t0.elapsed().as_secs_f64());
     let t0 = std::time::Instant::now();
     let mut units: Vec<Unit<'_>> = Vec::new();
-    let mut scratch = Vec::new();
     let mut c = 0usize;
     for t in &texts {
         for line in t.split('\n') {
-            scan_line(line, 0, &mut units, &mut scratch);
+            scan_line(line, 0, &mut units);
             c += units.len();
         }
     }

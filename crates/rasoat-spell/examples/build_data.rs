@@ -72,13 +72,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut intern = Interner { ids: HashMap::new(), keys: Vec::new(), counts: Vec::new() };
     let mut seq: Vec<u32> = Vec::with_capacity(20_000_000);
-    let mut scratch = Vec::new();
     let mut key = String::new();
     for f in &files {
         let text = std::fs::read_to_string(f)?;
         let mut units: Vec<Unit<'_>> = Vec::new();
         for line in text.lines() {
-            scan_line(line, 0, &mut units, &mut scratch);
+            scan_line(line, 0, &mut units);
             for u in &units {
                 if u.boundary_before {
                     seq.push(BOUNDARY);

@@ -271,9 +271,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         let mut units: Vec<Unit<'_>> = Vec::new();
-        let mut scratch = Vec::new();
         for line in text.lines() {
-            scan_line(line, 0, &mut units, &mut scratch);
+            scan_line(line, 0, &mut units);
             words += units.iter().filter(|u| matches!(u.class, Class::Syllable | Class::Other)).count();
         }
     }
@@ -321,8 +320,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             attempts += 1;
             let line = lines.get(rng.below(lines.len())).copied().unwrap_or("");
             let mut units: Vec<Unit<'_>> = Vec::new();
-            let mut scratch = Vec::new();
-            let vietnamese = scan_line(line, 0, &mut units, &mut scratch);
+            let vietnamese = scan_line(line, 0, &mut units);
             if !vietnamese || units.len() < 4 {
                 continue;
             }

@@ -1140,10 +1140,10 @@ mod tests {
         let mut state = RealWordState::new(model, 0);
         state.s.all_links = all_links;
         let mut memo = crate::scan::Memo::new(model);
-        let (mut units, mut ranges) = (Vec::new(), Vec::new());
+        let mut units = Vec::new();
         for (base, line) in lines(text) {
             let lookup = Some((model, &mut memo));
-            let vietnamese = crate::scan::scan_line_with(line, base, &mut units, &mut ranges, lookup);
+            let vietnamese = crate::scan::scan_line_with(line, base, &mut units, lookup);
             if !units.is_empty() {
                 state.line(model, &units, vietnamese, &mut out);
             }

@@ -36,7 +36,6 @@ impl Checks {
 /// findings in document order per check.
 pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>) {
     let mut units: Vec<Unit<'_>> = Vec::new();
-    let mut ranges = Vec::new();
     let mut key = String::new();
     let mut real =
         (checks.real_words && !model.is_empty()).then(|| engine::RealWordState::new(model, out.len()));
@@ -45,7 +44,7 @@ pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>
     for (base, line) in engine::lines(text) {
         let lookup = if real.is_some() { Some((model, &mut memo)) } else { None };
         // Whether the line is Vietnamese prose: all three checks ask.
-        let vietnamese = scan_line_with(line, base, &mut units, &mut ranges, lookup);
+        let vietnamese = scan_line_with(line, base, &mut units, lookup);
         if units.is_empty() {
             continue;
         }

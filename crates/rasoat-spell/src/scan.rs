@@ -335,13 +335,8 @@ impl Chunk {
 
 /// Tokenise `line` (which starts at byte `base` of the document) into `out`.
 /// Returns whether the line is Vietnamese prose worth checking (see [`scan_line_with`]).
-pub fn scan_line<'a>(
-    line: &'a str,
-    base: usize,
-    out: &mut Vec<Unit<'a>>,
-    scratch: &mut Vec<(usize, usize)>,
-) -> bool {
-    scan_line_with(line, base, out, scratch, None)
+pub fn scan_line<'a>(line: &'a str, base: usize, out: &mut Vec<Unit<'a>>) -> bool {
+    scan_line_with(line, base, out, None)
 }
 
 /// [`scan_line`], also filling [`Unit::id`] from `model` through a per-document memo.
@@ -352,12 +347,9 @@ pub fn scan_line_with<'a>(
     line: &'a str,
     base: usize,
     out: &mut Vec<Unit<'a>>,
-    scratch: &mut Vec<(usize, usize)>,
     mut lookup: Option<(&Model, &mut Memo)>,
 ) -> bool {
     out.clear();
-    // No longer filled (markers are found in the gaps); kept for the callers' signature.
-    scratch.clear();
     let bytes = line.as_bytes();
     let mut chunk = Chunk { first: 0, protected: false };
     let mut prev_end = 0usize;
@@ -488,8 +480,7 @@ mod tests {
 
     fn units(line: &str) -> Vec<Unit<'_>> {
         let mut out = Vec::new();
-        let mut scratch = Vec::new();
-        scan_line(line, 0, &mut out, &mut scratch);
+        scan_line(line, 0, &mut out);
         out
     }
 
@@ -515,7 +506,7 @@ mod tests {
         let mut memo = Memo::new(model);
         for _ in 0..2 {
             let mut out = Vec::new();
-            scan_line_with(line, 0, &mut out, &mut Vec::new(), Some((model, &mut memo)));
+            scan_line_with(line, 0, &mut out, Some((model, &mut memo)));
             assert!(out.iter().all(|u| u.ascii == u.text.is_ascii()));
         }
     }
@@ -585,7 +576,7 @@ mod tests {
             let mut ranges = Vec::new();
             protected_ranges(&text, &mut ranges);
             let mut out = Vec::new();
-            scan_line(&text, 0, &mut out, &mut Vec::new());
+            scan_line(&text, 0, &mut out);
             for u in &out {
                 let want = ranges.iter().any(|&(s, e)| u.span.start >= s && u.span.end <= e);
                 proptest::prop_assert_eq!(u.protected, want, "{:?} in {:?}", u.text, text);
@@ -603,7 +594,7 @@ mod tests {
 
     #[test]
     fn foreign_lines() {
-        let vietnamese = |line: &str| scan_line(line, 0, &mut Vec::new(), &mut Vec::new());
+        let vietnamese = |line: &str| scan_line(line, 0, &mut Vec::new());
         assert!(!vietnamese("Ministry of Home Affairs online report"));
         assert!(vietnamese("Kế hoạch triển khai thực hiện"));
         assert!(!vietnamese("a) The UBND tỉnh of Home"));
