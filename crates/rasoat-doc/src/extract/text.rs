@@ -198,42 +198,42 @@ pub fn at_word_start(s: &str, p: usize) -> bool {
 
 /// Offsets of the bytes of `hay` in `lo..=hi` (both below 0x80), in order. Eight bytes are
 /// tested at a time (a SWAR range test): facts start at digits, which are rare in prose, and a
-/// byte-by-byte loop over every block was the extractors' largest cost.
+/// byte-by-byte loop over every block was the extractors' largest cost. The test is exact per
+/// byte (no carry crosses a byte), so its mask's set bits are the offsets themselves.
 pub fn bytes_in_range(hay: &[u8], lo: u8, hi: u8) -> impl Iterator<Item = usize> + '_ {
     const ONES: u64 = u64::MAX / 255;
     const HIGH: u64 = ONES * 0x80;
     let (m, n) = (u64::from(lo.saturating_sub(1)), u64::from(hi.saturating_add(1).min(0x80)));
-    // True when some byte b of x has m < b < n (from "Bit Twiddling Hacks", hasbetween).
-    let has_between = move |x: u64| {
+    // The high bit of each byte b of x with m < b < n (from "Bit Twiddling Hacks", hasbetween).
+    let between = move |x: u64| {
         (ONES * (127 + n)).wrapping_sub(x & (ONES * 127))
             & !x
             & (x & (ONES * 127)).wrapping_add(ONES * (127 - m))
             & HIGH
-            != 0
     };
-    let mut chunk_start = 0;
-    let mut pending = 0usize..0usize;
+    let mut chunks = hay.chunks_exact(8);
+    let tail_start = hay.len() - chunks.remainder().len();
+    let mut tail = tail_start..hay.len();
+    // `base`: offset of the chunk `mask` was taken from; `next`: of the chunk after it.
+    let (mut base, mut next, mut mask) = (0usize, 0usize, 0u64);
     std::iter::from_fn(move || {
         loop {
-            if let Some(i) = pending.next() {
-                if hay.get(i).is_some_and(|b| (lo..=hi).contains(b)) {
-                    return Some(i);
+            if mask != 0 {
+                let i = base + (mask.trailing_zeros() / 8) as usize;
+                mask &= mask - 1;
+                return Some(i);
+            }
+            match chunks.next() {
+                Some(chunk) => {
+                    (base, next) = (next, next + 8);
+                    let bytes = <[u8; 8]>::try_from(chunk).unwrap_or_default();
+                    mask = between(u64::from_le_bytes(bytes));
                 }
-                continue;
+                None => {
+                    // The short tail: its bytes one by one.
+                    return tail.find(|&i| hay.get(i).is_some_and(|b| (lo..=hi).contains(b)));
+                }
             }
-            if chunk_start >= hay.len() {
-                return None;
-            }
-            let end = (chunk_start + 8).min(hay.len());
-            let chunk = hay.get(chunk_start..end).unwrap_or_default();
-            let hit = match <[u8; 8]>::try_from(chunk) {
-                Ok(bytes) => has_between(u64::from_le_bytes(bytes)),
-                Err(_) => true, // the short tail: test its bytes one by one
-            };
-            if hit {
-                pending = chunk_start..end;
-            }
-            chunk_start = end;
         }
     })
 }
@@ -274,7 +274,7 @@ pub fn eq_ci(c: char, p: char) -> bool {
 /// blocks and of ă đ ĩ ũ ơ ư, by the blocks' layout (each maps to one char); `None` for
 /// anything else, which then asks the Unicode tables.
 #[inline]
-fn vietnamese_lower(c: char) -> Option<char> {
+pub(crate) fn vietnamese_lower(c: char) -> Option<char> {
     let u = u32::from(c);
     let lower = match u {
         // À..Þ → à..þ, except × (U+00D7); à..ÿ are lower case already.
@@ -516,6 +516,22 @@ mod tests {
         for hay in ["", "a", "0123456789", "ééééééééé9"] {
             let n = bytes_in_range(hay.as_bytes(), b'0', b'9').count();
             assert_eq!(n, hay.bytes().filter(u8::is_ascii_digit).count(), "{hay}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The eight-at-a-time search finds exactly the bytes a plain filter does, for any
+        /// bytes (non-ASCII ones included) and any range of ASCII bytes from 1.
+        #[test]
+        fn byte_ranges_agree_with_a_byte_filter(
+            hay in proptest::collection::vec(proptest::num::u8::ANY, 0..80),
+            lo in 1u8..0x80,
+            hi in 1u8..0x80,
+        ) {
+            let fast: Vec<usize> = bytes_in_range(&hay, lo, hi).collect();
+            let slow: Vec<usize> =
+                hay.iter().enumerate().filter(|(_, b)| (lo..=hi).contains(*b)).map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(fast, slow);
         }
     }
 

@@ -283,7 +283,8 @@ fn back_over_issuer(text: &str, infos: &[LineInfo], roles: &[Role], motto: usize
 }
 
 fn finish(text: &str, infos: &[LineInfo], roles: &[Role], parts: Vec<PartBuild>) -> (Vec<Part>, Vec<Block>) {
-    let mut blocks: Vec<Block> = Vec::new();
+    // At most one block a body line: no growth while the blocks are pushed.
+    let mut blocks: Vec<Block> = Vec::with_capacity(roles.iter().filter(|&&r| r == Role::Body).count());
     let mut out = Vec::with_capacity(parts.len());
     let starts: Vec<usize> = parts.iter().map(|p| p.start).collect();
     for (k, p) in parts.into_iter().enumerate() {
