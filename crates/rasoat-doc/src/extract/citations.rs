@@ -343,11 +343,16 @@ fn split_number(written: &str) -> (Option<String>, Option<i32>, String) {
 fn issuer_end(text: &str, is: usize) -> usize {
     let Some(s) = text.get(is..) else { return is };
     let mut end = 0;
+    // Whether the char before this one is a word char (none before the first).
+    let mut after_word = false;
     for (i, c) in s.char_indices() {
         if matches!(c, ',' | ';' | '.' | ':' | '(' | ')' | '\n' | '\t' | '"' | '“' | '”') {
             break;
         }
-        if is_word(c) && s.get(..i).is_none_or(|p| !p.ends_with(is_word)) {
+        let word = is_word(c);
+        let word_start = word && !after_word;
+        after_word = word;
+        if word_start {
             let word = s.get(i..).unwrap_or("");
             if i > 0 && stops_issuer(word) {
                 break;
@@ -386,6 +391,39 @@ fn stops_issuer(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `issuer_end` as first written (the previous char decoded again at each char).
+    fn issuer_end_plain(text: &str, is: usize) -> usize {
+        let Some(s) = text.get(is..) else { return is };
+        let mut end = 0;
+        for (i, c) in s.char_indices() {
+            if matches!(c, ',' | ';' | '.' | ':' | '(' | ')' | '\n' | '\t' | '"' | '“' | '”') {
+                break;
+            }
+            if is_word(c) && s.get(..i).is_none_or(|p| !p.ends_with(is_word)) {
+                let word = s.get(i..).unwrap_or("");
+                if i > 0 && stops_issuer(word) {
+                    break;
+                }
+            }
+            if !c.is_whitespace() {
+                end = i + c.len_utf8();
+            }
+        }
+        is + end
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn issuer_end_matches_its_plain_definition(
+            words in proptest::collection::vec(
+                "(Ủy|ban|nhân|dân|tỉnh|về|và|Quyết|định|theo|x-y|7|\\.|,| |  |\t)", 0..12),
+            is in 0usize..6,
+        ) {
+            let text = words.concat();
+            proptest::prop_assert_eq!(issuer_end(&text, is), issuer_end_plain(&text, is));
+        }
+    }
 
     fn run(text: &str) -> Vec<Citation> {
         citations(&Src::new(text, 0), Some(2026))
