@@ -75,11 +75,7 @@ pub(crate) fn cells(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
 pub(crate) fn is_upper(s: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in s.chars() {
-        let (u, l) = if c.is_ascii() {
-            (c.is_ascii_uppercase(), c.is_ascii_lowercase())
-        } else {
-            (c.is_uppercase(), c.is_lowercase())
-        };
+        let (u, l) = case_of(c);
         if u {
             upper += 1;
         } else if l {
@@ -90,6 +86,26 @@ pub(crate) fn is_upper(s: &str) -> bool {
         }
     }
     upper >= 2 && lower * 10 <= upper
+}
+
+/// `(c.is_uppercase(), c.is_lowercase())`, answered for ASCII and the Vietnamese letters'
+/// blocks by their layout (the Unicode tables are a search, and this runs on most lines).
+#[inline]
+fn case_of(c: char) -> (bool, bool) {
+    let u = u32::from(c);
+    match u {
+        0..0x80 => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
+        // × and ÷ are no letters.
+        0xD7 | 0xF7 => (false, false),
+        0xC0..=0xDE => (true, false),
+        0xDF..=0xFF => (false, true),
+        // Ạ ạ … Ỿ ỿ: upper case at even code points.
+        0x1EA0..=0x1EFF => (u % 2 == 0, u % 2 == 1),
+        // Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, Ơ ơ.
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => (true, false),
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => (false, true),
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
 }
 
 /// A line of rules ("--------", "___") drawn under header blocks.
@@ -313,6 +329,15 @@ mod tests {
             // A prefix that does match, from the text's own lower case.
             let lower: String = s.chars().flat_map(char::to_lowercase).take(4).collect();
             proptest::prop_assert!(starts_with_ci(&s, &lower));
+        }
+    }
+
+    /// The layout shortcuts of `case_of` agree with the Unicode tables on every char they
+    /// answer (and the rest ask the tables).
+    #[test]
+    fn case_of_agrees_with_unicode() {
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            assert_eq!(case_of(c), (c.is_uppercase(), c.is_lowercase()), "{c:?}");
         }
     }
 
