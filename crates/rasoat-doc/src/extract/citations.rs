@@ -374,8 +374,11 @@ fn stops_issuer(word: &str) -> bool {
     else {
         return false;
     };
-    let matches = |p: &&str| p.as_bytes().first() == Some(&lead) && phrase_at(word, p).is_some();
-    if first.is_lowercase() && ISSUER_STOPS_LOWER.iter().any(&matches) {
+    let index = &*STOPS_BY_LEAD;
+    let at = |list: &[Vec<&str>; 256]| {
+        list.get(usize::from(lead)).is_some_and(|ps| ps.iter().any(|p| phrase_at(word, p).is_some()))
+    };
+    if first.is_lowercase() && at(&index.lower) {
         // "và" joins two names ("Bộ Khoa học và Công nghệ") unless a lower-case word or a new
         // citation follows.
         if phrase_at(word, "và").is_some() {
@@ -385,6 +388,54 @@ fn stops_issuer(word: &str) -> bool {
         return true;
     }
     // A new citation, or a verb ("… thành phố Triển khai Quyết định …").
+    at(&index.any_case)
+}
+
+/// The issuer's stop phrases by their first byte: each word is tried against the few that
+/// start as it does, not against every list's every phrase (this runs on each issuer word).
+struct StopIndex {
+    /// [`ISSUER_STOPS_LOWER`].
+    lower: [Vec<&'static str>; 256],
+    /// The type names of [`KINDS`], then [`ISSUER_STOPS_ANY_CASE`].
+    any_case: [Vec<&'static str>; 256],
+}
+
+static STOPS_BY_LEAD: std::sync::LazyLock<StopIndex> = std::sync::LazyLock::new(|| {
+    let by_lead = |phrases: &mut dyn Iterator<Item = &'static str>| {
+        let mut out: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
+        for p in phrases {
+            if let Some(list) = p.as_bytes().first().and_then(|&b| out.get_mut(usize::from(b))) {
+                list.push(p);
+            }
+        }
+        out
+    };
+    StopIndex {
+        lower: by_lead(&mut ISSUER_STOPS_LOWER.iter().copied()),
+        any_case: by_lead(
+            &mut KINDS.iter().map(|&(name, _)| name).chain(ISSUER_STOPS_ANY_CASE.iter().copied()),
+        ),
+    }
+});
+
+/// `stops_issuer` as first written: every list's phrases tried in turn.
+#[cfg(test)]
+fn stops_issuer_plain(word: &str) -> bool {
+    let Some(first) = word.chars().next() else { return false };
+    let mut buf = [0u8; 4];
+    let Some(&lead) =
+        first.to_lowercase().next().map(|c| c.encode_utf8(&mut buf).as_bytes()).and_then(|b| b.first())
+    else {
+        return false;
+    };
+    let matches = |p: &&str| p.as_bytes().first() == Some(&lead) && phrase_at(word, p).is_some();
+    if first.is_lowercase() && ISSUER_STOPS_LOWER.iter().any(&matches) {
+        if phrase_at(word, "và").is_some() {
+            let rest = word.get("và".len()..).unwrap_or("").trim_start();
+            return rest.starts_with(char::is_lowercase) || first_phrase(rest, KINDS).is_some();
+        }
+        return true;
+    }
     KINDS.iter().map(|(name, _)| name).any(&matches) || ISSUER_STOPS_ANY_CASE.iter().any(&matches)
 }
 
@@ -411,6 +462,31 @@ mod tests {
             }
         }
         is + end
+    }
+
+    /// Every stop phrase (and its capitalised and upper-case forms, and a word that only
+    /// starts like one) stops an issuer through the index exactly when it does through the lists.
+    #[test]
+    fn stop_index_matches_the_lists() {
+        let all = ISSUER_STOPS_LOWER
+            .iter()
+            .chain(ISSUER_STOPS_ANY_CASE)
+            .copied()
+            .chain(KINDS.iter().map(|&(name, _)| name));
+        for p in all {
+            let mut cap = p.chars();
+            let cap: String = cap.next().into_iter().flat_map(char::to_uppercase).chain(cap).collect();
+            for w in [
+                p.to_string(),
+                cap,
+                p.to_uppercase(),
+                format!("{p}x"),
+                format!("{p} Bộ"),
+                format!("{p} việc"),
+            ] {
+                assert_eq!(stops_issuer(&w), stops_issuer_plain(&w), "{w:?}");
+            }
+        }
     }
 
     proptest::proptest! {
