@@ -432,19 +432,29 @@ fn is_boundary(s: &[u8], i: usize) -> bool {
     }
 }
 
+/// The first boundary at or after `from` (`b.len()` if none): `;`, `:` and tabs found by
+/// `memchr3`, sentence-ending full stops by `memchr` (clauses run to hundreds of bytes).
+fn boundary_from(b: &[u8], from: usize) -> usize {
+    let rest = b.get(from..).unwrap_or_default();
+    let limit = memchr::memchr3(b';', b':', b'\t', rest).map_or(b.len(), |k| from + k);
+    let hay = b.get(from..limit).unwrap_or_default();
+    memchr::memchr_iter(b'.', hay).map(|k| from + k).find(|&i| is_boundary(b, i)).unwrap_or(limit)
+}
+
+/// Just after the last boundary before `to` (0 if none), as [`boundary_from`] finds them.
+fn boundary_before(b: &[u8], to: usize) -> usize {
+    let head = b.get(..to).unwrap_or_default();
+    let floor = memchr::memrchr3(b';', b':', b'\t', head).map_or(0, |k| k + 1);
+    let hay = b.get(floor..to).unwrap_or_default();
+    memchr::memrchr_iter(b'.', hay).map(|k| floor + k).find(|&i| is_boundary(b, i)).map_or(floor, |i| i + 1)
+}
+
 /// The clause around `[start, end)`: from after the previous boundary (or the text start) to
 /// the next boundary (or the text end), trimmed of whitespace. A page break (blank line) inside
 /// a re-joined paragraph is not a boundary.
 pub fn clause(s: &str, start: usize, end: usize) -> (usize, usize) {
     let b = s.as_bytes();
-    let mut cs = start.min(b.len());
-    while cs > 0 && !is_boundary(b, cs - 1) {
-        cs -= 1;
-    }
-    let mut ce = end.min(b.len());
-    while ce < b.len() && !is_boundary(b, ce) {
-        ce += 1;
-    }
+    let (mut cs, mut ce) = (boundary_before(b, start.min(b.len())), boundary_from(b, end.min(b.len())));
     // Trim whitespace (ASCII only, so both ends stay on char boundaries).
     while cs < ce && b.get(cs).is_some_and(|c| c.is_ascii_whitespace()) {
         cs += 1;
@@ -516,6 +526,37 @@ mod tests {
         for hay in ["", "a", "0123456789", "ééééééééé9"] {
             let n = bytes_in_range(hay.as_bytes(), b'0', b'9').count();
             assert_eq!(n, hay.bytes().filter(u8::is_ascii_digit).count(), "{hay}");
+        }
+    }
+
+    /// `clause` as first written: byte by byte out to the boundaries.
+    fn clause_plain(s: &str, start: usize, end: usize) -> (usize, usize) {
+        let b = s.as_bytes();
+        let mut cs = start.min(b.len());
+        while cs > 0 && !is_boundary(b, cs - 1) {
+            cs -= 1;
+        }
+        let mut ce = end.min(b.len());
+        while ce < b.len() && !is_boundary(b, ce) {
+            ce += 1;
+        }
+        while cs < ce && b.get(cs).is_some_and(|c| c.is_ascii_whitespace()) {
+            cs += 1;
+        }
+        while ce > cs && b.get(ce - 1).is_some_and(|c| c.is_ascii_whitespace()) {
+            ce -= 1;
+        }
+        (cs, ce)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clause_matches_its_plain_definition(
+            s in "[a.;: \t\n1é]{0,40}",
+            start in 0usize..45,
+            len in 0usize..10,
+        ) {
+            proptest::prop_assert_eq!(clause(&s, start, start + len), clause_plain(&s, start, start + len));
         }
     }
 
