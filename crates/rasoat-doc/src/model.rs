@@ -152,8 +152,12 @@ impl DocKind {
 
     /// The kind named by a word as written in a document ("Quyết định", "KẾ HOẠCH").
     pub fn from_name(name: &str) -> Option<DocKind> {
-        let lower = name.trim().to_lowercase();
-        Some(match lower.as_str() {
+        Self::from_lower_name(&name.trim().to_lowercase())
+    }
+
+    /// [`DocKind::from_name`] of a name already trimmed and lower-cased.
+    pub(crate) fn from_lower_name(lower: &str) -> Option<DocKind> {
+        Some(match lower {
             "kế hoạch" => DocKind::KeHoach,
             "quyết định" => DocKind::QuyetDinh,
             "nghị định" => DocKind::NghiDinh,

@@ -278,10 +278,11 @@ pub(crate) fn type_name(s: &str) -> Option<DocKind> {
     if s.len() > 40 {
         return None;
     }
-    if let Some(kind) = DocKind::from_name(s) {
+    // Lower-cased once for both lists.
+    let lower = s.trim().to_lowercase();
+    if let Some(kind) = DocKind::from_lower_name(&lower) {
         return Some(kind);
     }
-    let lower = s.trim().to_lowercase();
     ATTACHED.contains(&lower.as_str()).then_some(DocKind::Other)
 }
 
