@@ -329,7 +329,8 @@ pub fn phrase_at(s: &str, phrase: &str) -> Option<usize> {
             }
         } else {
             let (i, c) = chars.next()?;
-            if !eq_ci(c, p) {
+            // Equal chars (the usual case) need no call to `eq_ci`.
+            if c != p && !eq_ci(c, p) {
                 return None;
             }
             consumed = i + c.len_utf8();
@@ -393,7 +394,7 @@ pub fn phrase_before(s: &str, phrase: &str) -> Option<usize> {
             }
         } else {
             let (i, c) = chars.next()?;
-            if !eq_ci(c, p) {
+            if c != p && !eq_ci(c, p) {
                 return None;
             }
             start = i;
