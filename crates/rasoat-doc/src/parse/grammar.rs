@@ -417,6 +417,15 @@ pub(crate) fn place_date(line: &str) -> Option<DateHit> {
 /// Without its dot, the prefix must be followed by a space and a title word of two letters or
 /// more, so "Q A" or "TMX" are not prefixes.
 pub(crate) fn authority(line: &str) -> Option<(Authority, usize)> {
+    // A byte test first: this runs on every body line, and every prefix starts with T, K or Q.
+    if !matches!(line.as_bytes().first(), Some(b't' | b'T' | b'k' | b'K' | b'q' | b'Q')) {
+        return None;
+    }
+    authority_parse(line)
+}
+
+/// [`authority`] without its first-byte test.
+fn authority_parse(line: &str) -> Option<(Authority, usize)> {
     let input = In::new(line);
     let parsed: Res<(In, Option<char>, In)> = (
         take_while_m_n(1, 3, |c: char| c.is_ascii_alphabetic()),
@@ -489,6 +498,16 @@ mod tests {
         assert_eq!(m("1.\tKhẩn trương").map(|x| x.3), Some("Khẩn trương".into()));
         assert_eq!(m("Ủy ban nhân dân"), None);
         assert_eq!(m("-"), Some((BlockKind::Dash, "-".into(), vec![], "".into())));
+    }
+
+    proptest::proptest! {
+        /// The first-byte test of `authority` rejects no authority.
+        #[test]
+        fn authority_byte_test_rejects_none(
+            s in "(TM|tm|Tm|KT|kt|Q|q|TL|tl|TUQ|tuq|XM|\\.| |  |CHỦ TỊCH|Chủ|ỦY BAN|Lê|x){0,4}",
+        ) {
+            proptest::prop_assert_eq!(authority(&s), authority_parse(&s));
+        }
     }
 
     /// `numbered` as first written (parts collected, then converted): the fold must agree.
