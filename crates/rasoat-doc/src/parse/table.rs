@@ -11,7 +11,7 @@ use crate::model::*;
 
 /// The kind of column a header cell names.
 pub(crate) fn column_kind(title: &str) -> ColumnKind {
-    let l = title.to_lowercase();
+    let l = line::to_lower(title);
     let t = l.trim_matches(|c: char| c.is_whitespace() || c == '.');
     if matches!(t, "tt" | "stt" | "số tt" | "số thứ tự" | "thứ tự") {
         return ColumnKind::Number;
