@@ -374,9 +374,19 @@ fn stops_issuer(word: &str) -> bool {
     else {
         return false;
     };
+    // The word's second char in lower case, when the blocks' layout tells it: a phrase whose
+    // second char (not a space, which matches any whitespace) differs cannot match.
+    let second = word.chars().nth(1).and_then(|c| {
+        if c.is_ascii() { Some(c.to_ascii_lowercase()) } else { super::text::vietnamese_lower(c) }
+    });
+    let may = |p2: Option<char>| match (p2, second) {
+        (Some(a), Some(b)) => a == ' ' || a == b,
+        _ => true,
+    };
     let index = &*STOPS_BY_LEAD;
-    let at = |list: &[Vec<&str>; 256]| {
-        list.get(usize::from(lead)).is_some_and(|ps| ps.iter().any(|p| phrase_at(word, p).is_some()))
+    let at = |list: &[Vec<(&str, Option<char>)>; 256]| {
+        list.get(usize::from(lead))
+            .is_some_and(|ps| ps.iter().any(|&(p, p2)| may(p2) && phrase_at(word, p).is_some()))
     };
     if first.is_lowercase() && at(&index.lower) {
         // "và" joins two names ("Bộ Khoa học và Công nghệ") unless a lower-case word or a new
@@ -393,19 +403,20 @@ fn stops_issuer(word: &str) -> bool {
 
 /// The issuer's stop phrases by their first byte: each word is tried against the few that
 /// start as it does, not against every list's every phrase (this runs on each issuer word).
+/// Each phrase is kept with its second char.
 struct StopIndex {
     /// [`ISSUER_STOPS_LOWER`].
-    lower: [Vec<&'static str>; 256],
+    lower: [Vec<(&'static str, Option<char>)>; 256],
     /// The type names of [`KINDS`], then [`ISSUER_STOPS_ANY_CASE`].
-    any_case: [Vec<&'static str>; 256],
+    any_case: [Vec<(&'static str, Option<char>)>; 256],
 }
 
 static STOPS_BY_LEAD: std::sync::LazyLock<StopIndex> = std::sync::LazyLock::new(|| {
     let by_lead = |phrases: &mut dyn Iterator<Item = &'static str>| {
-        let mut out: [Vec<&'static str>; 256] = std::array::from_fn(|_| Vec::new());
+        let mut out: [Vec<(&'static str, Option<char>)>; 256] = std::array::from_fn(|_| Vec::new());
         for p in phrases {
             if let Some(list) = p.as_bytes().first().and_then(|&b| out.get_mut(usize::from(b))) {
-                list.push(p);
+                list.push((p, p.chars().nth(1)));
             }
         }
         out
@@ -476,6 +487,10 @@ mod tests {
         for p in all {
             let mut cap = p.chars();
             let cap: String = cap.next().into_iter().flat_map(char::to_uppercase).chain(cap).collect();
+            // The second letter changed, and a first letter alone before a no-break space.
+            let mut second_changed: String = p.chars().take(1).collect();
+            second_changed.push('a');
+            second_changed.extend(p.chars().skip(2));
             for w in [
                 p.to_string(),
                 cap,
@@ -483,6 +498,8 @@ mod tests {
                 format!("{p}x"),
                 format!("{p} Bộ"),
                 format!("{p} việc"),
+                second_changed,
+                p.chars().take(1).chain("\u{a0}x".chars()).collect(),
             ] {
                 assert_eq!(stops_issuer(&w), stops_issuer_plain(&w), "{w:?}");
             }
