@@ -148,47 +148,105 @@ impl<'a> Src<'a> {
 /// search covers both forms; a hit is then confirmed by [`phrase_at`] at a word start. ALL-CAPS
 /// text is not searched: headings state no targets or deadlines. Build once (`LazyLock`).
 pub struct Triggers {
-    /// (search for the phrase's tail, first letter in lower and upper case, the phrase).
-    tails: Vec<(memchr::memmem::Finder<'static>, char, char, &'static str)>,
+    /// (search for the members' tails, first letter in lower and upper case, the members:
+    /// each phrase with its tail).
+    groups: Vec<TriggerGroup>,
+    /// More than one phrase: hits are sorted and deduplicated.
+    many: bool,
 }
+
+/// Phrases with their tails (the phrase without its first letter).
+type Members = Vec<(&'static str, &'static str)>;
+
+type TriggerGroup = (memchr::memmem::Finder<'static>, char, char, Members);
 
 impl Triggers {
     pub fn new(phrases: &[&'static str]) -> Self {
-        let tails = phrases
-            .iter()
-            .filter_map(|&p| {
-                let first = p.chars().next()?;
-                let upper = first.to_uppercase().next().unwrap_or(first);
-                let tail = p.get(first.len_utf8()..)?;
-                Some((memchr::memmem::Finder::new(tail.as_bytes()).into_owned(), first, upper, p))
+        // Phrases with the same first letter whose tails share their first word up to a space
+        // ("thời gian", "thời hạn") share one search, for that word and its space: one pass
+        // over the text fewer. A word and one space has no border, so no match of it hides
+        // another, and each member's own tail is checked where it is found.
+        let mut keyed: Vec<(&'static str, char, char, Members)> = Vec::new();
+        for &p in phrases {
+            let Some(first) = p.chars().next() else { continue };
+            let upper = first.to_uppercase().next().unwrap_or(first);
+            let Some(tail) = p.get(first.len_utf8()..) else { continue };
+            let key = tail.find(' ').and_then(|i| tail.get(..=i)).unwrap_or(tail);
+            match keyed.iter_mut().find(|g| g.1 == first && g.0 == key && key.ends_with(' ')) {
+                Some(g) => g.3.push((p, tail)),
+                None => keyed.push((key, first, upper, vec![(p, tail)])),
+            }
+        }
+        let many = keyed.iter().map(|g| g.3.len()).sum::<usize>() > 1;
+        let groups = keyed
+            .into_iter()
+            .map(|(key, first, upper, members)| {
+                // A lone phrase is searched for by its whole tail, as specific as it gets.
+                let needle = match members.as_slice() {
+                    [(_, tail)] => *tail,
+                    _ => key,
+                };
+                (memchr::memmem::Finder::new(needle.as_bytes()).into_owned(), first, upper, members)
             })
             .collect();
-        Triggers { tails }
+        Triggers { groups, many }
     }
 
     /// Word-start offsets in `s` where a phrase occurs, in order.
     pub fn find(&self, s: &str) -> Vec<usize> {
         let mut hits = Vec::new();
-        for (finder, lower, upper, phrase) in &self.tails {
-            for p in finder.find_iter(s.as_bytes()) {
+        let bytes = s.as_bytes();
+        for (finder, lower, upper, members) in &self.groups {
+            for p in finder.find_iter(bytes) {
                 let start = [*lower, *upper].into_iter().find_map(|c| {
                     let start = p.checked_sub(c.len_utf8())?;
                     s.get(start..p)?.starts_with(c).then_some(start)
                 });
                 if let Some(start) = start
                     && at_word_start(s, start)
-                    && s.get(start..).and_then(|r| phrase_at(r, phrase)).is_some()
+                    && members.iter().any(|(phrase, tail)| {
+                        bytes.get(p..).is_some_and(|r| r.starts_with(tail.as_bytes()))
+                            && s.get(start..).and_then(|r| phrase_at(r, phrase)).is_some()
+                    })
                 {
                     hits.push(start);
                 }
             }
         }
-        if self.tails.len() > 1 {
+        if self.many {
             hits.sort_unstable();
             hits.dedup();
         }
         hits
     }
+}
+
+/// [`Triggers::find`] as first written: one search a phrase (kept for the test that they agree).
+#[cfg(test)]
+fn triggers_find_plain(phrases: &[&'static str], s: &str) -> Vec<usize> {
+    let mut hits = Vec::new();
+    for &phrase in phrases {
+        let Some(lower) = phrase.chars().next() else { continue };
+        let upper = lower.to_uppercase().next().unwrap_or(lower);
+        let Some(tail) = phrase.get(lower.len_utf8()..) else { continue };
+        for p in memchr::memmem::find_iter(s.as_bytes(), tail.as_bytes()) {
+            let start = [lower, upper].into_iter().find_map(|c| {
+                let start = p.checked_sub(c.len_utf8())?;
+                s.get(start..p)?.starts_with(c).then_some(start)
+            });
+            if let Some(start) = start
+                && at_word_start(s, start)
+                && s.get(start..).and_then(|r| phrase_at(r, phrase)).is_some()
+            {
+                hits.push(start);
+            }
+        }
+    }
+    if phrases.len() > 1 {
+        hits.sort_unstable();
+        hits.dedup();
+    }
+    hits
 }
 
 /// True when byte `p` of `s` starts a word (the previous char is no letter or digit).
@@ -558,6 +616,19 @@ mod tests {
             len in 0usize..10,
         ) {
             proptest::prop_assert_eq!(clause(&s, start, start + len), clause_plain(&s, start, start + len));
+        }
+    }
+
+    proptest::proptest! {
+        /// Shared searches find what one search a phrase finds.
+        #[test]
+        fn triggers_match_one_search_a_phrase(
+            s in "(thời gian|Thời hạn|thời  gian|thời\tgian|thời hạnx|xthời hạn|trước|Trước|đa số|thời|hạn| |\\.){0,12}",
+        ) {
+            let phrases = ["trước", "chậm nhất", "hoàn thành", "thời gian", "thời hạn"];
+            proptest::prop_assert_eq!(Triggers::new(&phrases).find(&s), triggers_find_plain(&phrases, &s));
+            let two = ["thời gian", "thời hạn"];
+            proptest::prop_assert_eq!(Triggers::new(&two).find(&s), triggers_find_plain(&two, &s));
         }
     }
 
