@@ -343,11 +343,16 @@ fn split_number(written: &str) -> (Option<String>, Option<i32>, String) {
 fn issuer_end(text: &str, is: usize) -> usize {
     let Some(s) = text.get(is..) else { return is };
     let mut end = 0;
+    // Whether the char before this one is a word char (none before the first).
+    let mut after_word = false;
     for (i, c) in s.char_indices() {
         if matches!(c, ',' | ';' | '.' | ':' | '(' | ')' | '\n' | '\t' | '"' | '“' | '”') {
             break;
         }
-        if is_word(c) && s.get(..i).is_none_or(|p| !p.ends_with(is_word)) {
+        let word = is_word(c);
+        let word_start = word && !after_word;
+        after_word = word;
+        if word_start {
             let word = s.get(i..).unwrap_or("");
             if i > 0 && stops_issuer(word) {
                 break;
@@ -369,8 +374,21 @@ fn stops_issuer(word: &str) -> bool {
     else {
         return false;
     };
-    let matches = |p: &&str| p.as_bytes().first() == Some(&lead) && phrase_at(word, p).is_some();
-    if first.is_lowercase() && ISSUER_STOPS_LOWER.iter().any(&matches) {
+    // The word's second char in lower case, when the blocks' layout tells it: a phrase whose
+    // second char (not a space, which matches any whitespace) differs cannot match.
+    let second = word.chars().nth(1).and_then(|c| {
+        if c.is_ascii() { Some(c.to_ascii_lowercase()) } else { super::text::vietnamese_lower(c) }
+    });
+    let may = |p2: Option<char>| match (p2, second) {
+        (Some(a), Some(b)) => a == ' ' || a == b,
+        _ => true,
+    };
+    let index = &*STOPS_BY_LEAD;
+    let at = |list: &[Vec<(&str, Option<char>)>; 256]| {
+        list.get(usize::from(lead))
+            .is_some_and(|ps| ps.iter().any(|&(p, p2)| may(p2) && phrase_at(word, p).is_some()))
+    };
+    if first.is_lowercase() && at(&index.lower) {
         // "và" joins two names ("Bộ Khoa học và Công nghệ") unless a lower-case word or a new
         // citation follows.
         if phrase_at(word, "và").is_some() {
@@ -380,12 +398,125 @@ fn stops_issuer(word: &str) -> bool {
         return true;
     }
     // A new citation, or a verb ("… thành phố Triển khai Quyết định …").
+    at(&index.any_case)
+}
+
+/// The issuer's stop phrases by their first byte: each word is tried against the few that
+/// start as it does, not against every list's every phrase (this runs on each issuer word).
+/// Each phrase is kept with its second char.
+struct StopIndex {
+    /// [`ISSUER_STOPS_LOWER`].
+    lower: [Vec<(&'static str, Option<char>)>; 256],
+    /// The type names of [`KINDS`], then [`ISSUER_STOPS_ANY_CASE`].
+    any_case: [Vec<(&'static str, Option<char>)>; 256],
+}
+
+static STOPS_BY_LEAD: std::sync::LazyLock<StopIndex> = std::sync::LazyLock::new(|| {
+    let by_lead = |phrases: &mut dyn Iterator<Item = &'static str>| {
+        let mut out: [Vec<(&'static str, Option<char>)>; 256] = std::array::from_fn(|_| Vec::new());
+        for p in phrases {
+            if let Some(list) = p.as_bytes().first().and_then(|&b| out.get_mut(usize::from(b))) {
+                list.push((p, p.chars().nth(1)));
+            }
+        }
+        out
+    };
+    StopIndex {
+        lower: by_lead(&mut ISSUER_STOPS_LOWER.iter().copied()),
+        any_case: by_lead(
+            &mut KINDS.iter().map(|&(name, _)| name).chain(ISSUER_STOPS_ANY_CASE.iter().copied()),
+        ),
+    }
+});
+
+/// `stops_issuer` as first written: every list's phrases tried in turn.
+#[cfg(test)]
+fn stops_issuer_plain(word: &str) -> bool {
+    let Some(first) = word.chars().next() else { return false };
+    let mut buf = [0u8; 4];
+    let Some(&lead) =
+        first.to_lowercase().next().map(|c| c.encode_utf8(&mut buf).as_bytes()).and_then(|b| b.first())
+    else {
+        return false;
+    };
+    let matches = |p: &&str| p.as_bytes().first() == Some(&lead) && phrase_at(word, p).is_some();
+    if first.is_lowercase() && ISSUER_STOPS_LOWER.iter().any(&matches) {
+        if phrase_at(word, "và").is_some() {
+            let rest = word.get("và".len()..).unwrap_or("").trim_start();
+            return rest.starts_with(char::is_lowercase) || first_phrase(rest, KINDS).is_some();
+        }
+        return true;
+    }
     KINDS.iter().map(|(name, _)| name).any(&matches) || ISSUER_STOPS_ANY_CASE.iter().any(&matches)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `issuer_end` as first written (the previous char decoded again at each char).
+    fn issuer_end_plain(text: &str, is: usize) -> usize {
+        let Some(s) = text.get(is..) else { return is };
+        let mut end = 0;
+        for (i, c) in s.char_indices() {
+            if matches!(c, ',' | ';' | '.' | ':' | '(' | ')' | '\n' | '\t' | '"' | '“' | '”') {
+                break;
+            }
+            if is_word(c) && s.get(..i).is_none_or(|p| !p.ends_with(is_word)) {
+                let word = s.get(i..).unwrap_or("");
+                if i > 0 && stops_issuer(word) {
+                    break;
+                }
+            }
+            if !c.is_whitespace() {
+                end = i + c.len_utf8();
+            }
+        }
+        is + end
+    }
+
+    /// Every stop phrase (and its capitalised and upper-case forms, and a word that only
+    /// starts like one) stops an issuer through the index exactly when it does through the lists.
+    #[test]
+    fn stop_index_matches_the_lists() {
+        let all = ISSUER_STOPS_LOWER
+            .iter()
+            .chain(ISSUER_STOPS_ANY_CASE)
+            .copied()
+            .chain(KINDS.iter().map(|&(name, _)| name));
+        for p in all {
+            let mut cap = p.chars();
+            let cap: String = cap.next().into_iter().flat_map(char::to_uppercase).chain(cap).collect();
+            // The second letter changed, and a first letter alone before a no-break space.
+            let mut second_changed: String = p.chars().take(1).collect();
+            second_changed.push('a');
+            second_changed.extend(p.chars().skip(2));
+            for w in [
+                p.to_string(),
+                cap,
+                p.to_uppercase(),
+                format!("{p}x"),
+                format!("{p} Bộ"),
+                format!("{p} việc"),
+                second_changed,
+                p.chars().take(1).chain("\u{a0}x".chars()).collect(),
+            ] {
+                assert_eq!(stops_issuer(&w), stops_issuer_plain(&w), "{w:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn issuer_end_matches_its_plain_definition(
+            words in proptest::collection::vec(
+                "(Ủy|ban|nhân|dân|tỉnh|về|và|Quyết|định|theo|x-y|7|\\.|,| |  |\t)", 0..12),
+            is in 0usize..6,
+        ) {
+            let text = words.concat();
+            proptest::prop_assert_eq!(issuer_end(&text, is), issuer_end_plain(&text, is));
+        }
+    }
 
     fn run(text: &str) -> Vec<Citation> {
         citations(&Src::new(text, 0), Some(2026))

@@ -93,9 +93,15 @@ fn amount_before(before: &str) -> Option<(usize, f64)> {
     if trimmed.len() == before.len() {
         return None; // "123ngày": not a separate word.
     }
-    for &(word, value) in WORDS {
-        if let Some(p) = phrase_before(trimmed, word) {
-            return Some((p, value));
+    // Every number word ends in a, t, i or n: in any case, the text's last byte must be one of
+    // them for a word to end it (most units follow a digit or another word).
+    let may_end_word =
+        matches!(trimmed.as_bytes().last(), Some(b'a' | b't' | b'i' | b'n' | b'A' | b'T' | b'I' | b'N'));
+    if may_end_word {
+        for &(word, value) in WORDS {
+            if let Some(p) = phrase_before(trimmed, word) {
+                return Some((p, value));
+            }
         }
     }
     // Digits, "1,5", "1/2": scan back over the number's characters.
@@ -130,6 +136,20 @@ fn amount_before(before: &str) -> Option<(usize, f64)> {
 mod tests {
     use super::*;
     use crate::model::Comparator;
+
+    proptest::proptest! {
+        /// The last-byte test before the number words rejects none that ends the text.
+        #[test]
+        fn number_word_byte_test_rejects_none(
+            s in "(nửa|NỬA|một|MỘT|Một|hai|HAI|ba|BA|bốn|BỐN|x|5|1/2|,| |\t){0,4}",
+        ) {
+            let trimmed = s.trim_end();
+            let by_words = WORDS.iter().any(|&(w, _)| phrase_before(trimmed, w).is_some());
+            let may_end_word =
+                matches!(trimmed.as_bytes().last(), Some(b'a' | b't' | b'i' | b'n' | b'A' | b'T' | b'I' | b'N'));
+            proptest::prop_assert!(may_end_word || !by_words, "{s:?}");
+        }
+    }
 
     fn run(text: &str) -> Vec<(f64, Option<Comparator>, String, String)> {
         durations(&Src::new(text, 0))

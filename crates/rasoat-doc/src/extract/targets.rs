@@ -412,12 +412,18 @@ fn counted_noun(rest: &str) -> Option<(usize, usize)> {
     if first.is_empty() || !first.chars().all(|c| c.is_lowercase()) {
         return None;
     }
+    // A lower-case word matches a listed word only if their first bytes agree (a lower-case
+    // char is its own lower case; see the test): a byte test before each phrase_at.
+    let first_byte = first.as_bytes().first();
+    let listed = |list: &[&str]| {
+        list.iter().any(|w| w.as_bytes().first() == first_byte && phrase_at(first, w).is_some())
+    };
     // Units of measure are short ASCII words ("l", "cm", "dpi"); counted nouns are Vietnamese.
-    if NOT_COUNTED.iter().any(|w| phrase_at(first, w).is_some()) || (first.is_ascii() && first.len() <= 3) {
+    if listed(NOT_COUNTED) || (first.is_ascii() && first.len() <= 3) {
         return None;
     }
     let mut end = first_end;
-    if !ONE_SYLLABLE.iter().any(|w| phrase_at(first, w).is_some())
+    if !listed(ONE_SYLLABLE)
         && let Some(tail) = after.get(first_end..)
         && tail.starts_with(' ')
     {
@@ -475,6 +481,26 @@ fn mentions_measure(clause: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first-byte test before `phrase_at` in `counted_noun` rejects no match: a lower-case
+    /// letter that equals a listed word's first letter in any case has its first byte.
+    #[test]
+    fn counted_noun_byte_test_rejects_no_match() {
+        let firsts: Vec<char> =
+            NOT_COUNTED.iter().chain(ONE_SYLLABLE).filter_map(|w| w.chars().next()).collect();
+        for c in
+            (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_lowercase() && c.is_alphabetic())
+        {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes().first().copied();
+            for &p in &firsts {
+                let mut pb = [0u8; 4];
+                if super::super::text::eq_ci(c, p) {
+                    assert_eq!(lead, p.encode_utf8(&mut pb).as_bytes().first().copied(), "{c:?} {p:?}");
+                }
+            }
+        }
+    }
 
     fn run(text: &str) -> Vec<Target> {
         targets(&Src::new(text, 0))

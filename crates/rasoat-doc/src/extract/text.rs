@@ -148,47 +148,105 @@ impl<'a> Src<'a> {
 /// search covers both forms; a hit is then confirmed by [`phrase_at`] at a word start. ALL-CAPS
 /// text is not searched: headings state no targets or deadlines. Build once (`LazyLock`).
 pub struct Triggers {
-    /// (search for the phrase's tail, first letter in lower and upper case, the phrase).
-    tails: Vec<(memchr::memmem::Finder<'static>, char, char, &'static str)>,
+    /// (search for the members' tails, first letter in lower and upper case, the members:
+    /// each phrase with its tail).
+    groups: Vec<TriggerGroup>,
+    /// More than one phrase: hits are sorted and deduplicated.
+    many: bool,
 }
+
+/// Phrases with their tails (the phrase without its first letter).
+type Members = Vec<(&'static str, &'static str)>;
+
+type TriggerGroup = (memchr::memmem::Finder<'static>, char, char, Members);
 
 impl Triggers {
     pub fn new(phrases: &[&'static str]) -> Self {
-        let tails = phrases
-            .iter()
-            .filter_map(|&p| {
-                let first = p.chars().next()?;
-                let upper = first.to_uppercase().next().unwrap_or(first);
-                let tail = p.get(first.len_utf8()..)?;
-                Some((memchr::memmem::Finder::new(tail.as_bytes()).into_owned(), first, upper, p))
+        // Phrases with the same first letter whose tails share their first word up to a space
+        // ("thời gian", "thời hạn") share one search, for that word and its space: one pass
+        // over the text fewer. A word and one space has no border, so no match of it hides
+        // another, and each member's own tail is checked where it is found.
+        let mut keyed: Vec<(&'static str, char, char, Members)> = Vec::new();
+        for &p in phrases {
+            let Some(first) = p.chars().next() else { continue };
+            let upper = first.to_uppercase().next().unwrap_or(first);
+            let Some(tail) = p.get(first.len_utf8()..) else { continue };
+            let key = tail.find(' ').and_then(|i| tail.get(..=i)).unwrap_or(tail);
+            match keyed.iter_mut().find(|g| g.1 == first && g.0 == key && key.ends_with(' ')) {
+                Some(g) => g.3.push((p, tail)),
+                None => keyed.push((key, first, upper, vec![(p, tail)])),
+            }
+        }
+        let many = keyed.iter().map(|g| g.3.len()).sum::<usize>() > 1;
+        let groups = keyed
+            .into_iter()
+            .map(|(key, first, upper, members)| {
+                // A lone phrase is searched for by its whole tail, as specific as it gets.
+                let needle = match members.as_slice() {
+                    [(_, tail)] => *tail,
+                    _ => key,
+                };
+                (memchr::memmem::Finder::new(needle.as_bytes()).into_owned(), first, upper, members)
             })
             .collect();
-        Triggers { tails }
+        Triggers { groups, many }
     }
 
     /// Word-start offsets in `s` where a phrase occurs, in order.
     pub fn find(&self, s: &str) -> Vec<usize> {
         let mut hits = Vec::new();
-        for (finder, lower, upper, phrase) in &self.tails {
-            for p in finder.find_iter(s.as_bytes()) {
+        let bytes = s.as_bytes();
+        for (finder, lower, upper, members) in &self.groups {
+            for p in finder.find_iter(bytes) {
                 let start = [*lower, *upper].into_iter().find_map(|c| {
                     let start = p.checked_sub(c.len_utf8())?;
                     s.get(start..p)?.starts_with(c).then_some(start)
                 });
                 if let Some(start) = start
                     && at_word_start(s, start)
-                    && s.get(start..).and_then(|r| phrase_at(r, phrase)).is_some()
+                    && members.iter().any(|(phrase, tail)| {
+                        bytes.get(p..).is_some_and(|r| r.starts_with(tail.as_bytes()))
+                            && s.get(start..).and_then(|r| phrase_at(r, phrase)).is_some()
+                    })
                 {
                     hits.push(start);
                 }
             }
         }
-        if self.tails.len() > 1 {
+        if self.many {
             hits.sort_unstable();
             hits.dedup();
         }
         hits
     }
+}
+
+/// [`Triggers::find`] as first written: one search a phrase (kept for the test that they agree).
+#[cfg(test)]
+fn triggers_find_plain(phrases: &[&'static str], s: &str) -> Vec<usize> {
+    let mut hits = Vec::new();
+    for &phrase in phrases {
+        let Some(lower) = phrase.chars().next() else { continue };
+        let upper = lower.to_uppercase().next().unwrap_or(lower);
+        let Some(tail) = phrase.get(lower.len_utf8()..) else { continue };
+        for p in memchr::memmem::find_iter(s.as_bytes(), tail.as_bytes()) {
+            let start = [lower, upper].into_iter().find_map(|c| {
+                let start = p.checked_sub(c.len_utf8())?;
+                s.get(start..p)?.starts_with(c).then_some(start)
+            });
+            if let Some(start) = start
+                && at_word_start(s, start)
+                && s.get(start..).and_then(|r| phrase_at(r, phrase)).is_some()
+            {
+                hits.push(start);
+            }
+        }
+    }
+    if phrases.len() > 1 {
+        hits.sort_unstable();
+        hits.dedup();
+    }
+    hits
 }
 
 /// True when byte `p` of `s` starts a word (the previous char is no letter or digit).
@@ -198,42 +256,42 @@ pub fn at_word_start(s: &str, p: usize) -> bool {
 
 /// Offsets of the bytes of `hay` in `lo..=hi` (both below 0x80), in order. Eight bytes are
 /// tested at a time (a SWAR range test): facts start at digits, which are rare in prose, and a
-/// byte-by-byte loop over every block was the extractors' largest cost.
+/// byte-by-byte loop over every block was the extractors' largest cost. The test is exact per
+/// byte (no carry crosses a byte), so its mask's set bits are the offsets themselves.
 pub fn bytes_in_range(hay: &[u8], lo: u8, hi: u8) -> impl Iterator<Item = usize> + '_ {
     const ONES: u64 = u64::MAX / 255;
     const HIGH: u64 = ONES * 0x80;
     let (m, n) = (u64::from(lo.saturating_sub(1)), u64::from(hi.saturating_add(1).min(0x80)));
-    // True when some byte b of x has m < b < n (from "Bit Twiddling Hacks", hasbetween).
-    let has_between = move |x: u64| {
+    // The high bit of each byte b of x with m < b < n (from "Bit Twiddling Hacks", hasbetween).
+    let between = move |x: u64| {
         (ONES * (127 + n)).wrapping_sub(x & (ONES * 127))
             & !x
             & (x & (ONES * 127)).wrapping_add(ONES * (127 - m))
             & HIGH
-            != 0
     };
-    let mut chunk_start = 0;
-    let mut pending = 0usize..0usize;
+    let mut chunks = hay.chunks_exact(8);
+    let tail_start = hay.len() - chunks.remainder().len();
+    let mut tail = tail_start..hay.len();
+    // `base`: offset of the chunk `mask` was taken from; `next`: of the chunk after it.
+    let (mut base, mut next, mut mask) = (0usize, 0usize, 0u64);
     std::iter::from_fn(move || {
         loop {
-            if let Some(i) = pending.next() {
-                if hay.get(i).is_some_and(|b| (lo..=hi).contains(b)) {
-                    return Some(i);
+            if mask != 0 {
+                let i = base + (mask.trailing_zeros() / 8) as usize;
+                mask &= mask - 1;
+                return Some(i);
+            }
+            match chunks.next() {
+                Some(chunk) => {
+                    (base, next) = (next, next + 8);
+                    let bytes = <[u8; 8]>::try_from(chunk).unwrap_or_default();
+                    mask = between(u64::from_le_bytes(bytes));
                 }
-                continue;
+                None => {
+                    // The short tail: its bytes one by one.
+                    return tail.find(|&i| hay.get(i).is_some_and(|b| (lo..=hi).contains(b)));
+                }
             }
-            if chunk_start >= hay.len() {
-                return None;
-            }
-            let end = (chunk_start + 8).min(hay.len());
-            let chunk = hay.get(chunk_start..end).unwrap_or_default();
-            let hit = match <[u8; 8]>::try_from(chunk) {
-                Ok(bytes) => has_between(u64::from_le_bytes(bytes)),
-                Err(_) => true, // the short tail: test its bytes one by one
-            };
-            if hit {
-                pending = chunk_start..end;
-            }
-            chunk_start = end;
         }
     })
 }
@@ -274,7 +332,7 @@ pub fn eq_ci(c: char, p: char) -> bool {
 /// blocks and of ă đ ĩ ũ ơ ư, by the blocks' layout (each maps to one char); `None` for
 /// anything else, which then asks the Unicode tables.
 #[inline]
-fn vietnamese_lower(c: char) -> Option<char> {
+pub(crate) fn vietnamese_lower(c: char) -> Option<char> {
     let u = u32::from(c);
     let lower = match u {
         // À..Þ → à..þ, except × (U+00D7); à..ÿ are lower case already.
@@ -329,7 +387,8 @@ pub fn phrase_at(s: &str, phrase: &str) -> Option<usize> {
             }
         } else {
             let (i, c) = chars.next()?;
-            if !eq_ci(c, p) {
+            // Equal chars (the usual case) need no call to `eq_ci`.
+            if c != p && !eq_ci(c, p) {
                 return None;
             }
             consumed = i + c.len_utf8();
@@ -393,7 +452,7 @@ pub fn phrase_before(s: &str, phrase: &str) -> Option<usize> {
             }
         } else {
             let (i, c) = chars.next()?;
-            if !eq_ci(c, p) {
+            if c != p && !eq_ci(c, p) {
                 return None;
             }
             start = i;
@@ -432,19 +491,29 @@ fn is_boundary(s: &[u8], i: usize) -> bool {
     }
 }
 
+/// The first boundary at or after `from` (`b.len()` if none): `;`, `:` and tabs found by
+/// `memchr3`, sentence-ending full stops by `memchr` (clauses run to hundreds of bytes).
+fn boundary_from(b: &[u8], from: usize) -> usize {
+    let rest = b.get(from..).unwrap_or_default();
+    let limit = memchr::memchr3(b';', b':', b'\t', rest).map_or(b.len(), |k| from + k);
+    let hay = b.get(from..limit).unwrap_or_default();
+    memchr::memchr_iter(b'.', hay).map(|k| from + k).find(|&i| is_boundary(b, i)).unwrap_or(limit)
+}
+
+/// Just after the last boundary before `to` (0 if none), as [`boundary_from`] finds them.
+fn boundary_before(b: &[u8], to: usize) -> usize {
+    let head = b.get(..to).unwrap_or_default();
+    let floor = memchr::memrchr3(b';', b':', b'\t', head).map_or(0, |k| k + 1);
+    let hay = b.get(floor..to).unwrap_or_default();
+    memchr::memrchr_iter(b'.', hay).map(|k| floor + k).find(|&i| is_boundary(b, i)).map_or(floor, |i| i + 1)
+}
+
 /// The clause around `[start, end)`: from after the previous boundary (or the text start) to
 /// the next boundary (or the text end), trimmed of whitespace. A page break (blank line) inside
 /// a re-joined paragraph is not a boundary.
 pub fn clause(s: &str, start: usize, end: usize) -> (usize, usize) {
     let b = s.as_bytes();
-    let mut cs = start.min(b.len());
-    while cs > 0 && !is_boundary(b, cs - 1) {
-        cs -= 1;
-    }
-    let mut ce = end.min(b.len());
-    while ce < b.len() && !is_boundary(b, ce) {
-        ce += 1;
-    }
+    let (mut cs, mut ce) = (boundary_before(b, start.min(b.len())), boundary_from(b, end.min(b.len())));
     // Trim whitespace (ASCII only, so both ends stay on char boundaries).
     while cs < ce && b.get(cs).is_some_and(|c| c.is_ascii_whitespace()) {
         cs += 1;
@@ -516,6 +585,66 @@ mod tests {
         for hay in ["", "a", "0123456789", "ééééééééé9"] {
             let n = bytes_in_range(hay.as_bytes(), b'0', b'9').count();
             assert_eq!(n, hay.bytes().filter(u8::is_ascii_digit).count(), "{hay}");
+        }
+    }
+
+    /// `clause` as first written: byte by byte out to the boundaries.
+    fn clause_plain(s: &str, start: usize, end: usize) -> (usize, usize) {
+        let b = s.as_bytes();
+        let mut cs = start.min(b.len());
+        while cs > 0 && !is_boundary(b, cs - 1) {
+            cs -= 1;
+        }
+        let mut ce = end.min(b.len());
+        while ce < b.len() && !is_boundary(b, ce) {
+            ce += 1;
+        }
+        while cs < ce && b.get(cs).is_some_and(|c| c.is_ascii_whitespace()) {
+            cs += 1;
+        }
+        while ce > cs && b.get(ce - 1).is_some_and(|c| c.is_ascii_whitespace()) {
+            ce -= 1;
+        }
+        (cs, ce)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clause_matches_its_plain_definition(
+            s in "[a.;: \t\n1é]{0,40}",
+            start in 0usize..45,
+            len in 0usize..10,
+        ) {
+            proptest::prop_assert_eq!(clause(&s, start, start + len), clause_plain(&s, start, start + len));
+        }
+    }
+
+    proptest::proptest! {
+        /// Shared searches find what one search a phrase finds.
+        #[test]
+        fn triggers_match_one_search_a_phrase(
+            s in "(thời gian|Thời hạn|thời  gian|thời\tgian|thời hạnx|xthời hạn|trước|Trước|đa số|thời|hạn| |\\.){0,12}",
+        ) {
+            let phrases = ["trước", "chậm nhất", "hoàn thành", "thời gian", "thời hạn"];
+            proptest::prop_assert_eq!(Triggers::new(&phrases).find(&s), triggers_find_plain(&phrases, &s));
+            let two = ["thời gian", "thời hạn"];
+            proptest::prop_assert_eq!(Triggers::new(&two).find(&s), triggers_find_plain(&two, &s));
+        }
+    }
+
+    proptest::proptest! {
+        /// The eight-at-a-time search finds exactly the bytes a plain filter does, for any
+        /// bytes (non-ASCII ones included) and any range of ASCII bytes from 1.
+        #[test]
+        fn byte_ranges_agree_with_a_byte_filter(
+            hay in proptest::collection::vec(proptest::num::u8::ANY, 0..80),
+            lo in 1u8..0x80,
+            hi in 1u8..0x80,
+        ) {
+            let fast: Vec<usize> = bytes_in_range(&hay, lo, hi).collect();
+            let slow: Vec<usize> =
+                hay.iter().enumerate().filter(|(_, b)| (lo..=hi).contains(*b)).map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(fast, slow);
         }
     }
 

@@ -28,7 +28,8 @@ fn is_heading(text: &str, marked: bool) -> bool {
         return true;
     }
     if !marked {
-        return !line::more_words_than(t, 10) && !line::ends_sentence(t) && !t.starts_with('(');
+        // The word count last: most paragraphs end a sentence, which a byte test tells.
+        return !line::ends_sentence(t) && !t.starts_with('(') && !line::more_words_than(t, 10);
     }
     let closed = t.ends_with(['.', ';', '!', '?', '…']);
     (!closed && !line::more_words_than(t, 40)) || (t.ends_with(':') && !line::more_words_than(t, 20))

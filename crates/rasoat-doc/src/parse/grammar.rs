@@ -9,7 +9,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{opt, recognize};
-use nom::multi::many0;
+use nom::multi::fold_many0;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use nom_locate::LocatedSpan;
@@ -123,18 +123,31 @@ fn number_part(i: In) -> Res<In> {
 /// `1.` `1.2.` `2.3.1.` `1.1` (final dot missing) `1)`.
 fn numbered(i: In) -> Res<(BlockKind, Vec<u32>)> {
     let (rest, first) = number_part(i)?;
-    let (rest, more) = many0(preceded(char('.'), number_part)).parse(rest)?;
+    let first: u32 = first.fragment().parse().unwrap_or(0);
+    // The numbers read straight into the marker's list (no list of parts to convert), and
+    // whether a later part has a leading zero.
+    let (rest, (numbers, leading_zero)) = fold_many0(
+        preceded(char('.'), number_part),
+        || {
+            let mut numbers = Vec::with_capacity(4);
+            numbers.push(first);
+            (numbers, false)
+        },
+        |(mut numbers, zero), p: In| {
+            let p = *p.fragment();
+            numbers.push(p.parse().unwrap_or(0));
+            (numbers, zero || (p.len() > 1 && p.starts_with('0')))
+        },
+    )
+    .parse(rest)?;
     let (rest, close) = opt(alt((char('.'), char(')')))).parse(rest)?;
     // "1.000 người", "2026" and "3 ngày" are numbers, not markers.
-    let parts: Vec<&str> =
-        std::iter::once(*first.fragment()).chain(more.iter().map(|p| *p.fragment())).collect();
-    let leading_zero = parts.iter().skip(1).any(|p| p.len() > 1 && p.starts_with('0'));
+    let more = numbers.len() > 1;
     let after_digit = rest.fragment().starts_with(|c: char| c.is_ascii_digit());
-    let bare = close.is_none() && more.is_empty();
-    if leading_zero || after_digit || bare || (close == Some(')') && !more.is_empty()) {
+    let bare = close.is_none() && !more;
+    if leading_zero || after_digit || bare || (close == Some(')') && more) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
-    let numbers: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
     let depth = u8::try_from(numbers.len()).unwrap_or(u8::MAX);
     Ok((rest, (BlockKind::Numbered { depth }, numbers)))
 }
@@ -404,6 +417,15 @@ pub(crate) fn place_date(line: &str) -> Option<DateHit> {
 /// Without its dot, the prefix must be followed by a space and a title word of two letters or
 /// more, so "Q A" or "TMX" are not prefixes.
 pub(crate) fn authority(line: &str) -> Option<(Authority, usize)> {
+    // A byte test first: this runs on every body line, and every prefix starts with T, K or Q.
+    if !matches!(line.as_bytes().first(), Some(b't' | b'T' | b'k' | b'K' | b'q' | b'Q')) {
+        return None;
+    }
+    authority_parse(line)
+}
+
+/// [`authority`] without its first-byte test.
+fn authority_parse(line: &str) -> Option<(Authority, usize)> {
     let input = In::new(line);
     let parsed: Res<(In, Option<char>, In)> = (
         take_while_m_n(1, 3, |c: char| c.is_ascii_alphabetic()),
@@ -476,6 +498,43 @@ mod tests {
         assert_eq!(m("1.\tKhẩn trương").map(|x| x.3), Some("Khẩn trương".into()));
         assert_eq!(m("Ủy ban nhân dân"), None);
         assert_eq!(m("-"), Some((BlockKind::Dash, "-".into(), vec![], "".into())));
+    }
+
+    proptest::proptest! {
+        /// The first-byte test of `authority` rejects no authority.
+        #[test]
+        fn authority_byte_test_rejects_none(
+            s in "(TM|tm|Tm|KT|kt|Q|q|TL|tl|TUQ|tuq|XM|\\.| |  |CHỦ TỊCH|Chủ|ỦY BAN|Lê|x){0,4}",
+        ) {
+            proptest::prop_assert_eq!(authority(&s), authority_parse(&s));
+        }
+    }
+
+    /// `numbered` as first written (parts collected, then converted): the fold must agree.
+    fn numbered_plain(i: In) -> Res<(BlockKind, Vec<u32>)> {
+        let (rest, first) = number_part(i)?;
+        let (rest, more) = nom::multi::many0(preceded(char('.'), number_part)).parse(rest)?;
+        let (rest, close) = opt(alt((char('.'), char(')')))).parse(rest)?;
+        let parts: Vec<&str> =
+            std::iter::once(*first.fragment()).chain(more.iter().map(|p| *p.fragment())).collect();
+        let leading_zero = parts.iter().skip(1).any(|p| p.len() > 1 && p.starts_with('0'));
+        let after_digit = rest.fragment().starts_with(|c: char| c.is_ascii_digit());
+        let bare = close.is_none() && more.is_empty();
+        if leading_zero || after_digit || bare || (close == Some(')') && !more.is_empty()) {
+            return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        }
+        let numbers: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+        let depth = u8::try_from(numbers.len()).unwrap_or(u8::MAX);
+        Ok((rest, (BlockKind::Numbered { depth }, numbers)))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbered_matches_its_plain_definition(line in "[0-9.) a]{0,14}") {
+            let fast = numbered(In::new(&line)).ok().map(|(r, v)| (r.location_offset(), v));
+            let plain = numbered_plain(In::new(&line)).ok().map(|(r, v)| (r.location_offset(), v));
+            proptest::prop_assert_eq!(fast, plain);
+        }
     }
 
     /// Dispatching on the first char picks what the plain `alt` of all marker parsers picks.

@@ -2,6 +2,7 @@
 
 use rasoat_text::Span;
 
+use crate::extract::text::vietnamese_lower;
 use crate::model::DocKind;
 
 /// One line of the document, with its content trimmed of whitespace and of the Markdown
@@ -30,7 +31,8 @@ fn is_trim_keep_tab(c: char) -> bool {
     c != '\t' && is_trim(c)
 }
 
-fn strip_by(text: &str, span: Span, trim: fn(char) -> bool) -> Span {
+// Generic, not a `fn` pointer: the per-char test inlines into the trims.
+fn strip_by(text: &str, span: Span, trim: impl Fn(char) -> bool + Copy) -> Span {
     let s = span.text(text);
     let start_trimmed = s.trim_start_matches(trim);
     let start = span.start + (s.len() - start_trimmed.len());
@@ -48,9 +50,12 @@ pub(crate) fn line_infos(text: &str, lines: &[Span]) -> Vec<LineInfo> {
         .iter()
         .map(|&l| {
             let content = strip(text, l);
-            let row = if content.is_empty() { content } else { strip_by(text, l, is_trim_keep_tab) };
-            let tab = memchr::memchr(b'\t', row.text(text).as_bytes()).is_some();
-            LineInfo { content, row, tab }
+            // Trimming stops at a tab when it keeps them, so a line's tabs are all in its row,
+            // and without one the row is the content: the second trim only runs on tab lines.
+            if content.is_empty() || memchr::memchr(b'\t', l.text(text).as_bytes()).is_none() {
+                return LineInfo { content, row: content, tab: false };
+            }
+            LineInfo { content, row: strip_by(text, l, is_trim_keep_tab), tab: true }
         })
         .collect()
 }
@@ -71,11 +76,7 @@ pub(crate) fn cells(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
 pub(crate) fn is_upper(s: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in s.chars() {
-        let (u, l) = if c.is_ascii() {
-            (c.is_ascii_uppercase(), c.is_ascii_lowercase())
-        } else {
-            (c.is_uppercase(), c.is_lowercase())
-        };
+        let (u, l) = case_of(c);
         if u {
             upper += 1;
         } else if l {
@@ -86,6 +87,26 @@ pub(crate) fn is_upper(s: &str) -> bool {
         }
     }
     upper >= 2 && lower * 10 <= upper
+}
+
+/// `(c.is_uppercase(), c.is_lowercase())`, answered for ASCII and the Vietnamese letters'
+/// blocks by their layout (the Unicode tables are a search, and this runs on most lines).
+#[inline]
+fn case_of(c: char) -> (bool, bool) {
+    let u = u32::from(c);
+    match u {
+        0..0x80 => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
+        // × and ÷ are no letters.
+        0xD7 | 0xF7 => (false, false),
+        0xC0..=0xDE => (true, false),
+        0xDF..=0xFF => (false, true),
+        // Ạ ạ … Ỿ ỿ: upper case at even code points.
+        0x1EA0..=0x1EFF => (u % 2 == 0, u % 2 == 1),
+        // Ă ă, Đ đ, Ĩ ĩ, Ũ ũ, Ơ ơ.
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => (true, false),
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => (false, true),
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
 }
 
 /// A line of rules ("--------", "___") drawn under header blocks.
@@ -141,6 +162,51 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 
 /// Case-insensitive prefix test (Vietnamese letters included) without allocating.
 pub(crate) fn starts_with_ci(s: &str, lower_prefix: &str) -> bool {
+    // Walks the lower-cased text against the prefix, as `starts_with_ci_plain` does, but
+    // lower-cases ASCII and Vietnamese letters without the Unicode tables: most calls fail on
+    // the first char, and this runs on every body line.
+    let mut prefix = lower_prefix.chars();
+    for c in s.chars() {
+        let one = if c.is_ascii() { Some(c.to_ascii_lowercase()) } else { vietnamese_lower(c) };
+        if let Some(l) = one {
+            match prefix.next() {
+                None => return true,
+                Some(p) if p == l => {}
+                Some(_) => return false,
+            }
+            continue;
+        }
+        for l in c.to_lowercase() {
+            match prefix.next() {
+                None => return true,
+                Some(p) if p == l => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    prefix.next().is_none()
+}
+
+/// `s.to_lowercase()`, with ASCII and Vietnamese letters lower-cased by their blocks' layout
+/// instead of the Unicode tables; any other non-ASCII char (Σ's lower case depends on its
+/// place) hands the whole text to `to_lowercase`.
+pub(crate) fn to_lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(l) = vietnamese_lower(c) {
+            out.push(l);
+        } else {
+            return s.to_lowercase();
+        }
+    }
+    out
+}
+
+/// The plain definition [`starts_with_ci`] answers faster (kept for the test that they agree).
+#[cfg(test)]
+fn starts_with_ci_plain(s: &str, lower_prefix: &str) -> bool {
     let mut chars = s.chars().flat_map(char::to_lowercase);
     lower_prefix.chars().all(|p| chars.next() == Some(p))
 }
@@ -178,7 +244,14 @@ pub(crate) fn is_signer(s: &str) -> bool {
 /// The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc") or
 /// the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM").
 pub(crate) fn is_motto(s: &str) -> bool {
-    // Cheap prefix test first: this runs on every body line.
+    // A byte test first: this runs on every body line, and only c, C, đ and Đ (0xC4 …)
+    // lower-case to the prefixes' first letters.
+    matches!(s.as_bytes().first(), Some(b'c' | b'C' | 0xC4)) && is_motto_plain(s)
+}
+
+/// [`is_motto`] without its first-byte test.
+fn is_motto_plain(s: &str) -> bool {
+    // Cheap prefix test first.
     if s.len() > 120 || !["cộng h", "độc lập", "đảng cộng sản"].iter().any(|p| starts_with_ci(s, p))
     {
         return false;
@@ -230,10 +303,11 @@ pub(crate) fn type_name(s: &str) -> Option<DocKind> {
     if s.len() > 40 {
         return None;
     }
-    if let Some(kind) = DocKind::from_name(s) {
+    // Lower-cased once for both lists.
+    let lower = to_lower(s.trim());
+    if let Some(kind) = DocKind::from_lower_name(&lower) {
         return Some(kind);
     }
-    let lower = s.trim().to_lowercase();
     ATTACHED.contains(&lower.as_str()).then_some(DocKind::Other)
 }
 
@@ -267,6 +341,48 @@ mod tests {
             n in 0usize..12,
         ) {
             proptest::prop_assert_eq!(more_words_than(&s, n), s.split_whitespace().nth(n).is_some());
+        }
+
+        /// The shortcut prefix test agrees with lower-casing every char through Unicode, for
+        /// texts and prefixes of Vietnamese letters in both cases, chars whose lower case is
+        /// another block's or two chars (K, İ), and empty ones.
+        #[test]
+        fn starts_with_ci_matches_unicode_lower_case(
+            s in "[a-eA-E đĐăĂơƠưƯạẠệỆỹỸÀàÉéKİıß\u{212A}:]{0,12}",
+            p in "[a-e đăơưạệỹàéikß\u{307}:]{0,6}",
+        ) {
+            proptest::prop_assert_eq!(starts_with_ci(&s, &p), starts_with_ci_plain(&s, &p));
+            // A prefix that does match, from the text's own lower case.
+            let lower: String = s.chars().flat_map(char::to_lowercase).take(4).collect();
+            proptest::prop_assert!(starts_with_ci(&s, &lower));
+        }
+    }
+
+    proptest::proptest! {
+        /// The first-byte test of `is_motto` rejects no motto.
+        #[test]
+        fn is_motto_byte_test_rejects_no_motto(
+            s in "(Cộng hòa|CỘNG HÒA|cộng hoà|Độc lập|ĐỘC LẬP|độc lập|Đảng Cộng sản|ĐẢNG|Ą|ç| |xã hội chủ nghĩa Việt Nam|XÃ HỘI CHỦ NGHĨA VIỆT NAM| - Hạnh phúc| hạnh phúc|Việt Nam|x){0,5}",
+        ) {
+            proptest::prop_assert_eq!(is_motto(&s), is_motto_plain(&s));
+        }
+    }
+
+    proptest::proptest! {
+        /// `to_lower` is `str::to_lowercase`, Vietnamese letters, Greek sigmas, the Kelvin
+        /// sign and İ included.
+        #[test]
+        fn to_lower_matches_to_lowercase(s in "[a-zA-Z0-9 ÀÁẠẢÃàáạảãĐđƯưƠơĂăỸỹÞßÿ×÷ΣσςΑK\u{212A}İ.]{0,16}") {
+            proptest::prop_assert_eq!(to_lower(&s), s.to_lowercase());
+        }
+    }
+
+    /// The layout shortcuts of `case_of` agree with the Unicode tables on every char they
+    /// answer (and the rest ask the tables).
+    #[test]
+    fn case_of_agrees_with_unicode() {
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            assert_eq!(case_of(c), (c.is_uppercase(), c.is_lowercase()), "{c:?}");
         }
     }
 

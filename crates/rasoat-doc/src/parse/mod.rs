@@ -56,7 +56,8 @@ fn build(
 
 /// Spans of all lines, without their `\n`.
 pub fn split_lines(text: &str) -> Vec<Span> {
-    let mut lines = Vec::new();
+    // Lines run to about a hundred bytes: a guess that spares most of the growth.
+    let mut lines = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
         lines.push(Span::new(start, nl));
@@ -283,7 +284,8 @@ fn back_over_issuer(text: &str, infos: &[LineInfo], roles: &[Role], motto: usize
 }
 
 fn finish(text: &str, infos: &[LineInfo], roles: &[Role], parts: Vec<PartBuild>) -> (Vec<Part>, Vec<Block>) {
-    let mut blocks: Vec<Block> = Vec::new();
+    // At most one block a body line: no growth while the blocks are pushed.
+    let mut blocks: Vec<Block> = Vec::with_capacity(roles.iter().filter(|&&r| r == Role::Body).count());
     let mut out = Vec::with_capacity(parts.len());
     let starts: Vec<usize> = parts.iter().map(|p| p.start).collect();
     for (k, p) in parts.into_iter().enumerate() {

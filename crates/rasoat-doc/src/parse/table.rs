@@ -11,25 +11,46 @@ use crate::model::*;
 
 /// The kind of column a header cell names.
 pub(crate) fn column_kind(title: &str) -> ColumnKind {
-    let l = title.to_lowercase();
+    let l = line::to_lower(title);
     let t = l.trim_matches(|c: char| c.is_whitespace() || c == '.');
     if matches!(t, "tt" | "stt" | "số tt" | "số thứ tự" | "thứ tự") {
-        ColumnKind::Number
-    } else if t.contains("chủ trì") {
-        ColumnKind::Lead
-    } else if t.contains("phối hợp") {
-        ColumnKind::Coordinate
-    } else if t.contains("thời gian") || t.contains("thời hạn") || t.contains("tiến độ") {
-        ColumnKind::Deadline
-    } else if t.contains("sản phẩm") || t.contains("kết quả") || t.contains("hình thức văn bản")
-    {
-        ColumnKind::Output
-    } else if t.contains("nội dung") || t.contains("nhiệm vụ") || t.contains("công việc") {
-        ColumnKind::Task
-    } else {
-        ColumnKind::Other
+        return ColumnKind::Number;
     }
+    // One walk over the title instead of a substring search a phrase: at each byte that
+    // starts a phrase, the phrases that start with it; the earliest kind in TITLE_PHRASES
+    // wins wherever it occurs, as a chain of `contains` tests in that order would decide.
+    let b = t.as_bytes();
+    let mut best = TITLE_PHRASES.len();
+    for (i, &lead) in b.iter().enumerate() {
+        if !matches!(lead, b'c' | b'p' | b't' | b's' | b'k' | b'h' | b'n') {
+            continue;
+        }
+        let rest = b.get(i..).unwrap_or_default();
+        for (k, (phrase, _)) in TITLE_PHRASES.iter().enumerate().take(best) {
+            if rest.starts_with(phrase.as_bytes()) {
+                best = k;
+                break;
+            }
+        }
+    }
+    TITLE_PHRASES.get(best).map_or(ColumnKind::Other, |&(_, kind)| kind)
 }
+
+/// Words that name a column, in the order their kinds are preferred (a title naming both
+/// "chủ trì" and "phối hợp" is the lead column's).
+const TITLE_PHRASES: [(&str, ColumnKind); 11] = [
+    ("chủ trì", ColumnKind::Lead),
+    ("phối hợp", ColumnKind::Coordinate),
+    ("thời gian", ColumnKind::Deadline),
+    ("thời hạn", ColumnKind::Deadline),
+    ("tiến độ", ColumnKind::Deadline),
+    ("sản phẩm", ColumnKind::Output),
+    ("kết quả", ColumnKind::Output),
+    ("hình thức văn bản", ColumnKind::Output),
+    ("nội dung", ColumnKind::Task),
+    ("nhiệm vụ", ColumnKind::Task),
+    ("công việc", ColumnKind::Task),
+];
 
 /// The columns of a header row, when the line is one: at least two recognised titles.
 pub(crate) fn header_columns(text: &str, content: Span) -> Option<Vec<Column>> {
@@ -42,17 +63,21 @@ pub(crate) fn header_columns(text: &str, content: Span) -> Option<Vec<Column>> {
     if line::cells(text, content).any(|c| c.text(text).chars().nth(80).is_some()) {
         return None;
     }
-    let columns: Vec<Column> = line::cells(text, content)
+    // Two different recognised titles ("Thời gian | … | Thời gian" is a data row), decided
+    // before any title is copied: most tab lines are data rows.
+    let mut kinds =
+        line::cells(text, content).map(|c| column_kind(c.text(text))).filter(|&k| k != ColumnKind::Other);
+    let first = kinds.next();
+    if !kinds.any(|k| Some(k) != first) {
+        return None;
+    }
+    let columns = line::cells(text, content)
         .map(|c| {
             let title = c.text(text);
             Column { kind: column_kind(title), title: title.to_string() }
         })
         .collect();
-    // Two different recognised titles ("Thời gian | … | Thời gian" is a data row).
-    let mut kinds = columns.iter().map(|c| c.kind).filter(|&k| k != ColumnKind::Other);
-    let first = kinds.next();
-    let distinct = kinds.any(|k| Some(k) != first);
-    distinct.then_some(columns)
+    Some(columns)
 }
 
 fn same_row(text: &str, a: Span, b: Span) -> bool {
@@ -234,6 +259,40 @@ mod tests {
         assert_eq!(column_kind("Sản phẩm/ Kết quả"), ColumnKind::Output);
         assert_eq!(column_kind("Thời gian thực hiện/ hoàn thành"), ColumnKind::Deadline);
         assert_eq!(column_kind("Ghi chú"), ColumnKind::Other);
+    }
+
+    /// `column_kind` as first written: a chain of substring tests.
+    fn column_kind_plain(title: &str) -> ColumnKind {
+        let l = title.to_lowercase();
+        let t = l.trim_matches(|c: char| c.is_whitespace() || c == '.');
+        if matches!(t, "tt" | "stt" | "số tt" | "số thứ tự" | "thứ tự") {
+            ColumnKind::Number
+        } else if t.contains("chủ trì") {
+            ColumnKind::Lead
+        } else if t.contains("phối hợp") {
+            ColumnKind::Coordinate
+        } else if t.contains("thời gian") || t.contains("thời hạn") || t.contains("tiến độ") {
+            ColumnKind::Deadline
+        } else if t.contains("sản phẩm") || t.contains("kết quả") || t.contains("hình thức văn bản")
+        {
+            ColumnKind::Output
+        } else if t.contains("nội dung") || t.contains("nhiệm vụ") || t.contains("công việc") {
+            ColumnKind::Task
+        } else {
+            ColumnKind::Other
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn column_kind_matches_its_plain_definition(
+            words in proptest::collection::vec(
+                "(chủ trì|phối hợp|Thời gian|thời hạn|tiến độ|Sản phẩm|kết quả|hình thức văn bản|\
+                  Nội dung|nhiệm vụ|công việc|STT|tt|số thứ tự|cơ quan|/| |\\.|th|n)", 0..6),
+        ) {
+            let title = words.concat();
+            proptest::prop_assert_eq!(column_kind(&title), column_kind_plain(&title));
+        }
     }
 
     #[test]
