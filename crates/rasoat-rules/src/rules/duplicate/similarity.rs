@@ -102,13 +102,12 @@ pub(crate) struct Item {
     cross: bool,
 }
 
-/// What [`Index::verify`] compares of an item's terms, sorted: its content term hashes and
-/// number/date hashes deduplicated, and all its term hashes with repeats (a bag: its
-/// intersection with another bounds their LCS). An item is usually a candidate of several later
-/// ones, so they are computed once (its sorted features too, in `feat_sets`).
+/// What [`Index::verify`] compares of an item's terms first, sorted: its content term hashes
+/// and number/date hashes deduplicated. An item is usually a candidate of several later ones,
+/// so they are computed once (its sorted features and its bag too, in `feat_sets` and `bags`:
+/// all its term hashes with repeats, whose intersection with another's bounds their LCS).
 #[derive(Debug, Clone)]
 struct Sets {
-    all: Range<usize>,
     content: Range<usize>,
     nums: Range<usize>,
 }
@@ -146,10 +145,10 @@ pub(crate) struct Index {
     exact: HashMap<(u64, u64, u64), u32, Fast>,
     /// Per item, its [`Sets`] once verified, as ranges of `set_data`.
     sets: Vec<Option<Sets>>,
+    bags: Vec<Option<Range<usize>>>,
     feat_sets: Vec<Option<Range<usize>>>,
     set_data: Vec<u64>,
     // Scratch buffers reused across items.
-    scratch_pairs: Vec<(u64, u8)>,
     scratch_feats: Vec<u64>,
     /// Shared-feature count per earlier item, indexed by item (a hash map here was the hottest
     /// line of the duplicate rules); only the entries listed in `touched` are non-zero.
@@ -383,31 +382,9 @@ impl Index {
         if let Some(Some(s)) = self.sets.get(i) {
             return s.clone();
         }
-        // One sort of the terms gives the bag and both filtered sets.
-        let (content, num) = (1u8, 2u8);
-        let mut pairs = std::mem::take(&mut self.scratch_pairs);
-        pairs.clear();
-        pairs.extend(self.item_terms(i).iter().map(|t| {
-            let n = matches!(t.kind, TermKind::Number | TermKind::Date);
-            (t.hash, (u8::from(t.is_content()) * content) | (u8::from(n) * num))
-        }));
-        pairs.sort_unstable();
-        let data = &mut self.set_data;
-        let start = data.len();
-        data.extend(pairs.iter().map(|t| t.0));
-        let all = start..data.len();
-        // Sorted already: a value is kept unless it repeats the one before.
-        let mut distinct = |flag: u8| {
-            let start = data.len();
-            for &(h, f) in &pairs {
-                if f & flag != 0 && data.get(start..).and_then(<[u64]>::last) != Some(&h) {
-                    data.push(h);
-                }
-            }
-            start..data.len()
-        };
-        let sets = Sets { all, content: distinct(content), nums: distinct(num) };
-        self.scratch_pairs = pairs;
+        let content = self.sorted_hashes(i, Term::is_content, true);
+        let nums = self.sorted_hashes(i, |t| matches!(t.kind, TermKind::Number | TermKind::Date), true);
+        let sets = Sets { content, nums };
         if self.sets.len() < self.items.len() {
             self.sets.resize(self.items.len(), None);
         }
@@ -415,6 +392,38 @@ impl Index {
             *slot = Some(sets.clone());
         }
         sets
+    }
+
+    /// The bag of item `i`'s term hashes (sorted, with repeats), computed on first use: most
+    /// pairs are rejected on their [`Sets`] before it is needed.
+    fn bag(&mut self, i: usize) -> Range<usize> {
+        if let Some(Some(r)) = self.bags.get(i) {
+            return r.clone();
+        }
+        let range = self.sorted_hashes(i, |_| true, false);
+        if self.bags.len() < self.items.len() {
+            self.bags.resize(self.items.len(), None);
+        }
+        if let Some(slot) = self.bags.get_mut(i) {
+            *slot = Some(range.clone());
+        }
+        range
+    }
+
+    /// The hashes of item `i`'s terms that pass `keep`, sorted (and deduplicated when `distinct`),
+    /// appended to `set_data`.
+    fn sorted_hashes(&mut self, i: usize, keep: impl Fn(&Term) -> bool, distinct: bool) -> Range<usize> {
+        let mut scratch = std::mem::take(&mut self.scratch_feats);
+        scratch.clear();
+        scratch.extend(self.item_terms(i).iter().filter(|t| keep(t)).map(|t| t.hash));
+        scratch.sort_unstable();
+        if distinct {
+            scratch.dedup();
+        }
+        let start = self.set_data.len();
+        self.set_data.extend_from_slice(&scratch);
+        self.scratch_feats = scratch;
+        start..self.set_data.len()
     }
 
     /// The features of item `i`, sorted and deduplicated, computed on first use: only pairs
@@ -469,20 +478,22 @@ impl Index {
             }
         }
         let (fa, fb) = (self.feat_set(a), self.feat_set(b));
+        let lcs_fits = la * lb <= LCS_CELLS_MAX;
+        let (ba, bb) = if lcs_fits { (self.bag(a), self.bag(b)) } else { (0..0, 0..0) };
         let (ta, tb) = (self.item_terms(a), self.item_terms(b));
         let data = &self.set_data;
         let set = |r: &Range<usize>| data.get(r.clone()).unwrap_or(&[]);
         let shared = sorted_intersection(set(&fa), set(&fb));
         let (fa, fb) = (fa.len(), fb.len());
         let sh = shared as f32 / fa.min(fb).max(1) as f32;
-        let (lcs, conflict) = if la * lb <= LCS_CELLS_MAX {
+        let (lcs, conflict) = if lcs_fits {
             // The LCS is at most the terms the two have in common (with repeats): when even that
             // and the shared features fall short of the threshold, no alignment can pass.
-            let common = sorted_intersection(set(&sa.all), set(&sb.all));
+            let common = sorted_intersection(set(&ba), set(&bb));
             if sh.max(common as f32 / short as f32) < params.min_similarity {
                 return None;
             }
-            let al = align(ta, tb, set(&sa.all), set(&sb.all));
+            let al = align(ta, tb, set(&ba), set(&bb));
             (al.lcs, al.conflict)
         } else {
             (0, content_conflict(set(&sa.content), set(&sb.content), 1))
@@ -1193,20 +1204,20 @@ fn same_content(a: &[Term], b: &[Term]) -> bool {
 }
 
 /// Each side has a number or date the other lacks: "giảm 10%" vs "giảm 15%". Takes the sorted
-/// sets of number and date terms.
+/// sets of number and date terms (distinct, so each side lacks one of the other's exactly when
+/// their intersection is smaller than it).
 fn numbers_conflict(na: &[u64], nb: &[u64]) -> bool {
-    let a_only = na.iter().any(|h| nb.binary_search(h).is_err());
-    let b_only = nb.iter().any(|h| na.binary_search(h).is_err());
-    a_only && b_only
+    let common = sorted_intersection(na, nb);
+    common < na.len() && common < nb.len()
 }
 
 /// Each side has at least `min` content words the other lacks anywhere: both copies were
 /// rewritten, and say different things ("Báo cáo chính trị …" / "Báo cáo … về tổng kết …").
-/// Takes the sorted sets of content terms.
+/// Takes the sorted sets of content terms (distinct: what a side lacks is its size less the
+/// intersection, counted in one merge).
 fn content_conflict(sa: &[u64], sb: &[u64], min: usize) -> bool {
-    let a_only = sa.iter().filter(|h| sb.binary_search(h).is_err()).count();
-    let b_only = sb.iter().filter(|h| sa.binary_search(h).is_err()).count();
-    a_only >= min && b_only >= min
+    let common = sorted_intersection(sa, sb);
+    sa.len() - common >= min && sb.len() - common >= min
 }
 
 struct Alignment {
@@ -1418,12 +1429,29 @@ mod tests {
     fn bag_intersection_bounds_the_lcs() {
         assert_eq!(sorted_intersection(&[1, 1, 2, 5, 5, 5], &[1, 5, 5, 7]), 3);
         let (mut idx, _) = index_of(&["a b c a b c d e", "c b a d e a"]);
-        let (sa, sb) = (idx.sets(0), idx.sets(1));
+        let (sa, sb) = (idx.bag(0), idx.bag(1));
         let bag = |r: &Range<usize>| idx.set_data.get(r.clone()).unwrap_or(&[]).to_vec();
-        let common = sorted_intersection(&bag(&sa.all), &bag(&sb.all));
-        let lcs = align(idx.item_terms(0), idx.item_terms(1), &bag(&sa.all), &bag(&sb.all)).lcs;
+        let common = sorted_intersection(&bag(&sa), &bag(&sb));
+        let lcs = align(idx.item_terms(0), idx.item_terms(1), &bag(&sa), &bag(&sb)).lcs;
         assert_eq!(common, 6);
         assert!(lcs <= common && lcs >= 3, "{lcs}");
+    }
+
+    proptest::proptest! {
+        /// The merge-based conflict tests agree with their definitions (a binary search of the
+        /// other side per term) on sorted, distinct sets.
+        #[test]
+        fn conflicts_by_merge_agree_with_definitions(
+            a in proptest::collection::btree_set(0u64..40, 0..12),
+            b in proptest::collection::btree_set(0u64..40, 0..12),
+            min in 1usize..3,
+        ) {
+            let (a, b): (Vec<u64>, Vec<u64>) = (a.into_iter().collect(), b.into_iter().collect());
+            let only = |x: &[u64], y: &[u64]| x.iter().filter(|h| y.binary_search(h).is_err()).count();
+            let (a_only, b_only) = (only(&a, &b), only(&b, &a));
+            proptest::prop_assert_eq!(numbers_conflict(&a, &b), a_only > 0 && b_only > 0);
+            proptest::prop_assert_eq!(content_conflict(&a, &b, min), a_only >= min && b_only >= min);
+        }
     }
 
     #[test]
