@@ -858,24 +858,93 @@ struct Tok {
     gap: Gap,
 }
 
+/// What [`scan`] asks of one character: its [`Fold`], its class as [`rasoat_text::token::class`]
+/// gives it, and whether it belongs to a word (a letter, digit or combining mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CharInfo {
+    fold: Fold,
+    alpha: bool,
+    numeric: bool,
+    word: bool,
+}
+
+impl CharInfo {
+    /// The definition: [`rasoat_text::token::class`] and [`fold`].
+    fn of(c: char, folded: &[Vec<Fold>; 2]) -> Self {
+        let (alpha, numeric) = rasoat_text::token::class(c);
+        let word = alpha || numeric || matches!(c, '\u{300}'..='\u{36F}');
+        Self { fold: fold(c, folded), alpha, numeric, word }
+    }
+}
+
+/// [`CharInfo`] of the one- and two-byte characters (U+0000..U+07FF, which hold the combining
+/// marks) and of Latin Extended Additional (U+1E00..U+1EFF, most Vietnamese toned letters), so
+/// that [`scan`] reads them from their bytes without decoding the character the general way.
+struct CharTables {
+    low: Vec<CharInfo>,
+    additional: Vec<CharInfo>,
+}
+
+static CHAR_TABLES: LazyLock<CharTables> = LazyLock::new(|| {
+    let folded = &*FOLDED;
+    let block = |cps: Range<u32>| -> Vec<CharInfo> {
+        cps.map(|u| CharInfo::of(char::from_u32(u).unwrap_or('\u{fffd}'), folded)).collect()
+    };
+    CharTables { low: block(0..0x800), additional: block(0x1E00..0x1F00) }
+});
+
+/// The character that starts at byte `i` of `slice` (`bytes` is its bytes), its byte length and
+/// its [`CharInfo`]: from [`CHAR_TABLES`] when its bytes say it is tabulated, else decoded and
+/// asked [`CharInfo::of`].
+// Always inlined: a call per character, returning through memory, cost more than the tables save.
+#[inline(always)]
+fn char_at(slice: &str, bytes: &[u8], i: usize, tables: &CharTables) -> Option<(char, usize, CharInfo)> {
+    let b0 = *bytes.get(i)?;
+    let tabulated = match b0 {
+        0..0x80 => Some((u32::from(b0), 1, tables.low.get(usize::from(b0)))),
+        0xC2..=0xDF => {
+            let b1 = *bytes.get(i + 1)?;
+            let u = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            Some((u, 2, tables.low.get(u as usize)))
+        }
+        // E1 B8..BB xx: U+1E00..U+1EFF.
+        0xE1 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(&b1 @ 0xB8..=0xBB), Some(&b2)) => {
+                let u = 0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                Some((u, 3, tables.additional.get((u - 0x1E00) as usize)))
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some((u, len, Some(&info))) = tabulated
+        && let Some(c) = char::from_u32(u)
+    {
+        return Some((c, len, info));
+    }
+    let c = slice.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8(), CharInfo::of(c, &FOLDED)))
+}
+
 /// The tokens of `text[piece]` into `out`, cut as [`rasoat_text::token::tokens`] cuts them
 /// (maximal runs of letters, digits and combining marks), each hashed and classified in the
 /// same pass over the characters: the text is read once, and nothing is allocated.
 fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
     out.clear();
-    let (folded, ascii) = (&*FOLDED, &*ASCII);
+    let (tables, ascii) = (&*CHAR_TABLES, &*ASCII);
     let slice = piece.text(text);
     let bytes = slice.as_bytes();
     let mut i = 0;
     loop {
-        // The separator: ASCII from the table, other characters decoded and asked the slow way.
+        // The separator: ASCII from the table, other characters asked their class.
         let mut gap = Gap::default();
         let first = loop {
             let Some(&byte) = bytes.get(i) else { break None };
             if byte < 0x80 {
                 let a = ascii.get(usize::from(byte)).copied().unwrap_or(0);
                 if a & (A_ALPHA | A_DIGIT) != 0 {
-                    break Some((byte as char, 1));
+                    let Some(&info) = tables.low.get(usize::from(byte)) else { break None };
+                    break Some((info, 1));
                 }
                 // Gap::add from the table: a space between words is most separators.
                 gap.clause |= a & A_CLAUSE != 0;
@@ -888,22 +957,20 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
                 }
                 i += 1;
             } else {
-                let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break None };
-                let (alpha, numeric) = rasoat_text::token::class(c);
-                if alpha || numeric || matches!(c, '\u{300}'..='\u{36F}') {
-                    break Some((c, c.len_utf8()));
+                let Some((c, len, info)) = char_at(slice, bytes, i, tables) else { break None };
+                if info.word {
+                    break Some((info, len));
                 }
                 gap.add(c);
-                i += c.len_utf8();
+                i += len;
             }
         };
-        let Some((c, len)) = first else { break };
+        let Some((info, len)) = first else { break };
         let start = i;
-        let (alpha, numeric) = rasoat_text::token::class(c);
-        let f = fold(c, folded);
+        let f = info.fold;
         let mut key = WordKey::new();
         key.add(f);
-        let (mut letters, mut digits) = (alpha, numeric);
+        let (mut letters, mut digits) = (info.alpha, info.numeric);
         let (mut rest_lower, mut no_lower, mut chars) = (true, !f.lower, 1usize);
         i += len;
         // The token: runs of lower-case ASCII letters (most of a text) take the short path.
@@ -916,22 +983,15 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
                 i += 1;
                 continue;
             }
-            let (c, len) = if byte < 0x80 {
-                (byte as char, 1)
-            } else {
-                let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break };
-                (c, c.len_utf8())
-            };
-            let (alpha, numeric) = rasoat_text::token::class(c);
-            if !(alpha || numeric || matches!(c, '\u{300}'..='\u{36F}')) {
+            let Some((_, len, info)) = char_at(slice, bytes, i, tables) else { break };
+            if !info.word {
                 break;
             }
-            let f = fold(c, folded);
-            key.add(f);
-            letters |= alpha;
-            digits |= numeric;
-            rest_lower &= f.lower;
-            no_lower &= !f.lower;
+            key.add(info.fold);
+            letters |= info.alpha;
+            digits |= info.numeric;
+            rest_lower &= info.fold.lower;
+            no_lower &= !info.fold.lower;
             chars += 1;
             i += len;
         }
@@ -1359,6 +1419,19 @@ mod tests {
                     "{gap:?}"
                 );
             }
+        }
+    }
+
+    /// The tabulated character infos, read from the bytes, are the definition's, for every
+    /// character of the tabulated blocks and around them.
+    #[test]
+    fn char_at_agrees_with_definition() {
+        let tables = &*CHAR_TABLES;
+        let chars = (0..0x3000u32).chain(0xFF00..0x10100).filter_map(char::from_u32);
+        for c in chars {
+            let s = format!("{c}a");
+            let got = char_at(&s, s.as_bytes(), 0, tables);
+            assert_eq!(got, Some((c, c.len_utf8(), CharInfo::of(c, &FOLDED))), "{c:?}");
         }
     }
 
