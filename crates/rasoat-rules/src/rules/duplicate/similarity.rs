@@ -899,31 +899,48 @@ static CHAR_TABLES: LazyLock<CharTables> = LazyLock::new(|| {
 // Always inlined: a call per character, returning through memory, cost more than the tables save.
 #[inline(always)]
 fn char_at(slice: &str, bytes: &[u8], i: usize, tables: &CharTables) -> Option<(char, usize, CharInfo)> {
-    let b0 = *bytes.get(i)?;
-    let tabulated = match b0 {
-        0..0x80 => Some((u32::from(b0), 1, tables.low.get(usize::from(b0)))),
-        0xC2..=0xDF => {
-            let b1 = *bytes.get(i + 1)?;
-            let u = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
-            Some((u, 2, tables.low.get(u as usize)))
-        }
-        // E1 B8..BB xx: U+1E00..U+1EFF.
-        0xE1 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-            (Some(&b1 @ 0xB8..=0xBB), Some(&b2)) => {
-                let u = 0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-                Some((u, 3, tables.additional.get((u - 0x1E00) as usize)))
-            }
-            _ => None,
-        },
-        _ => None,
-    };
-    if let Some((u, len, Some(&info))) = tabulated
+    if let Some((u, len, info)) = tabulated(bytes, i, tables)
         && let Some(c) = char::from_u32(u)
     {
         return Some((c, len, info));
     }
     let c = slice.get(i..)?.chars().next()?;
     Some((c, c.len_utf8(), CharInfo::of(c, &FOLDED)))
+}
+
+/// [`char_at`] without the character, for the letters of a token: its byte length and info.
+#[inline(always)]
+fn info_at(slice: &str, bytes: &[u8], i: usize, tables: &CharTables) -> Option<(usize, CharInfo)> {
+    if let Some((_, len, info)) = tabulated(bytes, i, tables) {
+        return Some((len, info));
+    }
+    let c = slice.get(i..)?.chars().next()?;
+    Some((c.len_utf8(), CharInfo::of(c, &FOLDED)))
+}
+
+/// The code point, byte length and [`CharInfo`] of the character at byte `i` when its bytes
+/// say [`CHAR_TABLES`] holds it.
+#[inline(always)]
+fn tabulated(bytes: &[u8], i: usize, tables: &CharTables) -> Option<(u32, usize, CharInfo)> {
+    let b0 = *bytes.get(i)?;
+    let (u, len, info) = match b0 {
+        0..0x80 => (u32::from(b0), 1, tables.low.get(usize::from(b0))),
+        0xC2..=0xDF => {
+            let b1 = *bytes.get(i + 1)?;
+            let u = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            (u, 2, tables.low.get(u as usize))
+        }
+        // E1 B8..BB xx: U+1E00..U+1EFF.
+        0xE1 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(&b1 @ 0xB8..=0xBB), Some(&b2)) => {
+                let u = 0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                (u, 3, tables.additional.get((u - 0x1E00) as usize))
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((u, len, *info?))
 }
 
 /// The tokens of `text[piece]` into `out`, cut as [`rasoat_text::token::tokens`] cuts them
@@ -940,6 +957,11 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
         let mut gap = Gap::default();
         let first = loop {
             let Some(&byte) = bytes.get(i) else { break None };
+            // A space adds nothing to the gap, and is most separators.
+            if byte == b' ' {
+                i += 1;
+                continue;
+            }
             if byte < 0x80 {
                 let a = ascii.get(usize::from(byte)).copied().unwrap_or(0);
                 if a & (A_ALPHA | A_DIGIT) != 0 {
@@ -983,7 +1005,7 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
                 i += 1;
                 continue;
             }
-            let Some((_, len, info)) = char_at(slice, bytes, i, tables) else { break };
+            let Some((len, info)) = info_at(slice, bytes, i, tables) else { break };
             if !info.word {
                 break;
             }
@@ -1011,9 +1033,12 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
             num,
             title: f.upper && chars >= 2 && rest_lower,
             no_lower,
-            // The separator before the first token of a piece is not asked about.
-            gap: if out.is_empty() { Gap::default() } else { gap },
+            gap,
         });
+    }
+    // The separator before the first token of a piece is not asked about.
+    if let Some(t) = out.first_mut() {
+        t.gap = Gap::default();
     }
 }
 
@@ -1213,13 +1238,11 @@ fn mark_fillers(terms: &mut [Term]) {
 
 /// Whether the separator before a token ends a clause. A comma between digits is a decimal mark.
 fn breaks_clause(gap: Gap, prev: Option<&Tok>, next: &Tok) -> bool {
-    if gap.trimmed == Trimmed::One(',')
-        && prev.is_some_and(|p| p.kind == TokenKind::Number)
-        && next.kind == TokenKind::Number
-    {
-        return false;
-    }
+    // A lone ',' is clause punctuation, so `gap.clause` is asked first: most gaps are spaces.
     gap.clause
+        && !(gap.trimmed == Trimmed::One(',')
+            && next.kind == TokenKind::Number
+            && prev.is_some_and(|p| p.kind == TokenKind::Number))
 }
 
 /// Shingles of an item's terms, appended to `out` in text order, repeats included: the index
@@ -1430,8 +1453,39 @@ mod tests {
         let chars = (0..0x3000u32).chain(0xFF00..0x10100).filter_map(char::from_u32);
         for c in chars {
             let s = format!("{c}a");
-            let got = char_at(&s, s.as_bytes(), 0, tables);
-            assert_eq!(got, Some((c, c.len_utf8(), CharInfo::of(c, &FOLDED))), "{c:?}");
+            let want = (c, c.len_utf8(), CharInfo::of(c, &FOLDED));
+            assert_eq!(char_at(&s, s.as_bytes(), 0, tables), Some(want), "{c:?}");
+            assert_eq!(info_at(&s, s.as_bytes(), 0, tables), Some((want.1, want.2)), "{c:?}");
+        }
+    }
+
+    /// The clause test asks `gap.clause` first; it agrees with its definition on the gaps
+    /// the scanner makes, between numbers and words.
+    #[test]
+    fn breaks_clause_agrees_with_definition() {
+        let definition = |gap: Gap, prev: Option<&Tok>, next: &Tok| {
+            if gap.trimmed == Trimmed::One(',')
+                && prev.is_some_and(|p| p.kind == TokenKind::Number)
+                && next.kind == TokenKind::Number
+            {
+                return false;
+            }
+            gap.clause
+        };
+        let mut toks = Vec::new();
+        for sep in [" ", ",", ", ", " , ", ",,", ";", "  ", "-", "/", ".", "…", "“", "\u{a0}", "(", ") "]
+        {
+            for (a, b) in [("1", "5"), ("1", "x"), ("x", "5"), ("x", "y")] {
+                let text = format!("{a}{sep}{b}");
+                scan(&text, Span::new(0, text.len()), &mut toks);
+                let (Some(prev), Some(next)) = (toks.first(), toks.get(1)) else { panic!("{text:?}") };
+                assert_eq!(
+                    breaks_clause(next.gap, Some(prev), next),
+                    definition(next.gap, Some(prev), next),
+                    "{text:?}"
+                );
+                assert_eq!(breaks_clause(next.gap, None, next), definition(next.gap, None, next), "{text:?}");
+            }
         }
     }
 
