@@ -1210,7 +1210,12 @@ impl Normaliser {
 /// Mark directive verbs and function words (pairs first, then single words).
 fn mark_fillers(terms: &mut [Term]) {
     let mut k = 0;
-    while k < terms.len() {
+    while let Some(t) = terms.get(k) {
+        // Most terms start no pair and are no filler word (non-words carry no flags).
+        if t.special & (SP_PAIR_FIRST | SP_FILLER) == 0 {
+            k += 1;
+            continue;
+        }
         let pair = match (terms.get(k), terms.get(k + 1)) {
             (Some(a), Some(b))
                 if a.kind == TermKind::Word && b.kind == TermKind::Word && a.clause == b.clause =>
@@ -1251,9 +1256,8 @@ fn breaks_clause(gap: Gap, prev: Option<&Tok>, next: &Tok) -> bool {
 fn features(terms: &[Term], out: &mut Vec<u64>) {
     for clause in terms.chunk_by(|a, b| a.clause == b.clause) {
         if clause.len() >= K {
-            for w in clause.windows(K) {
-                out.push(w.iter().fold(FNV_OFFSET, |h, t| mix(h, t.hash)));
-            }
+            // One reservation for the clause's windows, not a capacity check per feature.
+            out.extend(clause.windows(K).map(|w| w.iter().fold(FNV_OFFSET, |h, t| mix(h, t.hash))));
         } else if clause.iter().any(Term::is_content) {
             out.push(clause.iter().fold(FNV_OFFSET ^ 1, |h, t| mix(h, t.hash)));
         }
@@ -1486,6 +1490,62 @@ mod tests {
                 );
                 assert_eq!(breaks_clause(next.gap, None, next), definition(next.gap, None, next), "{text:?}");
             }
+        }
+    }
+
+    /// Skipping terms without filler flags marks what the plain pass (every term looked at)
+    /// marks, on the seeds and on texts dense with fillers.
+    #[test]
+    fn mark_fillers_agrees_with_plain_pass() {
+        fn plain(terms: &mut [Term]) {
+            let mut k = 0;
+            while k < terms.len() {
+                let pair = match (terms.get(k), terms.get(k + 1)) {
+                    (Some(a), Some(b))
+                        if a.kind == TermKind::Word && b.kind == TermKind::Word && a.clause == b.clause =>
+                    {
+                        a.special & SP_PAIR_FIRST != 0
+                            && FILLER_PAIR_SET.binary_search(&(a.hash, b.hash)).is_ok()
+                    }
+                    _ => false,
+                };
+                if pair {
+                    for t in terms.get_mut(k..k + 2).unwrap_or(&mut []) {
+                        t.kind = TermKind::Filler;
+                    }
+                    k += 2;
+                    continue;
+                }
+                if let Some(t) = terms.get_mut(k)
+                    && t.kind == TermKind::Word
+                    && t.special & SP_FILLER != 0
+                {
+                    t.kind = TermKind::Filler;
+                }
+                k += 1;
+            }
+        }
+        let texts = [
+            include_str!("../../../../../corpus/seeds/000_4816794cbecccb5d.txt"),
+            include_str!("../../../../../corpus/seeds/002_89dcc62694a11fe1.txt"),
+            "nghiêm nghiêm túc thực hiện hiện thực, tiếp tục tiếp, của và đảm bảo đảm bảo đảm",
+            "trực tiếp tục; đôn đốc đôn, duy trì 12 đẩy mạnh UBND tăng cường triển khai",
+        ];
+        for text in texts {
+            let mut terms = Vec::new();
+            let mut norm = Normaliser::default();
+            norm.run(text, Span::new(0, text.len()), &mut terms);
+            for t in &mut terms {
+                if t.kind == TermKind::Filler {
+                    t.kind = TermKind::Word;
+                }
+            }
+            let mut want = terms.clone();
+            plain(&mut want);
+            mark_fillers(&mut terms);
+            let kinds = |v: &[Term]| v.iter().map(|t| t.kind).collect::<Vec<_>>();
+            assert_eq!(kinds(&terms), kinds(&want));
+            assert!(terms.iter().any(|t| t.kind == TermKind::Filler));
         }
     }
 
