@@ -373,15 +373,12 @@ impl Index {
         }
         let mut cands = std::mem::take(&mut self.scratch_cands);
         cands.clear();
+        // One pass reads each count and clears it for the next item.
         for &j in &self.touched {
-            let c = self.counts.get(j as usize).copied().unwrap_or(0);
+            let Some(c) = self.counts.get_mut(j as usize) else { continue };
+            let c = std::mem::take(c);
             if c >= 2 && self.comparable(i, j as usize) {
                 cands.push((c, j));
-            }
-        }
-        for &j in &self.touched {
-            if let Some(c) = self.counts.get_mut(j as usize) {
-                *c = 0;
             }
         }
         // Most shared features first; ties to the earliest item, for determinism.
@@ -759,8 +756,9 @@ const SPECIAL_SLOTS: usize = 1024;
 /// shift of the hash chosen so that no two of these words share a slot: a lookup is one load
 /// and one compare, without a branch to mispredict on the frequent function words.
 struct Specials {
-    keys: Vec<u64>,
-    flags: Vec<u8>,
+    /// (hash, flags) per slot; an array of the slot count, so that a masked index needs no
+    /// bounds check.
+    slots: Box<[(u64, u8); SPECIAL_SLOTS]>,
     shift: u32,
 }
 
@@ -790,14 +788,11 @@ impl Specials {
         // found among the first few); a word whose slot is taken is left out only if none is,
         // which `specials_find_their_words_and_only_them` would report.
         let placed = |shift: u32| {
-            let mut t = Self { keys: vec![0; SPECIAL_SLOTS], flags: vec![0; SPECIAL_SLOTS], shift };
+            let mut t = Self { slots: Box::new([(0, 0); SPECIAL_SLOTS]), shift };
             for &(h, f) in &words {
                 let i = t.home(h);
-                match (t.keys.get_mut(i), t.flags.get_mut(i)) {
-                    (Some(k), Some(slot)) if *slot == 0 => {
-                        *k = h;
-                        *slot = f;
-                    }
+                match t.slots.get_mut(i) {
+                    Some(slot) if slot.1 == 0 => *slot = (h, f),
                     _ => return Err(t),
                 }
             }
@@ -810,7 +805,7 @@ impl Specials {
                 Err(t) => last = Some(t),
             }
         }
-        last.unwrap_or(Self { keys: Vec::new(), flags: Vec::new(), shift: 0 })
+        last.unwrap_or(Self { slots: Box::new([(0, 0); SPECIAL_SLOTS]), shift: 0 })
     }
 
     #[inline]
@@ -821,9 +816,8 @@ impl Specials {
     /// The flags of the word with hash `h`; 0 for an ordinary word.
     #[inline]
     fn get(&self, h: u64) -> u8 {
-        let i = self.home(h);
-        match (self.keys.get(i), self.flags.get(i)) {
-            (Some(&k), Some(&f)) if k == h => f,
+        match self.slots.get(self.home(h)) {
+            Some(&(k, f)) if k == h => f,
             _ => 0,
         }
     }
