@@ -896,17 +896,19 @@ impl CharInfo {
 /// [`CharInfo`] of the one- and two-byte characters (U+0000..U+07FF, which hold the combining
 /// marks) and of Latin Extended Additional (U+1E00..U+1EFF, most Vietnamese toned letters), so
 /// that [`scan`] reads them from their bytes without decoding the character the general way.
+/// Arrays of their block sizes: an index made of masked bytes needs no bounds check.
 struct CharTables {
-    low: Vec<CharInfo>,
-    additional: Vec<CharInfo>,
+    low: Box<[CharInfo; 0x800]>,
+    additional: Box<[CharInfo; 0x100]>,
 }
 
 static CHAR_TABLES: LazyLock<CharTables> = LazyLock::new(|| {
     let folded = &*FOLDED;
-    let block = |cps: Range<u32>| -> Vec<CharInfo> {
-        cps.map(|u| CharInfo::of(char::from_u32(u).unwrap_or('\u{fffd}'), folded)).collect()
-    };
-    CharTables { low: block(0..0x800), additional: block(0x1E00..0x1F00) }
+    let info = |u: usize| CharInfo::of(char::from_u32(u as u32).unwrap_or('\u{fffd}'), folded);
+    CharTables {
+        low: Box::new(std::array::from_fn(info)),
+        additional: Box::new(std::array::from_fn(|k| info(0x1E00 + k))),
+    }
 });
 
 /// The character that starts at byte `i` of `slice` (`bytes` is its bytes), its byte length and
@@ -949,8 +951,8 @@ fn tabulated(bytes: &[u8], i: usize, tables: &CharTables) -> Option<(u32, usize,
         // E1 B8..BB xx: U+1E00..U+1EFF.
         0xE1 => match (bytes.get(i + 1), bytes.get(i + 2)) {
             (Some(&b1 @ 0xB8..=0xBB), Some(&b2)) => {
-                let u = 0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-                (u, 3, tables.additional.get((u - 0x1E00) as usize))
+                let k = (usize::from(b1 & 0x03) << 6) | usize::from(b2 & 0x3F);
+                (0x1E00 + k as u32, 3, tables.additional.get(k))
             }
             _ => return None,
         },
