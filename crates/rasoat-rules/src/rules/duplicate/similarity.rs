@@ -911,8 +911,8 @@ struct Tok {
     kind: TokenKind,
     /// [`word_hash`] of its text.
     hash: u64,
-    /// Its value, for a number of at most 9 digits.
-    num: Option<u64>,
+    /// Its value, for a number of at most 9 digits (which fit in a u32: a smaller token).
+    num: Option<u32>,
     /// "Tân", "Đông": an upper-case letter then lower-case ones.
     title: bool,
     /// No lower-case letter ("UBND").
@@ -1167,7 +1167,7 @@ impl Normaliser {
         let specials = &*SPECIALS;
         let (w_thang, w_nam) = (*W_THANG, *W_NAM);
         let hash_at = |i: usize| toks.get(i).map(|t| t.hash);
-        let num_at = |i: usize| toks.get(i).and_then(|t| t.num);
+        let num_at = |i: usize| toks.get(i).and_then(|t| t.num).map(u64::from);
         // The separator before token i, trimmed.
         let sep = |i: usize| toks.get(i).map_or(Trimmed::Empty, |t| t.gap.trimmed);
         // A numeric date "D/M/Y" (also with '-' or '.') starting at token i.
@@ -1265,7 +1265,7 @@ impl Normaliser {
                 }
             }
             if let Some(n) = tok.num {
-                push(number_hash(n), TermKind::Number);
+                push(number_hash(u64::from(n)), TermKind::Number);
             } else if flags & SP_ABBREV != 0
                 && tok.no_lower
                 && let Some((_, exp)) = ABBREV_SET.iter().find(|(a, _)| *a == h)
@@ -1465,6 +1465,7 @@ mod tests {
             "ǅemal İstanbul ΣΑΣ straße Ⅻ ½ ١٢٣ 𝔘𝔫𝔦 a\tb\nc",
             "",
             ", ; .",
+            "999999999 1234567890 000000007 4294967296 ½ ١٢٣",
         ];
         let is_title = |w: &str| {
             let mut chars = w.chars();
@@ -1482,9 +1483,9 @@ mod tests {
                 assert_eq!(got.hash, word_hash(w.text), "{:?}", w.text);
                 assert_eq!(got.title, is_title(w.text), "{:?}", w.text);
                 assert_eq!(got.no_lower, w.text.chars().all(|c| !c.is_lowercase()), "{:?}", w.text);
-                let num =
+                let num: Option<u64> =
                     (w.kind == TokenKind::Number && w.text.len() <= 9).then(|| w.text.parse().ok()).flatten();
-                assert_eq!(got.num, num, "{:?}", w.text);
+                assert_eq!(got.num.map(u64::from), num, "{:?}", w.text);
                 let gap = match k.checked_sub(1).and_then(|p| want.get(p)) {
                     Some(p) => text.get(p.span.end..w.span.start).unwrap_or(""),
                     None => "",
