@@ -323,8 +323,15 @@ impl Index {
     }
 
     /// Number of content terms of an item.
+    #[cfg(test)]
     pub fn content_len(&self, i: usize) -> usize {
         self.item_terms(i).iter().filter(|t| t.is_content()).count()
+    }
+
+    /// Whether item `i` has at least `min` content terms, counting no further than `min`: most
+    /// items have many more.
+    fn has_content_terms(&self, i: usize, min: usize) -> bool {
+        min == 0 || self.item_terms(i).iter().filter(|t| t.is_content()).nth(min - 1).is_some()
     }
 
     /// The terms of an item, as hashes.
@@ -349,7 +356,7 @@ impl Index {
         self.scope_first =
             self.items.iter().zip(0u32..).map(|(it, k)| *firsts.entry(it.scope).or_insert(k)).collect();
         for i in 0..n {
-            let ok = eligible(i) && self.content_len(i) >= params.min_terms;
+            let ok = eligible(i) && self.has_content_terms(i, params.min_terms);
             if ok {
                 self.ensure_feats(i);
             }
@@ -1714,6 +1721,16 @@ mod tests {
         let (fast, plain) = (run(false), run(true));
         assert_eq!(fast, plain);
         assert!(fast.iter().flatten().count() >= 4, "{fast:?}");
+    }
+
+    #[test]
+    fn has_content_terms_agrees_with_content_len() {
+        let (idx, _) = index_of(&["", "của và", "Rà soát, sửa đổi quy chế làm việc của cơ quan", "1 2 3"]);
+        for i in 0..4 {
+            for min in 0..12 {
+                assert_eq!(idx.has_content_terms(i, min), idx.content_len(i) >= min, "{i} {min}");
+            }
+        }
     }
 
     #[test]
