@@ -17,15 +17,19 @@
 //! (feature → items that have it); an item's candidates are the earlier items that share
 //! features with it, and at most [`VERIFY_MAX`] of them are checked. Posting lists longer than
 //! [`POSTING_CAP`] are boilerplate ("cán bộ, công chức, viên chức") and stop being scanned; exact
-//! copies are found by a hash of the whole term sequence. Work per item is therefore bounded and
+//! copies are found by a hash of the whole term sequence. Lists are newest first, so a walk stops
+//! below the first item of the item's scope; outside plans an item is compared only with the one
+//! before it, which shares a feature exactly when it heads the list. Work per item is therefore
+//! bounded and
 //! the search is linear (measured by `measure::linear_on_5000_paragraphs`: 1,250 / 2,500 / 5,000
 //! paragraphs in 5.0 / 10.3 / 16.9 ms, release build on a busy 2-core machine).
 //!
 //! Cost. Each compared item's text is read once: [`scan`] cuts, hashes and classifies its tokens
 //! in one pass, into reused buffers. Features are computed only for items that are compared,
-//! and the sorted sets a pair check needs only for items that are checked (once each); a pair is
-//! rejected on its term sets before its features or its LCS are looked at, and the LCS is not
-//! computed when the terms the two share cannot reach the threshold.
+//! and the term sets a pair check needs only for pairs that are checked (counted per pair in a
+//! reused hash set); a pair is rejected on its term sets before its features or its LCS are
+//! looked at, and the LCS is not computed when the terms the two share cannot reach the
+//! threshold.
 //!
 //! A candidate is confirmed on the pair itself: the similarity is the larger of the shingle
 //! containment (shared features / features of the shorter item, robust to reordering) and the
@@ -102,15 +106,79 @@ pub(crate) struct Item {
     cross: bool,
 }
 
-/// What [`Index::verify`] compares of an item's terms, sorted: its content term hashes and
-/// number/date hashes deduplicated, and all its term hashes with repeats (a bag: its
-/// intersection with another bounds their LCS). An item is usually a candidate of several later
-/// ones, so they are computed once (its sorted features too, in `feat_sets`).
-#[derive(Debug, Clone)]
-struct Sets {
-    all: Range<usize>,
-    content: Range<usize>,
-    nums: Range<usize>,
+/// What [`Index::verify`] compares of two items' terms first: the number of distinct content
+/// (or number/date) hashes of each, and of both. Counted per pair in a [`PairSet`]: sorting each
+/// item's sets cost more, and most items are checked against one candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Overlap {
+    a: usize,
+    b: usize,
+    common: usize,
+}
+
+impl Overlap {
+    /// Each side has at least `min` terms the other lacks anywhere: numbers "giảm 10%" /
+    /// "giảm 15%" (`min` 1); content words when both copies were rewritten and say different
+    /// things, "Báo cáo chính trị …" / "Báo cáo … về tổng kết …" (`min` 2).
+    fn each_lacks(self, min: usize) -> bool {
+        self.a - self.common >= min && self.b - self.common >= min
+    }
+}
+
+/// A hash set of term hashes reused across pairs, marking which side holds each; a stamp per
+/// slot empties it without clearing.
+#[derive(Default)]
+struct PairSet {
+    keys: Vec<u64>,
+    /// (stamp, sides: 1 for `b`, 2 for `a`).
+    marks: Vec<(u32, u8)>,
+    stamp: u32,
+}
+
+impl PairSet {
+    /// The [`Overlap`] of the hashes of the terms of `a` and of `b` that `keep` keeps.
+    fn overlap(&mut self, a: &[Term], b: &[Term], keep: impl Fn(&Term) -> bool) -> Overlap {
+        let size = (2 * (a.len() + b.len())).next_power_of_two().max(16);
+        if self.keys.len() < size || self.stamp == u32::MAX {
+            self.keys = vec![0; size];
+            self.marks = vec![(0, 0); size];
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+        let (stamp, mask) = (self.stamp, self.keys.len() - 1);
+        let shift = 64 - self.keys.len().trailing_zeros();
+        let mut o = Overlap { a: 0, b: 0, common: 0 };
+        for (side, terms) in [(1u8, b), (2u8, a)] {
+            for t in terms.iter().filter(|t| keep(t)) {
+                let mut i = (t.hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize;
+                // At most half full: a free slot ends every probe.
+                while let (Some(k), Some(m)) = (self.keys.get_mut(i), self.marks.get_mut(i)) {
+                    let seen = if m.0 != stamp {
+                        *k = t.hash;
+                        *m = (stamp, side);
+                        false
+                    } else if *k == t.hash {
+                        let seen = m.1 & side != 0;
+                        m.1 |= side;
+                        o.common += usize::from(!seen && side == 2);
+                        seen
+                    } else {
+                        i = (i + 1) & mask;
+                        continue;
+                    };
+                    if !seen {
+                        if side == 2 {
+                            o.a += 1;
+                        } else {
+                            o.b += 1;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        o
+    }
 }
 
 /// A confirmed near-duplicate: the earlier item and the similarity.
@@ -144,12 +212,11 @@ pub(crate) struct Index {
     /// Hash of an item's whole term sequence → first item with it (exact copies, even when all
     /// their features are boilerplate).
     exact: HashMap<(u64, u64, u64), u32, Fast>,
-    /// Per item, its [`Sets`] once verified, as ranges of `set_data`.
-    sets: Vec<Option<Sets>>,
+    pair_set: PairSet,
+    bags: Vec<Option<Range<usize>>>,
     feat_sets: Vec<Option<Range<usize>>>,
     set_data: Vec<u64>,
     // Scratch buffers reused across items.
-    scratch_pairs: Vec<(u64, u8)>,
     scratch_feats: Vec<u64>,
     /// Shared-feature count per earlier item, indexed by item (a hash map here was the hottest
     /// line of the duplicate rules); only the entries listed in `touched` are non-zero.
@@ -157,6 +224,10 @@ pub(crate) struct Index {
     touched: Vec<u32>,
     scratch_cands: Vec<(u32, u32)>,
     norm: Normaliser,
+    /// Per item, the first item of its scope (set by [`Index::find_repeats`]).
+    scope_first: Vec<u32>,
+    /// Walk whole posting lists (the test of the shortcuts that stop early).
+    walk_all: bool,
 }
 
 /// The list of items that have one feature: its newest node in [`Index::nodes`], and length.
@@ -252,8 +323,15 @@ impl Index {
     }
 
     /// Number of content terms of an item.
+    #[cfg(test)]
     pub fn content_len(&self, i: usize) -> usize {
         self.item_terms(i).iter().filter(|t| t.is_content()).count()
+    }
+
+    /// Whether item `i` has at least `min` content terms, counting no further than `min`: most
+    /// items have many more.
+    fn has_content_terms(&self, i: usize, min: usize) -> bool {
+        min == 0 || self.item_terms(i).iter().filter(|t| t.is_content()).nth(min - 1).is_some()
     }
 
     /// The terms of an item, as hashes.
@@ -273,8 +351,12 @@ impl Index {
         if self.counts.len() < n {
             self.counts.resize(n, 0);
         }
+        // The first item of each item's scope: no earlier item is comparable with it.
+        let mut firsts: HashMap<u64, u32, Fast> = HashMap::default();
+        self.scope_first =
+            self.items.iter().zip(0u32..).map(|(it, k)| *firsts.entry(it.scope).or_insert(k)).collect();
         for i in 0..n {
-            let ok = eligible(i) && self.content_len(i) >= params.min_terms;
+            let ok = eligible(i) && self.has_content_terms(i, params.min_terms);
             if ok {
                 self.ensure_feats(i);
             }
@@ -320,6 +402,14 @@ impl Index {
         let found_exact =
             exact.filter(|&j| self.comparable(i, j)).map(|j| Match { earlier: j, similarity: 1.0 });
         let count = found_exact.is_none();
+        // Lists are newest first, and only items of `i`'s scope are comparable with it (see
+        // `comparable`): a walk stops below the scope's first item. Outside plans only the item
+        // right before may be a candidate: it shares a feature exactly when it heads the list.
+        let floor = match self.items.get(i) {
+            _ if self.walk_all => 0,
+            Some(it) if !it.cross => i.saturating_sub(1),
+            _ => self.scope_first.get(i).map_or(0, |&f| f as usize),
+        };
         let feats = self.items.get(i).and_then(|it| it.feats.clone()).unwrap_or(0..0);
         self.touched.clear();
         for &f in self.feats.get(feats).unwrap_or(&[]) {
@@ -334,6 +424,9 @@ impl Index {
             if count {
                 let mut node = posting.head;
                 while let Some(&(j, next)) = self.nodes.get(node as usize) {
+                    if (j as usize) < floor {
+                        break;
+                    }
                     if let Some(c) = self.counts.get_mut(j as usize) {
                         if *c == 0 {
                             self.touched.push(j);
@@ -352,15 +445,12 @@ impl Index {
         }
         let mut cands = std::mem::take(&mut self.scratch_cands);
         cands.clear();
+        // One pass reads each count and clears it for the next item.
         for &j in &self.touched {
-            let c = self.counts.get(j as usize).copied().unwrap_or(0);
+            let Some(c) = self.counts.get_mut(j as usize) else { continue };
+            let c = std::mem::take(c);
             if c >= 2 && self.comparable(i, j as usize) {
                 cands.push((c, j));
-            }
-        }
-        for &j in &self.touched {
-            if let Some(c) = self.counts.get_mut(j as usize) {
-                *c = 0;
             }
         }
         // Most shared features first; ties to the earliest item, for determinism.
@@ -378,43 +468,36 @@ impl Index {
         best
     }
 
-    /// The sorted term sets [`Index::verify`] compares of item `i`, computed on its first use.
-    fn sets(&mut self, i: usize) -> Sets {
-        if let Some(Some(s)) = self.sets.get(i) {
-            return s.clone();
+    /// The bag of item `i`'s term hashes (sorted, with repeats), computed on first use: most
+    /// pairs are rejected on their [`Overlap`]s before it is needed.
+    fn bag(&mut self, i: usize) -> Range<usize> {
+        if let Some(Some(r)) = self.bags.get(i) {
+            return r.clone();
         }
-        // One sort of the terms gives the bag and both filtered sets.
-        let (content, num) = (1u8, 2u8);
-        let mut pairs = std::mem::take(&mut self.scratch_pairs);
-        pairs.clear();
-        pairs.extend(self.item_terms(i).iter().map(|t| {
-            let n = matches!(t.kind, TermKind::Number | TermKind::Date);
-            (t.hash, (u8::from(t.is_content()) * content) | (u8::from(n) * num))
-        }));
-        pairs.sort_unstable();
-        let data = &mut self.set_data;
-        let start = data.len();
-        data.extend(pairs.iter().map(|t| t.0));
-        let all = start..data.len();
-        // Sorted already: a value is kept unless it repeats the one before.
-        let mut distinct = |flag: u8| {
-            let start = data.len();
-            for &(h, f) in &pairs {
-                if f & flag != 0 && data.get(start..).and_then(<[u64]>::last) != Some(&h) {
-                    data.push(h);
-                }
-            }
-            start..data.len()
-        };
-        let sets = Sets { all, content: distinct(content), nums: distinct(num) };
-        self.scratch_pairs = pairs;
-        if self.sets.len() < self.items.len() {
-            self.sets.resize(self.items.len(), None);
+        let range = self.sorted_hashes(i, |_| true, false);
+        if self.bags.len() < self.items.len() {
+            self.bags.resize(self.items.len(), None);
         }
-        if let Some(slot) = self.sets.get_mut(i) {
-            *slot = Some(sets.clone());
+        if let Some(slot) = self.bags.get_mut(i) {
+            *slot = Some(range.clone());
         }
-        sets
+        range
+    }
+
+    /// The hashes of item `i`'s terms that pass `keep`, sorted (and deduplicated when `distinct`),
+    /// appended to `set_data`.
+    fn sorted_hashes(&mut self, i: usize, keep: impl Fn(&Term) -> bool, distinct: bool) -> Range<usize> {
+        let mut scratch = std::mem::take(&mut self.scratch_feats);
+        scratch.clear();
+        scratch.extend(self.item_terms(i).iter().filter(|t| keep(t)).map(|t| t.hash));
+        scratch.sort_unstable();
+        if distinct {
+            scratch.dedup();
+        }
+        let start = self.set_data.len();
+        self.set_data.extend_from_slice(&scratch);
+        self.scratch_feats = scratch;
+        start..self.set_data.len()
     }
 
     /// The features of item `i`, sorted and deduplicated, computed on first use: only pairs
@@ -458,34 +541,35 @@ impl Index {
         if short == 0 || (short as f32) < params.min_length_ratio * long as f32 {
             return None;
         }
-        let (sa, sb) = (self.sets(a), self.sets(b));
-        {
-            let set = |r: &Range<usize>| self.set_data.get(r.clone()).unwrap_or(&[]);
-            // One rewritten word on each side is a paraphrase; two or more is another directive.
-            if numbers_conflict(set(&sa.nums), set(&sb.nums))
-                || content_conflict(set(&sa.content), set(&sb.content), 2)
-            {
-                return None;
-            }
+        let mut pairs = std::mem::take(&mut self.pair_set);
+        let (ta, tb) = (self.item_terms(a), self.item_terms(b));
+        let nums = pairs.overlap(ta, tb, |t| matches!(t.kind, TermKind::Number | TermKind::Date));
+        let content = pairs.overlap(ta, tb, Term::is_content);
+        self.pair_set = pairs;
+        // One rewritten word on each side is a paraphrase; two or more is another directive.
+        if nums.each_lacks(1) || content.each_lacks(2) {
+            return None;
         }
         let (fa, fb) = (self.feat_set(a), self.feat_set(b));
+        let lcs_fits = la * lb <= LCS_CELLS_MAX;
+        let (ba, bb) = if lcs_fits { (self.bag(a), self.bag(b)) } else { (0..0, 0..0) };
         let (ta, tb) = (self.item_terms(a), self.item_terms(b));
         let data = &self.set_data;
         let set = |r: &Range<usize>| data.get(r.clone()).unwrap_or(&[]);
         let shared = sorted_intersection(set(&fa), set(&fb));
         let (fa, fb) = (fa.len(), fb.len());
         let sh = shared as f32 / fa.min(fb).max(1) as f32;
-        let (lcs, conflict) = if la * lb <= LCS_CELLS_MAX {
+        let (lcs, conflict) = if lcs_fits {
             // The LCS is at most the terms the two have in common (with repeats): when even that
             // and the shared features fall short of the threshold, no alignment can pass.
-            let common = sorted_intersection(set(&sa.all), set(&sb.all));
+            let common = sorted_intersection(set(&ba), set(&bb));
             if sh.max(common as f32 / short as f32) < params.min_similarity {
                 return None;
             }
-            let al = align(ta, tb, set(&sa.all), set(&sb.all));
+            let al = align(ta, tb, set(&ba), set(&bb));
             (al.lcs, al.conflict)
         } else {
-            (0, content_conflict(set(&sa.content), set(&sb.content), 1))
+            (0, content.each_lacks(1))
         };
         let sim = sh.max(lcs as f32 / short as f32);
         let ok = sim >= params.min_similarity && (!strict || same_content(ta, tb)) && !conflict;
@@ -726,8 +810,9 @@ const SPECIAL_SLOTS: usize = 1024;
 /// shift of the hash chosen so that no two of these words share a slot: a lookup is one load
 /// and one compare, without a branch to mispredict on the frequent function words.
 struct Specials {
-    keys: Vec<u64>,
-    flags: Vec<u8>,
+    /// (hash, flags) per slot; an array of the slot count, so that a masked index needs no
+    /// bounds check.
+    slots: Box<[(u64, u8); SPECIAL_SLOTS]>,
     shift: u32,
 }
 
@@ -757,14 +842,11 @@ impl Specials {
         // found among the first few); a word whose slot is taken is left out only if none is,
         // which `specials_find_their_words_and_only_them` would report.
         let placed = |shift: u32| {
-            let mut t = Self { keys: vec![0; SPECIAL_SLOTS], flags: vec![0; SPECIAL_SLOTS], shift };
+            let mut t = Self { slots: Box::new([(0, 0); SPECIAL_SLOTS]), shift };
             for &(h, f) in &words {
                 let i = t.home(h);
-                match (t.keys.get_mut(i), t.flags.get_mut(i)) {
-                    (Some(k), Some(slot)) if *slot == 0 => {
-                        *k = h;
-                        *slot = f;
-                    }
+                match t.slots.get_mut(i) {
+                    Some(slot) if slot.1 == 0 => *slot = (h, f),
                     _ => return Err(t),
                 }
             }
@@ -777,7 +859,7 @@ impl Specials {
                 Err(t) => last = Some(t),
             }
         }
-        last.unwrap_or(Self { keys: Vec::new(), flags: Vec::new(), shift: 0 })
+        last.unwrap_or(Self { slots: Box::new([(0, 0); SPECIAL_SLOTS]), shift: 0 })
     }
 
     #[inline]
@@ -788,9 +870,8 @@ impl Specials {
     /// The flags of the word with hash `h`; 0 for an ordinary word.
     #[inline]
     fn get(&self, h: u64) -> u8 {
-        let i = self.home(h);
-        match (self.keys.get(i), self.flags.get(i)) {
-            (Some(&k), Some(&f)) if k == h => f,
+        match self.slots.get(self.home(h)) {
+            Some(&(k, f)) if k == h => f,
             _ => 0,
         }
     }
@@ -837,8 +918,8 @@ struct Tok {
     kind: TokenKind,
     /// [`word_hash`] of its text.
     hash: u64,
-    /// Its value, for a number of at most 9 digits.
-    num: Option<u64>,
+    /// Its value, for a number of at most 9 digits (which fit in a u32: a smaller token).
+    num: Option<u32>,
     /// "Tân", "Đông": an upper-case letter then lower-case ones.
     title: bool,
     /// No lower-case letter ("UBND").
@@ -847,24 +928,117 @@ struct Tok {
     gap: Gap,
 }
 
+/// What [`scan`] asks of one character: its [`Fold`], its class as [`rasoat_text::token::class`]
+/// gives it, and whether it belongs to a word (a letter, digit or combining mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CharInfo {
+    fold: Fold,
+    alpha: bool,
+    numeric: bool,
+    word: bool,
+}
+
+impl CharInfo {
+    /// The definition: [`rasoat_text::token::class`] and [`fold`].
+    fn of(c: char, folded: &[Vec<Fold>; 2]) -> Self {
+        let (alpha, numeric) = rasoat_text::token::class(c);
+        let word = alpha || numeric || matches!(c, '\u{300}'..='\u{36F}');
+        Self { fold: fold(c, folded), alpha, numeric, word }
+    }
+}
+
+/// [`CharInfo`] of the one- and two-byte characters (U+0000..U+07FF, which hold the combining
+/// marks) and of Latin Extended Additional (U+1E00..U+1EFF, most Vietnamese toned letters), so
+/// that [`scan`] reads them from their bytes without decoding the character the general way.
+/// Arrays of their block sizes: an index made of masked bytes needs no bounds check.
+struct CharTables {
+    low: Box<[CharInfo; 0x800]>,
+    additional: Box<[CharInfo; 0x100]>,
+}
+
+static CHAR_TABLES: LazyLock<CharTables> = LazyLock::new(|| {
+    let folded = &*FOLDED;
+    let info = |u: usize| CharInfo::of(char::from_u32(u as u32).unwrap_or('\u{fffd}'), folded);
+    CharTables {
+        low: Box::new(std::array::from_fn(info)),
+        additional: Box::new(std::array::from_fn(|k| info(0x1E00 + k))),
+    }
+});
+
+/// The character that starts at byte `i` of `slice` (`bytes` is its bytes), its byte length and
+/// its [`CharInfo`]: from [`CHAR_TABLES`] when its bytes say it is tabulated, else decoded and
+/// asked [`CharInfo::of`].
+// Always inlined: a call per character, returning through memory, cost more than the tables save.
+#[inline(always)]
+fn char_at(slice: &str, bytes: &[u8], i: usize, tables: &CharTables) -> Option<(char, usize, CharInfo)> {
+    if let Some((u, len, info)) = tabulated(bytes, i, tables)
+        && let Some(c) = char::from_u32(u)
+    {
+        return Some((c, len, info));
+    }
+    let c = slice.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8(), CharInfo::of(c, &FOLDED)))
+}
+
+/// [`char_at`] without the character, for the letters of a token: its byte length and info.
+#[inline(always)]
+fn info_at(slice: &str, bytes: &[u8], i: usize, tables: &CharTables) -> Option<(usize, CharInfo)> {
+    if let Some((_, len, info)) = tabulated(bytes, i, tables) {
+        return Some((len, info));
+    }
+    let c = slice.get(i..)?.chars().next()?;
+    Some((c.len_utf8(), CharInfo::of(c, &FOLDED)))
+}
+
+/// The code point, byte length and [`CharInfo`] of the character at byte `i` when its bytes
+/// say [`CHAR_TABLES`] holds it.
+#[inline(always)]
+fn tabulated(bytes: &[u8], i: usize, tables: &CharTables) -> Option<(u32, usize, CharInfo)> {
+    let b0 = *bytes.get(i)?;
+    let (u, len, info) = match b0 {
+        0..0x80 => (u32::from(b0), 1, tables.low.get(usize::from(b0))),
+        0xC2..=0xDF => {
+            let b1 = *bytes.get(i + 1)?;
+            let u = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            (u, 2, tables.low.get(u as usize))
+        }
+        // E1 B8..BB xx: U+1E00..U+1EFF.
+        0xE1 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(&b1 @ 0xB8..=0xBB), Some(&b2)) => {
+                let k = (usize::from(b1 & 0x03) << 6) | usize::from(b2 & 0x3F);
+                (0x1E00 + k as u32, 3, tables.additional.get(k))
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((u, len, *info?))
+}
+
 /// The tokens of `text[piece]` into `out`, cut as [`rasoat_text::token::tokens`] cuts them
 /// (maximal runs of letters, digits and combining marks), each hashed and classified in the
 /// same pass over the characters: the text is read once, and nothing is allocated.
 fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
     out.clear();
-    let (folded, ascii) = (&*FOLDED, &*ASCII);
+    let (tables, ascii) = (&*CHAR_TABLES, &*ASCII);
     let slice = piece.text(text);
     let bytes = slice.as_bytes();
     let mut i = 0;
     loop {
-        // The separator: ASCII from the table, other characters decoded and asked the slow way.
+        // The separator: ASCII from the table, other characters asked their class.
         let mut gap = Gap::default();
         let first = loop {
             let Some(&byte) = bytes.get(i) else { break None };
+            // A space adds nothing to the gap, and is most separators.
+            if byte == b' ' {
+                i += 1;
+                continue;
+            }
             if byte < 0x80 {
                 let a = ascii.get(usize::from(byte)).copied().unwrap_or(0);
                 if a & (A_ALPHA | A_DIGIT) != 0 {
-                    break Some((byte as char, 1));
+                    let Some(&info) = tables.low.get(usize::from(byte)) else { break None };
+                    break Some((info, 1));
                 }
                 // Gap::add from the table: a space between words is most separators.
                 gap.clause |= a & A_CLAUSE != 0;
@@ -877,22 +1051,20 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
                 }
                 i += 1;
             } else {
-                let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break None };
-                let (alpha, numeric) = rasoat_text::token::class(c);
-                if alpha || numeric || matches!(c, '\u{300}'..='\u{36F}') {
-                    break Some((c, c.len_utf8()));
+                let Some((c, len, info)) = char_at(slice, bytes, i, tables) else { break None };
+                if info.word {
+                    break Some((info, len));
                 }
                 gap.add(c);
-                i += c.len_utf8();
+                i += len;
             }
         };
-        let Some((c, len)) = first else { break };
+        let Some((info, len)) = first else { break };
         let start = i;
-        let (alpha, numeric) = rasoat_text::token::class(c);
-        let f = fold(c, folded);
+        let f = info.fold;
         let mut key = WordKey::new();
         key.add(f);
-        let (mut letters, mut digits) = (alpha, numeric);
+        let (mut letters, mut digits) = (info.alpha, info.numeric);
         let (mut rest_lower, mut no_lower, mut chars) = (true, !f.lower, 1usize);
         i += len;
         // The token: runs of lower-case ASCII letters (most of a text) take the short path.
@@ -905,22 +1077,15 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
                 i += 1;
                 continue;
             }
-            let (c, len) = if byte < 0x80 {
-                (byte as char, 1)
-            } else {
-                let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else { break };
-                (c, c.len_utf8())
-            };
-            let (alpha, numeric) = rasoat_text::token::class(c);
-            if !(alpha || numeric || matches!(c, '\u{300}'..='\u{36F}')) {
+            let Some((len, info)) = info_at(slice, bytes, i, tables) else { break };
+            if !info.word {
                 break;
             }
-            let f = fold(c, folded);
-            key.add(f);
-            letters |= alpha;
-            digits |= numeric;
-            rest_lower &= f.lower;
-            no_lower &= !f.lower;
+            key.add(info.fold);
+            letters |= info.alpha;
+            digits |= info.numeric;
+            rest_lower &= info.fold.lower;
+            no_lower &= !info.fold.lower;
             chars += 1;
             i += len;
         }
@@ -940,9 +1105,12 @@ fn scan(text: &str, piece: Span, out: &mut Vec<Tok>) {
             num,
             title: f.upper && chars >= 2 && rest_lower,
             no_lower,
-            // The separator before the first token of a piece is not asked about.
-            gap: if out.is_empty() { Gap::default() } else { gap },
+            gap,
         });
+    }
+    // The separator before the first token of a piece is not asked about.
+    if let Some(t) = out.first_mut() {
+        t.gap = Gap::default();
     }
 }
 
@@ -994,16 +1162,19 @@ impl Normaliser {
         let first = out.len();
         let mut toks = std::mem::take(&mut self.toks);
         scan(text, piece, &mut toks);
-        self.terms(&toks, out);
+        self.terms(&toks, out, true);
         self.toks = toks;
         mark_fillers(out.get_mut(first..).unwrap_or(&mut []));
     }
 
-    fn terms(&mut self, toks: &[Tok], out: &mut Vec<Term>) {
+    /// The terms of `toks`; `fast` takes the short path for plain words (off only in the
+    /// test that compares the two).
+    #[inline]
+    fn terms(&mut self, toks: &[Tok], out: &mut Vec<Term>, fast: bool) {
         let specials = &*SPECIALS;
         let (w_thang, w_nam) = (*W_THANG, *W_NAM);
         let hash_at = |i: usize| toks.get(i).map(|t| t.hash);
-        let num_at = |i: usize| toks.get(i).and_then(|t| t.num);
+        let num_at = |i: usize| toks.get(i).and_then(|t| t.num).map(u64::from);
         // The separator before token i, trimmed.
         let sep = |i: usize| toks.get(i).map_or(Trimmed::Empty, |t| t.gap.trimmed);
         // A numeric date "D/M/Y" (also with '-' or '.') starting at token i.
@@ -1032,6 +1203,12 @@ impl Normaliser {
             let h = tok.hash;
             let flags = specials.get(h);
             let clause = self.clause;
+            // Most tokens are plain words, which none of the cases below applies to.
+            if fast && flags == 0 && tok.num.is_none() && !(i > 0 && tok.title && !tok.gap.sentence) {
+                out.push(Term { hash: h, kind: TermKind::Word, clause, special: 0 });
+                i += 1;
+                continue;
+            }
             // Words carry their flags for `mark_fillers`; only a plain word's are known already.
             let mut push = |hash, kind| {
                 let special = match kind {
@@ -1095,7 +1272,7 @@ impl Normaliser {
                 }
             }
             if let Some(n) = tok.num {
-                push(number_hash(n), TermKind::Number);
+                push(number_hash(u64::from(n)), TermKind::Number);
             } else if flags & SP_ABBREV != 0
                 && tok.no_lower
                 && let Some((_, exp)) = ABBREV_SET.iter().find(|(a, _)| *a == h)
@@ -1114,7 +1291,12 @@ impl Normaliser {
 /// Mark directive verbs and function words (pairs first, then single words).
 fn mark_fillers(terms: &mut [Term]) {
     let mut k = 0;
-    while k < terms.len() {
+    while let Some(t) = terms.get(k) {
+        // Most terms start no pair and are no filler word (non-words carry no flags).
+        if t.special & (SP_PAIR_FIRST | SP_FILLER) == 0 {
+            k += 1;
+            continue;
+        }
         let pair = match (terms.get(k), terms.get(k + 1)) {
             (Some(a), Some(b))
                 if a.kind == TermKind::Word && b.kind == TermKind::Word && a.clause == b.clause =>
@@ -1142,13 +1324,11 @@ fn mark_fillers(terms: &mut [Term]) {
 
 /// Whether the separator before a token ends a clause. A comma between digits is a decimal mark.
 fn breaks_clause(gap: Gap, prev: Option<&Tok>, next: &Tok) -> bool {
-    if gap.trimmed == Trimmed::One(',')
-        && prev.is_some_and(|p| p.kind == TokenKind::Number)
-        && next.kind == TokenKind::Number
-    {
-        return false;
-    }
+    // A lone ',' is clause punctuation, so `gap.clause` is asked first: most gaps are spaces.
     gap.clause
+        && !(gap.trimmed == Trimmed::One(',')
+            && next.kind == TokenKind::Number
+            && prev.is_some_and(|p| p.kind == TokenKind::Number))
 }
 
 /// Shingles of an item's terms, appended to `out` in text order, repeats included: the index
@@ -1157,9 +1337,8 @@ fn breaks_clause(gap: Gap, prev: Option<&Tok>, next: &Tok) -> bool {
 fn features(terms: &[Term], out: &mut Vec<u64>) {
     for clause in terms.chunk_by(|a, b| a.clause == b.clause) {
         if clause.len() >= K {
-            for w in clause.windows(K) {
-                out.push(w.iter().fold(FNV_OFFSET, |h, t| mix(h, t.hash)));
-            }
+            // One reservation for the clause's windows, not a capacity check per feature.
+            out.extend(clause.windows(K).map(|w| w.iter().fold(FNV_OFFSET, |h, t| mix(h, t.hash))));
         } else if clause.iter().any(Term::is_content) {
             out.push(clause.iter().fold(FNV_OFFSET ^ 1, |h, t| mix(h, t.hash)));
         }
@@ -1190,23 +1369,6 @@ fn same_content(a: &[Term], b: &[Term]) -> bool {
         v
     };
     bag(a) == bag(b)
-}
-
-/// Each side has a number or date the other lacks: "giảm 10%" vs "giảm 15%". Takes the sorted
-/// sets of number and date terms.
-fn numbers_conflict(na: &[u64], nb: &[u64]) -> bool {
-    let a_only = na.iter().any(|h| nb.binary_search(h).is_err());
-    let b_only = nb.iter().any(|h| na.binary_search(h).is_err());
-    a_only && b_only
-}
-
-/// Each side has at least `min` content words the other lacks anywhere: both copies were
-/// rewritten, and say different things ("Báo cáo chính trị …" / "Báo cáo … về tổng kết …").
-/// Takes the sorted sets of content terms.
-fn content_conflict(sa: &[u64], sb: &[u64], min: usize) -> bool {
-    let a_only = sa.iter().filter(|h| sb.binary_search(h).is_err()).count();
-    let b_only = sb.iter().filter(|h| sa.binary_search(h).is_err()).count();
-    a_only >= min && b_only >= min
 }
 
 struct Alignment {
@@ -1310,6 +1472,7 @@ mod tests {
             "ǅemal İstanbul ΣΑΣ straße Ⅻ ½ ١٢٣ 𝔘𝔫𝔦 a\tb\nc",
             "",
             ", ; .",
+            "999999999 1234567890 000000007 4294967296 ½ ١٢٣",
         ];
         let is_title = |w: &str| {
             let mut chars = w.chars();
@@ -1327,9 +1490,9 @@ mod tests {
                 assert_eq!(got.hash, word_hash(w.text), "{:?}", w.text);
                 assert_eq!(got.title, is_title(w.text), "{:?}", w.text);
                 assert_eq!(got.no_lower, w.text.chars().all(|c| !c.is_lowercase()), "{:?}", w.text);
-                let num =
+                let num: Option<u64> =
                     (w.kind == TokenKind::Number && w.text.len() <= 9).then(|| w.text.parse().ok()).flatten();
-                assert_eq!(got.num, num, "{:?}", w.text);
+                assert_eq!(got.num.map(u64::from), num, "{:?}", w.text);
                 let gap = match k.checked_sub(1).and_then(|p| want.get(p)) {
                     Some(p) => text.get(p.span.end..w.span.start).unwrap_or(""),
                     None => "",
@@ -1348,6 +1511,129 @@ mod tests {
                     "{gap:?}"
                 );
             }
+        }
+    }
+
+    /// The tabulated character infos, read from the bytes, are the definition's, for every
+    /// character of the tabulated blocks and around them.
+    #[test]
+    fn char_at_agrees_with_definition() {
+        let tables = &*CHAR_TABLES;
+        let chars = (0..0x3000u32).chain(0xFF00..0x10100).filter_map(char::from_u32);
+        for c in chars {
+            let s = format!("{c}a");
+            let want = (c, c.len_utf8(), CharInfo::of(c, &FOLDED));
+            assert_eq!(char_at(&s, s.as_bytes(), 0, tables), Some(want), "{c:?}");
+            assert_eq!(info_at(&s, s.as_bytes(), 0, tables), Some((want.1, want.2)), "{c:?}");
+        }
+    }
+
+    /// The clause test asks `gap.clause` first; it agrees with its definition on the gaps
+    /// the scanner makes, between numbers and words.
+    #[test]
+    fn breaks_clause_agrees_with_definition() {
+        let definition = |gap: Gap, prev: Option<&Tok>, next: &Tok| {
+            if gap.trimmed == Trimmed::One(',')
+                && prev.is_some_and(|p| p.kind == TokenKind::Number)
+                && next.kind == TokenKind::Number
+            {
+                return false;
+            }
+            gap.clause
+        };
+        let mut toks = Vec::new();
+        for sep in [" ", ",", ", ", " , ", ",,", ";", "  ", "-", "/", ".", "…", "“", "\u{a0}", "(", ") "]
+        {
+            for (a, b) in [("1", "5"), ("1", "x"), ("x", "5"), ("x", "y")] {
+                let text = format!("{a}{sep}{b}");
+                scan(&text, Span::new(0, text.len()), &mut toks);
+                let (Some(prev), Some(next)) = (toks.first(), toks.get(1)) else { panic!("{text:?}") };
+                assert_eq!(
+                    breaks_clause(next.gap, Some(prev), next),
+                    definition(next.gap, Some(prev), next),
+                    "{text:?}"
+                );
+                assert_eq!(breaks_clause(next.gap, None, next), definition(next.gap, None, next), "{text:?}");
+            }
+        }
+    }
+
+    /// Skipping terms without filler flags marks what the plain pass (every term looked at)
+    /// marks, on the seeds and on texts dense with fillers.
+    #[test]
+    fn mark_fillers_agrees_with_plain_pass() {
+        fn plain(terms: &mut [Term]) {
+            let mut k = 0;
+            while k < terms.len() {
+                let pair = match (terms.get(k), terms.get(k + 1)) {
+                    (Some(a), Some(b))
+                        if a.kind == TermKind::Word && b.kind == TermKind::Word && a.clause == b.clause =>
+                    {
+                        a.special & SP_PAIR_FIRST != 0
+                            && FILLER_PAIR_SET.binary_search(&(a.hash, b.hash)).is_ok()
+                    }
+                    _ => false,
+                };
+                if pair {
+                    for t in terms.get_mut(k..k + 2).unwrap_or(&mut []) {
+                        t.kind = TermKind::Filler;
+                    }
+                    k += 2;
+                    continue;
+                }
+                if let Some(t) = terms.get_mut(k)
+                    && t.kind == TermKind::Word
+                    && t.special & SP_FILLER != 0
+                {
+                    t.kind = TermKind::Filler;
+                }
+                k += 1;
+            }
+        }
+        let texts = [
+            include_str!("../../../../../corpus/seeds/000_4816794cbecccb5d.txt"),
+            include_str!("../../../../../corpus/seeds/002_89dcc62694a11fe1.txt"),
+            "nghiêm nghiêm túc thực hiện hiện thực, tiếp tục tiếp, của và đảm bảo đảm bảo đảm",
+            "trực tiếp tục; đôn đốc đôn, duy trì 12 đẩy mạnh UBND tăng cường triển khai",
+        ];
+        for text in texts {
+            let mut terms = Vec::new();
+            let mut norm = Normaliser::default();
+            norm.run(text, Span::new(0, text.len()), &mut terms);
+            for t in &mut terms {
+                if t.kind == TermKind::Filler {
+                    t.kind = TermKind::Word;
+                }
+            }
+            let mut want = terms.clone();
+            plain(&mut want);
+            mark_fillers(&mut terms);
+            let kinds = |v: &[Term]| v.iter().map(|t| t.kind).collect::<Vec<_>>();
+            assert_eq!(kinds(&terms), kinds(&want));
+            assert!(terms.iter().any(|t| t.kind == TermKind::Filler));
+        }
+    }
+
+    /// The short path for plain words gives the terms the full case analysis gives.
+    #[test]
+    fn terms_fast_path_agrees_with_full_cases() {
+        let texts = [
+            include_str!("../../../../../corpus/seeds/000_4816794cbecccb5d.txt"),
+            include_str!("../../../../../corpus/seeds/002_89dcc62694a11fe1.txt"),
+            include_str!("../../../../../corpus/seeds/004_b78bd4a0b75bbdc4.txt"),
+            "Ngày 24/01/2019, ngày 24 tháng 01 năm 2019, tháng 5/2026, tháng 5 năm 2026, số 09, các, \
+             UBND Tân Phú Đông, TP. Hồ Chí Minh, 1,5 và 12.3; Ủy ban nhân dân tp",
+        ];
+        let mut toks = Vec::new();
+        for text in texts {
+            scan(text, Span::new(0, text.len()), &mut toks);
+            let (mut fast, mut full) = (Vec::new(), Vec::new());
+            Normaliser::default().terms(&toks, &mut fast, true);
+            Normaliser::default().terms(&toks, &mut full, false);
+            let key =
+                |v: &[Term]| v.iter().map(|t| (t.hash, t.kind, t.clause, t.special)).collect::<Vec<_>>();
+            assert_eq!(key(&fast), key(&full));
+            assert!(fast.len() > 10);
         }
     }
 
@@ -1390,6 +1676,63 @@ mod tests {
         }
     }
 
+    /// Walks that stop below the scope's first item, or outside plans after the list head,
+    /// find what walking whole lists finds, on items of interleaved sections and scopes.
+    #[test]
+    fn previous_item_shortcut_agrees_with_walking_lists() {
+        let texts = [
+            "Rà soát, sửa đổi quy chế làm việc; kiểm soát chặt chẽ thành phần, thời gian các cuộc họp",
+            "Tiếp tục rà soát, sửa đổi quy chế làm việc; kiểm soát chặt chẽ thành phần, thời gian các cuộc họp",
+            "Kiểm soát chặt chẽ thành phần, thời gian các cuộc họp; rà soát, sửa đổi quy chế làm việc",
+            "Tăng cường đầu tư, nâng cấp hệ thống trang thiết bị phòng họp trực tuyến của cơ quan",
+            "Rà soát, sửa đổi quy chế làm việc; kiểm soát chặt chẽ thành phần, thời gian các cuộc họp",
+            "Tăng cường đầu tư, nâng cấp hệ thống trang thiết bị phòng họp trực tuyến của cơ quan",
+            "Đẩy mạnh đầu tư, nâng cấp hệ thống trang thiết bị phòng họp trực tuyến của cơ quan",
+            "Tiếp tục rà soát, sửa đổi quy chế làm việc; kiểm soát chặt chẽ thành phần, thời gian các cuộc họp",
+            "Đẩy mạnh đầu tư, nâng cấp hệ thống trang thiết bị phòng họp trực tuyến của cơ quan",
+            "Kiểm soát chặt chẽ thành phần, thời gian các cuộc họp; rà soát, sửa đổi quy chế làm việc",
+            "Đẩy mạnh đầu tư, nâng cấp hệ thống trang thiết bị phòng họp trực tuyến của cơ quan",
+        ];
+        let joined = texts.join("\n");
+        // (scope, section, cross) per item: plans and not, across sections and scopes.
+        let places = [
+            (0, 1, false),
+            (0, 1, false),
+            (0, 2, false),
+            (0, 2, true),
+            (0, 2, true),
+            (1, 1, false),
+            (1, 1, false),
+            (2, 1, true),
+            (0, 3, true),
+            (2, 2, true),
+            (2, 2, true),
+        ];
+        let run = |walk_all: bool| {
+            let mut idx = Index::new();
+            idx.walk_all = walk_all;
+            let mut start = 0;
+            for (t, &(scope, section, cross)) in texts.iter().zip(&places) {
+                idx.push_in(&joined, &[Span::new(start, start + t.len())], scope, section, cross);
+                start += t.len() + 1;
+            }
+            idx.find_repeats(PARAMS, |_| true)
+        };
+        let (fast, plain) = (run(false), run(true));
+        assert_eq!(fast, plain);
+        assert!(fast.iter().flatten().count() >= 4, "{fast:?}");
+    }
+
+    #[test]
+    fn has_content_terms_agrees_with_content_len() {
+        let (idx, _) = index_of(&["", "của và", "Rà soát, sửa đổi quy chế làm việc của cơ quan", "1 2 3"]);
+        for i in 0..4 {
+            for min in 0..12 {
+                assert_eq!(idx.has_content_terms(i, min), idx.content_len(i) >= min, "{i} {min}");
+            }
+        }
+    }
+
     #[test]
     fn posting_lists_stop_growing_past_the_cap() {
         // POSTING_CAP + 3 items share a boilerplate clause; the last two also share a
@@ -1418,12 +1761,52 @@ mod tests {
     fn bag_intersection_bounds_the_lcs() {
         assert_eq!(sorted_intersection(&[1, 1, 2, 5, 5, 5], &[1, 5, 5, 7]), 3);
         let (mut idx, _) = index_of(&["a b c a b c d e", "c b a d e a"]);
-        let (sa, sb) = (idx.sets(0), idx.sets(1));
+        let (sa, sb) = (idx.bag(0), idx.bag(1));
         let bag = |r: &Range<usize>| idx.set_data.get(r.clone()).unwrap_or(&[]).to_vec();
-        let common = sorted_intersection(&bag(&sa.all), &bag(&sb.all));
-        let lcs = align(idx.item_terms(0), idx.item_terms(1), &bag(&sa.all), &bag(&sb.all)).lcs;
+        let common = sorted_intersection(&bag(&sa), &bag(&sb));
+        let lcs = align(idx.item_terms(0), idx.item_terms(1), &bag(&sa), &bag(&sb)).lcs;
         assert_eq!(common, 6);
         assert!(lcs <= common && lcs >= 3, "{lcs}");
+    }
+
+    proptest::proptest! {
+        /// The pair set counts what sorting and deduplicating each side counts: distinct kept
+        /// hashes of each side and of both, with repeats and shared slots.
+        #[test]
+        fn pair_set_overlap_agrees_with_sorted_sets(
+            a in proptest::collection::vec((0u64..40, proptest::bool::ANY), 0..40),
+            b in proptest::collection::vec((0u64..40, proptest::bool::ANY), 0..40),
+            c in proptest::collection::vec((0u64..40, proptest::bool::ANY), 0..80),
+        ) {
+            let terms = |v: &[(u64, bool)]| -> Vec<Term> {
+                v.iter()
+                    .map(|&(h, num)| Term {
+                        // Keys that differ only in high bits, or only in low bits.
+                        hash: h.wrapping_mul(0x0001_0000_0000_0001) << (h % 3),
+                        kind: if num { TermKind::Number } else { TermKind::Word },
+                        clause: 0,
+                        special: 0,
+                    })
+                    .collect()
+            };
+            let (a, b, c) = (terms(&a), terms(&b), terms(&c));
+            let sorted = |v: &[Term], keep: &dyn Fn(&Term) -> bool| {
+                let mut h: Vec<u64> = v.iter().filter(|t| keep(t)).map(|t| t.hash).collect();
+                h.sort_unstable();
+                h.dedup();
+                h
+            };
+            let mut set = PairSet::default();
+            // Several pairs through one set: the stamps keep them apart.
+            for (x, y) in [(&a, &b), (&c, &a), (&b, &b), (&a, &c)] {
+                let keeps: [&dyn Fn(&Term) -> bool; 2] = [&|t| t.kind == TermKind::Number, &|_| true];
+                for keep in keeps {
+                    let (sx, sy) = (sorted(x, keep), sorted(y, keep));
+                    let want = Overlap { a: sx.len(), b: sy.len(), common: sorted_intersection(&sx, &sy) };
+                    proptest::prop_assert_eq!(set.overlap(x, y, keep), want);
+                }
+            }
+        }
     }
 
     #[test]
