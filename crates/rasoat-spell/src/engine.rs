@@ -233,7 +233,9 @@ fn attested(model: &Model, a: Option<Id>, b: Option<Id>) -> bool {
 /// document asks for the same pairs (its own bigrams, the same candidates next to the same
 /// neighbours) again and again, and documents share their common bigrams. The cache stays
 /// with the thread between documents, tied to the model's identity; 2^17 entries of 8 bytes (1 MB:
-/// candidates meet many distinct neighbours, and a miss costs a hundred instructions).
+/// candidates meet many distinct neighbours, and a miss costs a hundred instructions). It starts
+/// at 2^12 entries and grows fourfold after each document: filling 1 MB per thread cost a
+/// one-plan check (the check at every save) more than its misses.
 #[derive(Default)]
 struct PairCache {
     /// Key (a << 16 | b) in the high half, count | lexicon << 31 in the low one; all ones is
@@ -254,15 +256,18 @@ thread_local! {
 
 impl PairCache {
     const SIZE: usize = 1 << 17;
+    const FIRST_SIZE: usize = 1 << 12;
 
     /// The thread's cache for `model` (a fresh one the first time or for another model).
     fn take(model: &Model) -> Self {
         let owner = model.identity();
         match KEPT_PAIRS.try_with(Cell::take).ok().flatten() {
-            Some(c) if c.owner == owner && c.slots.len() == Self::SIZE => c,
-            _ => {
-                PairCache { slots: vec![Cell::new(u64::MAX); Self::SIZE], owner, cands: PairCands::default() }
-            }
+            Some(c) if c.owner == owner && !c.slots.is_empty() => c,
+            _ => PairCache {
+                slots: vec![Cell::new(u64::MAX); Self::FIRST_SIZE],
+                owner,
+                cands: PairCands::default(),
+            },
         }
     }
 
@@ -271,6 +276,10 @@ impl PairCache {
         // Bounded: a few thousand distinct pairs per document at most reach the search.
         if self.cands.len() > 1 << 15 {
             self.cands.clear();
+        }
+        // A cache: growing drops the entries, the next document refills them.
+        if self.slots.len() < Self::SIZE {
+            self.slots = vec![Cell::new(u64::MAX); (self.slots.len() * 4).min(Self::SIZE)];
         }
         let _ = KEPT_PAIRS.try_with(|k| k.set(Some(self)));
     }

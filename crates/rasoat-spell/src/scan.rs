@@ -28,8 +28,10 @@ pub struct Memo {
 
 /// Open addressing over [`ShortKey`]s with linear probing: one multiply, one slot compared
 /// as two integers (a `HashMap` probe cost twice as much, for every token of a document).
-/// Twice as many slots as [`Memo::MAX`] entries keep the probe runs short; the all-zero key
-/// (the empty token, never looked up) marks an empty slot.
+/// At least twice as many slots as entries keep the probe runs short; the all-zero key (the
+/// empty token, never looked up) marks an empty slot. The table starts small and doubles: one
+/// plan has a few thousand distinct tokens, and filling the full 3 MB for it cost a check of
+/// one document more than its lookups (768 page faults per thread).
 #[derive(Default)]
 struct MemoMap {
     slots: Vec<(ShortKey, Memoised)>,
@@ -37,17 +39,22 @@ struct MemoMap {
 }
 
 impl MemoMap {
+    /// Most slots the table grows to.
     const SLOTS: usize = 2 * Memo::MAX;
+    /// Slots of a new table (a power of two, as every size is).
+    const FIRST_SLOTS: usize = 1 << 12;
     const EMPTY: ShortKey = ShortKey([0, 0]);
 
-    fn home(k: &ShortKey) -> usize {
+    /// `k`'s first slot in a table of `slots` slots (a power of two).
+    fn home(k: &ShortKey, slots: usize) -> usize {
         let [lo, hi] = k.0;
         let m = u128::from(lo ^ 0x9E37_79B9_7F4A_7C15) * u128::from(hi ^ 0xD6E8_FEB8_6659_FD93);
-        ((m as u64) ^ ((m >> 64) as u64)) as usize & (Self::SLOTS - 1)
+        ((m as u64) ^ ((m >> 64) as u64)) as usize & slots.wrapping_sub(1)
     }
 
     fn get(&self, k: &ShortKey) -> Option<&Memoised> {
-        let mut i = Self::home(k);
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = Self::home(k, self.slots.len());
         loop {
             let (key, v) = self.slots.get(i)?;
             if key == k {
@@ -56,7 +63,7 @@ impl MemoMap {
             if *key == Self::EMPTY {
                 return None;
             }
-            i = (i + 1) & (Self::SLOTS - 1);
+            i = (i + 1) & mask;
         }
     }
 
@@ -73,17 +80,41 @@ impl MemoMap {
         if k == Self::EMPTY || self.len >= Memo::MAX {
             return;
         }
-        if self.slots.is_empty() {
-            self.slots = vec![(Self::EMPTY, (false, None, Case::Lower, false, true)); Self::SLOTS];
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
         }
-        let mut i = Self::home(&k);
+        self.place(k, v);
+    }
+
+    /// Put `(k, v)` in its slot (there is a free one: the table is at most half full).
+    fn place(&mut self, k: ShortKey, v: Memoised) {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = Self::home(&k, self.slots.len());
         while let Some(slot) = self.slots.get_mut(i) {
             if slot.0 == k || slot.0 == Self::EMPTY {
                 self.len += usize::from(slot.0 == Self::EMPTY);
                 *slot = (k, v);
                 return;
             }
-            i = (i + 1) & (Self::SLOTS - 1);
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Double the table (or make the first one), moving the entries over.
+    fn grow(&mut self) {
+        let size = (2 * self.slots.len()).clamp(Self::FIRST_SLOTS, Self::SLOTS);
+        if size == self.slots.len() {
+            return;
+        }
+        let old = std::mem::replace(
+            &mut self.slots,
+            vec![(Self::EMPTY, (false, None, Case::Lower, false, true)); size],
+        );
+        self.len = 0;
+        for (k, v) in old {
+            if k != Self::EMPTY {
+                self.place(k, v);
+            }
         }
     }
 }
@@ -540,6 +571,30 @@ mod tests {
             assert!(ShortKey::of(text) == Some(want), "{text}");
         }
         assert!(ShortKey::of("0123456789abcdefg").is_none());
+    }
+
+    /// The table grows from its first size as entries come, keeping every entry, and stops
+    /// taking new ones at `Memo::MAX`.
+    #[test]
+    fn memo_map_grows_and_keeps_its_entries() {
+        let mut map = MemoMap::default();
+        let key = |n: usize| ShortKey::of(&format!("w{n}"));
+        let value =
+            |n: usize| (n.is_multiple_of(2), u16::try_from(n % 60_000).ok(), Case::Lower, false, true);
+        for n in 0..Memo::MAX + 10 {
+            if let Some(k) = key(n) {
+                map.insert(k, value(n));
+            }
+        }
+        assert_eq!(map.len(), Memo::MAX);
+        assert_eq!(map.slots.len(), MemoMap::SLOTS);
+        for n in (0..Memo::MAX).step_by(97) {
+            assert_eq!(key(n).and_then(|k| map.get(&k).copied()), Some(value(n)), "w{n}");
+        }
+        assert!(key(Memo::MAX + 5).and_then(|k| map.get(&k).copied()).is_none());
+        let mut small = MemoMap::default();
+        small.insert(ShortKey([1, 0]), value(1));
+        assert_eq!(small.slots.len(), MemoMap::FIRST_SLOTS);
     }
 
     proptest::proptest! {
