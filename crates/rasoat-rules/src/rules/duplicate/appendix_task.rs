@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use rasoat_doc::{ColumnKind, Document, RowKind, Span};
 
 use super::similarity::{Index, Params, term_hashes_of};
+use super::units::Tabs;
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
 
@@ -135,11 +136,12 @@ fn rows_from_text(doc: &Document, part: &rasoat_doc::Part) -> Vec<TaskRow> {
     let first = doc.lines.partition_point(|l| l.start < part.span.start);
     let lines = doc.lines.get(first..).unwrap_or(&[]);
     let in_part = lines.iter().take_while(|l| l.start <= part.span.end).filter(|l| part.span.contains(**l));
+    let mut tabs = Tabs::new(&doc.text);
     for &line in in_part {
-        let text = doc.slice(line);
-        if !text.contains('\t') {
+        if !tabs.within(line) {
             continue;
         }
+        let text = doc.slice(line);
         // Only a line that names a task column can be a header: the cells' kinds (a lower-case
         // copy of each) are worked out for those alone, not for every row.
         let kinds: Vec<ColumnKind> = if names_task(text, &mut lower) {
