@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use rasoat_doc::{ColumnKind, Document, RowKind, Span};
 
 use super::similarity::{Index, Params, term_hashes_of};
+use super::units::Tabs;
 use crate::diagnostic::{Message, Severity};
 use crate::rule::{Context, Example, Rule, RuleDocs, Sink};
 
@@ -111,6 +112,24 @@ const TASK_WORDS: [&str; 3] = ["nhiệm vụ", "nội dung", "công việc"];
 /// no cell that [`column_kind`] calls a task column (a cell's lower case is a piece of the
 /// line's, and the words hold no letter whose lower case depends on its neighbours).
 fn names_task(line: &str, buf: &mut String) -> bool {
+    // The ASCII lower case first, in bulk: a word found there is in the full lower case (the
+    // words' other letters are lower case already), and a line without any of TASK_UPPER has
+    // no other way to make one appear.
+    buf.clear();
+    buf.push_str(line);
+    buf.make_ascii_lowercase();
+    if TASK_WORDS.iter().any(|w| buf.contains(w)) {
+        return true;
+    }
+    line.contains(TASK_UPPER) && names_task_plain(line, buf)
+}
+
+/// The characters outside ASCII whose lower case holds a letter of one of [`TASK_WORDS`]
+/// (`task_upper_is_every_such_character` asks every character).
+const TASK_UPPER: [char; 5] = ['Ô', 'İ', 'Ệ', 'Ộ', 'Ụ'];
+
+/// The definition of [`names_task`]: the whole line lower-cased, character by character.
+fn names_task_plain(line: &str, buf: &mut String) -> bool {
     buf.clear();
     for c in line.chars() {
         if c.is_ascii() {
@@ -135,11 +154,12 @@ fn rows_from_text(doc: &Document, part: &rasoat_doc::Part) -> Vec<TaskRow> {
     let first = doc.lines.partition_point(|l| l.start < part.span.start);
     let lines = doc.lines.get(first..).unwrap_or(&[]);
     let in_part = lines.iter().take_while(|l| l.start <= part.span.end).filter(|l| part.span.contains(**l));
+    let mut tabs = Tabs::new(&doc.text);
     for &line in in_part {
-        let text = doc.slice(line);
-        if !text.contains('\t') {
+        if !tabs.within(line) {
             continue;
         }
+        let text = doc.slice(line);
         // Only a line that names a task column can be a header: the cells' kinds (a lower-case
         // copy of each) are worked out for those alone, not for every row.
         let kinds: Vec<ColumnKind> = if names_task(text, &mut lower) {
@@ -367,6 +387,45 @@ mod tests {
             assert!(!names_task(line, &mut buf), "{line}");
             assert!(!line.split('\t').any(|c| column_kind(c) == ColumnKind::Task), "{line}");
         }
+    }
+
+    #[test]
+    fn task_upper_is_every_such_character() {
+        let letters: Vec<char> = TASK_WORDS.iter().flat_map(|w| w.chars()).collect();
+        let found: Vec<char> = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| {
+                !c.to_lowercase().eq(std::iter::once(c)) && c.to_lowercase().any(|l| letters.contains(&l))
+            })
+            .collect();
+        assert_eq!(found, TASK_UPPER);
+    }
+
+    /// The ASCII-first test agrees with lower-casing the whole line.
+    #[test]
+    fn names_task_agrees_with_definition() {
+        let seed = include_str!("../../../../../corpus/seeds/003_b4d6116f9b00b388.txt");
+        let extra = [
+            HEADER,
+            "TT\tNỘI DUNG CÔNG VIỆC\tChủ trì",
+            "STT\tNHIỆM VỤ\tĐơn vị",
+            "NHIỆm vỤ",
+            "NHİỆM",
+            "nhİệm vụ",
+            "Nội Dung",
+            "CÔNG việc",
+            "công VIỆC",
+            "Công Việc",
+            "nhiệm  vụ",
+            "",
+        ];
+        let (mut a, mut b, mut found) = (String::new(), String::new(), 0);
+        for line in seed.lines().chain(extra) {
+            let want = names_task_plain(line, &mut b);
+            assert_eq!(names_task(line, &mut a), want, "{line:?}");
+            found += usize::from(want);
+        }
+        assert!(found >= 8, "{found}");
     }
 
     #[test]

@@ -1203,9 +1203,14 @@ impl Normaliser {
             let h = tok.hash;
             let flags = specials.get(h);
             let clause = self.clause;
-            // Most tokens are plain words, which none of the cases below applies to.
-            if fast && flags == 0 && tok.num.is_none() && !(i > 0 && tok.title && !tok.gap.sentence) {
-                out.push(Term { hash: h, kind: TermKind::Word, clause, special: 0 });
+            // Most tokens are plain words or fillers ("của", "thực"), which none of the cases
+            // below applies to: their term is the word, with its flags for `mark_fillers`.
+            if fast
+                && flags & !(SP_FILLER | SP_PAIR_FIRST) == 0
+                && tok.num.is_none()
+                && !(i > 0 && tok.title && !tok.gap.sentence)
+            {
+                out.push(Term { hash: h, kind: TermKind::Word, clause, special: flags });
                 i += 1;
                 continue;
             }

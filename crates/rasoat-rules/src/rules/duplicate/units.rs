@@ -115,7 +115,29 @@ fn text_marker(text: &str) -> Option<(Level, usize)> {
     Some((level, len))
 }
 
+/// Whether `text` has a letter and no lower-case one.
 fn is_upper(text: &str) -> bool {
+    let mut letter = false;
+    for c in text.chars() {
+        // ASCII without the Unicode tables: most of a heading's letters, spaces and digits are.
+        if c.is_ascii() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            letter |= c.is_ascii_uppercase();
+        } else if c.is_alphabetic() {
+            if c.is_lowercase() {
+                return false;
+            }
+            letter = true;
+        }
+    }
+    letter
+}
+
+/// The definition of [`is_upper`].
+#[cfg(test)]
+fn is_upper_plain(text: &str) -> bool {
     let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
 }
@@ -162,39 +184,54 @@ fn zone_of(heading: &str) -> Zone {
     }
 }
 
+/// Words that start a heading naming who does the work.
+const ACTOR_LIST: &[&str] = &[
+    "đối với",
+    "sở ",
+    "phòng ",
+    "văn phòng",
+    "ủy ban",
+    "uỷ ban",
+    "ubnd",
+    "các sở",
+    "các cơ quan",
+    "các phòng",
+    "các đơn vị",
+    "các ban",
+    "trung tâm",
+    "công an",
+    "ban ",
+    "người đứng đầu",
+    "thủ trưởng",
+    "chủ tịch",
+    "hội đồng",
+    "đài ",
+    "bộ ",
+    "cơ quan",
+    "đề nghị",
+    "trách nhiệm",
+    "mặt trận",
+    "đảng ủy",
+    "đảng uỷ",
+];
+
 /// A heading that names who does the work ("Đối với Sở Nội vụ", "2. Phòng Văn hóa - Xã hội").
 fn names_actor(heading: &str) -> bool {
-    const ACTORS: &[&str] = &[
-        "đối với",
-        "sở ",
-        "phòng ",
-        "văn phòng",
-        "ủy ban",
-        "uỷ ban",
-        "ubnd",
-        "các sở",
-        "các cơ quan",
-        "các phòng",
-        "các đơn vị",
-        "các ban",
-        "trung tâm",
-        "công an",
-        "ban ",
-        "người đứng đầu",
-        "thủ trưởng",
-        "chủ tịch",
-        "hội đồng",
-        "đài ",
-        "bộ ",
-        "cơ quan",
-        "đề nghị",
-        "trách nhiệm",
-        "mặt trận",
-        "đảng ủy",
-        "đảng uỷ",
-    ];
+    // Only a prefix is compared: lower-case as many characters as the longest actor has (a
+    // character lower-cases to one or more, and none of the actors holds a letter whose lower
+    // case depends on its neighbours), not the whole heading.
+    let h: String = heading.trim_start().chars().take(ACTOR_CHARS).flat_map(char::to_lowercase).collect();
+    ACTOR_LIST.iter().any(|a| h.starts_with(a))
+}
+
+/// At least the number of characters of the longest of `names_actor`'s actors.
+const ACTOR_CHARS: usize = 16;
+
+/// The definition of [`names_actor`]: the whole heading lower-cased.
+#[cfg(test)]
+fn names_actor_plain(heading: &str) -> bool {
     let h = heading.trim_start().to_lowercase();
-    ACTORS.iter().any(|a| h.starts_with(a))
+    ACTOR_LIST.iter().any(|a| h.starts_with(a))
 }
 
 fn word_count(text: &str) -> usize {
@@ -296,9 +333,39 @@ fn plan_header(header: &rasoat_doc::Header) -> Option<bool> {
     Some(code.eq_ignore_ascii_case("KH") || code == "CTr")
 }
 
+/// Whether spans of a text hold a tab, for spans asked about roughly in text order: one search
+/// per tab passed, where a search per span cost a call each on texts that have no tab.
+pub(crate) struct Tabs<'a> {
+    text: &'a str,
+    /// `text[from..next]` holds no tab; `next` is the first tab at or after `from`
+    /// (`usize::MAX` for none). Empty (`from` > `next`) until the first question.
+    from: usize,
+    next: usize,
+}
+
+impl<'a> Tabs<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self { text, from: usize::MAX, next: 0 }
+    }
+
+    /// Whether `text[span]` holds a tab; `false` for a span that does not slice `text`.
+    pub(crate) fn within(&mut self, span: Span) -> bool {
+        if self.text.get(span.start..span.end).is_none() {
+            return false;
+        }
+        if !(self.from <= span.start && span.start <= self.next) {
+            self.from = span.start;
+            self.next =
+                self.text.get(span.start..).and_then(|t| t.find('\t')).map_or(usize::MAX, |k| span.start + k);
+        }
+        self.next < span.end
+    }
+}
+
 /// The directives of every body in the document, in order.
 pub(crate) fn units(doc: &Document) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
+    let mut tabs = Tabs::new(&doc.text);
     for (p, part) in doc.parts.iter().enumerate() {
         // A part that says nothing of its type (an annex) takes the type of the file's first
         // part that does; a file that never does is given the benefit of being a plan.
@@ -318,7 +385,7 @@ pub(crate) fn units(doc: &Document) -> Vec<Unit> {
         for (id, block) in doc.blocks.iter().enumerate().take(part.blocks.end).skip(part.blocks.start) {
             let full = doc.slice(block.text);
             // Table rows are the appendix rule's; the parser normally keeps them out of blocks.
-            if full.contains('\t') {
+            if tabs.within(block.text) {
                 open = None;
                 tables += 1;
                 continue;
@@ -462,6 +529,63 @@ mod tests {
         assert!(checked > 20, "{checked}");
         assert!(!may_start_with_marker("Thực hiện Kế hoạch"));
         assert!(!may_start_with_marker("Căn cứ Luật"));
+    }
+
+    /// The ASCII path of `is_upper` and the prefix of `names_actor` agree with their
+    /// definitions, on the seeds' lines and on cases at their edges.
+    #[test]
+    fn is_upper_and_names_actor_agree_with_definitions() {
+        assert!(ACTOR_LIST.iter().all(|a| a.chars().count() <= ACTOR_CHARS));
+        let seeds = [
+            include_str!("../../../../../corpus/seeds/000_4816794cbecccb5d.txt"),
+            include_str!("../../../../../corpus/seeds/003_b4d6116f9b00b388.txt"),
+        ];
+        let extra = [
+            "",
+            "123 - 45",
+            "KẾ HOẠCH",
+            "KẾ HOẠCh",
+            "ĐỐI VỚI SỞ NỘI VỤ",
+            "  Người Đứng Đầu các phòng",
+            "NGƯỜI ĐỨNG ĐẦU",
+            "ΣΑΣ",
+            "İSTANBUL",
+            "Ⓐⓑ",
+            "ǅ",
+            "ª",
+            "Phòng\tVăn hóa",
+            "Đảng Ủy xã",
+            "Sở",
+            "SỞ Y TẾ",
+        ];
+        let mut uppers = 0;
+        for line in seeds.iter().flat_map(|s| s.lines()).chain(extra) {
+            assert_eq!(is_upper(line), is_upper_plain(line), "{line:?}");
+            assert_eq!(names_actor(line), names_actor_plain(line), "{line:?}");
+            uppers += usize::from(is_upper(line));
+        }
+        assert!(uppers > 3 && names_actor("ĐỐI VỚI SỞ NỘI VỤ") && names_actor("  Người Đứng Đầu các phòng"));
+    }
+
+    proptest::proptest! {
+        /// `Tabs` answers what searching each span answers, for spans in any order, past the
+        /// text's end and inside a character.
+        #[test]
+        fn tabs_agree_with_searching_each_span(
+            text in "[a\\tđ ]{0,40}",
+            spans in proptest::collection::vec((0usize..45, 0usize..12), 0..30),
+            sorted in proptest::bool::ANY,
+        ) {
+            let mut spans: Vec<Span> = spans.iter().map(|&(s, l)| Span::new(s, s + l)).collect();
+            if sorted {
+                spans.sort_by_key(|s| s.start);
+            }
+            let mut tabs = Tabs::new(&text);
+            for span in spans {
+                let want = text.get(span.start..span.end).is_some_and(|t| t.contains('\t'));
+                proptest::prop_assert_eq!(tabs.within(span), want, "{:?} {:?}", text, span);
+            }
+        }
     }
 
     #[test]
