@@ -373,6 +373,19 @@ impl RealWordState {
     ) {
         let s = &mut self.s;
         let seen = &mut self.seen;
+        // A line the checks skip (not Vietnamese, or one unit) only counts its ids: its slots
+        // would never be read.
+        if units.len() < 2 || !vietnamese {
+            for u in units {
+                if !u.protected
+                    && u.class != Class::Mixed
+                    && let Some(c) = u.id.and_then(|id| seen.get_mut(usize::from(id)))
+                {
+                    *c = c.saturating_add(1);
+                }
+            }
+            return;
+        }
         s.slots.clear();
         // Built by `extend` (one capacity check per line, not per unit).
         s.slots.extend(units.iter().map(|u| {
@@ -381,11 +394,8 @@ impl RealWordState {
             if let Some(c) = id.and_then(|id| seen.get_mut(usize::from(id))) {
                 *c = c.saturating_add(1);
             }
-            Slot { id, context: has_key, checkable: vietnamese && checkable(u) }
+            Slot { id, context: has_key, checkable: checkable(u) }
         }));
-        if units.len() < 2 || !vietnamese {
-            return;
-        }
         s.links.clear();
         let pairs = &s.pairs;
         s.links.extend(units.windows(2).zip(s.slots.windows(2)).map(|w| match w {

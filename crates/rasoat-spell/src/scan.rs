@@ -347,20 +347,73 @@ impl Chunk {
     /// Walk the gap `line[from..to]`, `units` holding the tokens before it: a marker protects
     /// its chunk, the units already in it included. A marker never reaches past its chunk
     /// (what follows its first byte is never a space or a tab), so it is tested on the line.
+    /// Also returns what the gap says of the next token, read in the same walk (three
+    /// searches of the gap's characters cost more): see [`Gap`].
     // Inlined: called for every gap that is not one space (a fifth of them), mostly short.
     #[inline]
-    fn gap(&mut self, line: &[u8], from: usize, to: usize, units: &mut [Unit<'_>]) {
+    fn gap(&mut self, line: &[u8], from: usize, to: usize, units: &mut [Unit<'_>]) -> Gap {
+        let mut says = Gap::default();
+        // The gap holds whole characters (it lies between tokens): a lead byte stands for its
+        // character, continuation bytes are passed over.
         for j in from..to {
-            match line.get(j) {
-                None => break,
-                Some(b' ' | b'\t') => self.restart(units.len()),
-                Some(b'@' | b'\\' | b'.' | b':') if !self.protected && line.get(j..).is_some_and(marker) => {
-                    self.protected = true;
-                    units.get_mut(self.first..).into_iter().flatten().for_each(|u| u.protected = true);
+            let Some(&b) = line.get(j) else { break };
+            match b {
+                b' ' => self.restart(units.len()),
+                b'\t' => {
+                    self.restart(units.len());
+                    says.boundary = true;
+                    says.sentence = true;
                 }
-                Some(_) => {}
+                b'@' | b'\\' | b'.' | b':' => {
+                    says.boundary = true;
+                    says.sentence |= matches!(b, b'.' | b':');
+                    if !self.protected && line.get(j..).is_some_and(marker) {
+                        self.protected = true;
+                        units.get_mut(self.first..).into_iter().flatten().for_each(|u| u.protected = true);
+                    }
+                }
+                b'!' | b'?' | b';' | b'\n' | b'"' => {
+                    says.boundary = true;
+                    says.sentence = true;
+                }
+                b')' => {
+                    says.boundary = true;
+                    says.close = true;
+                }
+                // U+00A0 (no-break space) is no boundary.
+                0xC2 if line.get(j + 1) == Some(&0xA0) => {}
+                // U+201C, the opening quote.
+                0xE2 if line.get(j + 1..j + 3) == Some(&[0x80, 0x9C]) => {
+                    says.boundary = true;
+                    says.sentence = true;
+                }
+                0x80..=0xBF => {}
+                _ => says.boundary = true,
             }
         }
+        says
+    }
+}
+
+/// What a gap between two tokens says of the token after it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Gap {
+    /// Something other than spaces and no-break spaces: [`Unit::boundary_before`].
+    boundary: bool,
+    /// A sentence end, a tab, a line end or an opening quote: [`Unit::sentence_start`].
+    sentence: bool,
+    /// A closing parenthesis (it ends a point marker after the line's first token).
+    close: bool,
+}
+
+/// [`Gap`] from the gap's characters: the plain definition the one-walk version is tested
+/// against.
+#[cfg(test)]
+fn gap_says(gap: &str) -> Gap {
+    Gap {
+        boundary: gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}')),
+        sentence: gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"')),
+        close: gap.contains(')'),
     }
 }
 
@@ -393,20 +446,17 @@ pub fn scan_line_with<'a>(
         let at_line_start = out.is_empty();
         // Most gaps are one space: nothing to look at (tested on the bytes, without slicing).
         let plain = start == prev_end + 1 && bytes.get(prev_end) == Some(&b' ');
-        if plain {
+        let says = if plain {
             chunk.restart(out.len());
+            Gap::default()
         } else {
-            chunk.gap(bytes, prev_end, start, out);
-        }
-        let gap = if plain { " " } else { line.get(prev_end..start).unwrap_or("") };
-        let boundary_before = at_line_start || !plain && gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}'));
+            chunk.gap(bytes, prev_end, start, out)
+        };
+        let boundary_before = at_line_start || says.boundary;
         // ")" ends a point marker ("a) Bám sát") only right after the line's first token;
         // elsewhere it closes a parenthesis inside a sentence.
-        let marker_close = !plain && out.len() == 1 && gap.contains(')');
-        let sentence_start = first_word
-            || marker_close
-            || !plain
-                && gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
+        let marker_close = says.close && out.len() == 1;
+        let sentence_start = first_word || marker_close || says.sentence;
         let misplaced = |s: &Option<Syllable>| s.is_some_and(|s| !s.tone_well_placed());
         // Units carry what the checks read, not the parsed syllable (40 bytes): they are
         // written for every token and read by three checks.
@@ -473,7 +523,7 @@ pub fn scan_line_with<'a>(
         prev_end = end;
     }
     // A marker after the last token ("abc@") protects its chunk too.
-    chunk.gap(bytes, prev_end, bytes.len(), out);
+    let _ = chunk.gap(bytes, prev_end, bytes.len(), out);
     words > 0 && viet * 3 >= words
 }
 
@@ -636,6 +686,16 @@ mod tests {
                 let want = ranges.iter().any(|&(s, e)| u.span.start >= s && u.span.end <= e);
                 proptest::prop_assert_eq!(u.protected, want, "{:?} in {:?}", u.text, text);
             }
+        }
+
+        /// The gap walk says what the gap's characters say.
+        #[test]
+        fn gap_walk_agrees_with_the_characters(
+            gap in "([ .,;:!?()\"\t\n@/\\\\\u{a0}\u{201c}\u{201d}\u{2013}…«]|\\PC){0,8}"
+        ) {
+            let mut chunk = Chunk { first: 0, protected: false };
+            let walked = chunk.gap(gap.as_bytes(), 0, gap.len(), &mut []);
+            proptest::prop_assert_eq!(walked, gap_says(&gap), "{:?}", gap);
         }
 
         /// The word-at-a-time marker scan agrees with testing every byte.
