@@ -108,7 +108,7 @@ impl MemoMap {
         }
         let old = std::mem::replace(
             &mut self.slots,
-            vec![(Self::EMPTY, (false, None, Case::Lower, false, true)); size],
+            vec![(Self::EMPTY, (Class::Other, None, Case::Lower, false, true)); size],
         );
         self.len = 0;
         for (k, v) in old {
@@ -178,10 +178,11 @@ impl Drop for Memo {
     }
 }
 
-/// What [`Memo`] keeps of a token: whether it is a well-formed syllable, its vocabulary id,
+/// What [`Memo`] keeps of a token: its class (a number, a well-formed syllable or other
+/// letters: kept rather than worked out again from the token kind), its vocabulary id,
 /// case, whether its tone mark is misplaced and whether it is plain ASCII — 8 bytes, not the
 /// parsed syllable (40): the map is walked for every token and should stay in cache.
-type Memoised = (bool, Option<Id>, Case, bool, bool);
+type Memoised = (Class, Option<Id>, Case, bool, bool);
 
 /// FNV-1a hasher for short token keys (std's SipHash is several times slower here).
 #[derive(Default)]
@@ -460,13 +461,15 @@ pub fn scan_line_with<'a>(
         let misplaced = |s: &Option<Syllable>| s.is_some_and(|s| !s.tone_well_placed());
         // Units carry what the checks read, not the parsed syllable (40 bytes): they are
         // written for every token and read by three checks.
-        let (is_syllable, id, case, tone_misplaced, ascii) = match (&mut lookup, kind) {
-            (_, TokenKind::Mixed) => (false, None, case_of(text), false, text.is_ascii()),
+        // A word's class: whether it parsed.
+        let word_class = |syl: &Option<Syllable>| if syl.is_some() { Class::Syllable } else { Class::Other };
+        let (class, id, case, tone_misplaced, ascii) = match (&mut lookup, kind) {
+            (_, TokenKind::Mixed) => (Class::Mixed, None, case_of(text), false, text.is_ascii()),
             (None, TokenKind::Word) => {
                 let syl = syllable::parse(text).ok();
-                (syl.is_some(), None, case_of(text), misplaced(&syl), text.is_ascii())
+                (word_class(&syl), None, case_of(text), misplaced(&syl), text.is_ascii())
             }
-            (None, TokenKind::Number) => (false, None, case_of(text), false, text.is_ascii()),
+            (None, TokenKind::Number) => (Class::Number, None, case_of(text), false, text.is_ascii()),
             (Some((model, memo)), _) => {
                 let short = ShortKey::of(text);
                 if let Some(&hit) = short.and_then(|k| memo.map.get(&k)) {
@@ -483,7 +486,8 @@ pub fn scan_line_with<'a>(
                     }
                     let id = model.id(&memo.key);
                     let case = case_of(text);
-                    let hit = (syl.is_some(), id, case, misplaced(&syl), text.is_ascii());
+                    let class = if kind == TokenKind::Number { Class::Number } else { word_class(&syl) };
+                    let hit = (class, id, case, misplaced(&syl), text.is_ascii());
                     if let Some(k) = short {
                         if memo.map.len() >= Memo::MAX {
                             memo.map.clear();
@@ -493,12 +497,6 @@ pub fn scan_line_with<'a>(
                     hit
                 }
             }
-        };
-        let class = match kind {
-            TokenKind::Number => Class::Number,
-            TokenKind::Mixed => Class::Mixed,
-            TokenKind::Word if is_syllable => Class::Syllable,
-            TokenKind::Word => Class::Other,
         };
         if class != Class::Number {
             first_word = false;
@@ -629,8 +627,15 @@ mod tests {
     fn memo_map_grows_and_keeps_its_entries() {
         let mut map = MemoMap::default();
         let key = |n: usize| ShortKey::of(&format!("w{n}"));
-        let value =
-            |n: usize| (n.is_multiple_of(2), u16::try_from(n % 60_000).ok(), Case::Lower, false, true);
+        let value = |n: usize| {
+            (
+                if n.is_multiple_of(2) { Class::Syllable } else { Class::Other },
+                u16::try_from(n % 60_000).ok(),
+                Case::Lower,
+                false,
+                true,
+            )
+        };
         for n in 0..Memo::MAX + 10 {
             if let Some(k) = key(n) {
                 map.insert(k, value(n));
@@ -658,7 +663,7 @@ mod tests {
                     ours.clear();
                     std.clear();
                 }
-                let value = (n % 2 == 0, u16::try_from(n).ok(), Case::Lower, n % 3 == 0, n % 5 == 0);
+                let value = (if n % 2 == 0 { Class::Number } else { Class::Other }, u16::try_from(n).ok(), Case::Lower, n % 3 == 0, n % 5 == 0);
                 if let Some(k) = ShortKey::of(w) {
                     proptest::prop_assert_eq!(ours.get(&k).copied(), std.get(&k.0).copied());
                     ours.insert(k, value);
