@@ -424,9 +424,9 @@ impl RealWordState {
             let Some(u) = units.get(i) else { break };
             // A syllable inside a two-syllable finding is already reported.
             let covered = pair_findings > 0
-                && out.get(before..before + pair_findings).is_some_and(|f| {
-                    f.iter().any(|f| f.span.start <= u.span.start && u.span.end <= f.span.end)
-                });
+                && out
+                    .get(before..before + pair_findings)
+                    .is_some_and(|f| f.iter().any(|f| f.span.start <= u.start && u.span().end <= f.span.end));
             if !covered {
                 check_one(model, units, i, s, out);
             }
@@ -710,7 +710,7 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     // Most likely first: by the odds, then by the evidence of the pairs.
     best.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| b.1.cmp(&a.1)).then_with(|| a.2.cmp(&b.2)));
     out.push(Finding {
-        span: u.span,
+        span: u.span(),
         kind: FindingKind::RealWord,
         candidates: best
             .into_iter()
@@ -846,7 +846,7 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
             let (ca, cb) = word.split_once(' ').unwrap_or((word, ""));
             let fixed = format!("{} {}", recase(ca, a.case), recase(cb, b.case));
             out.push(Finding {
-                span: Span::new(a.span.start, b.span.end),
+                span: Span::new(a.start, b.span().end),
                 kind: FindingKind::RealWord,
                 candidates: vec![fixed],
                 error: None,
@@ -998,7 +998,7 @@ pub(crate) fn glued_units(
         }
         if let Some(split) = memo.split(model, u.text) {
             out.push(Finding {
-                span: u.span,
+                span: u.span(),
                 kind: FindingKind::Glued,
                 candidates: vec![split],
                 error: None,
