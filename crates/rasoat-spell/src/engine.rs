@@ -124,12 +124,7 @@ struct Slot {
 
 /// Lines of `text` as (offset, line) pairs.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0usize;
-    text.split('\n').map(move |l| {
-        let start = offset;
-        offset += l.len() + 1;
-        (start, l)
-    })
+    rasoat_text::token::lines(text)
 }
 
 /// May this unit be corrected? Lower case, or capitalised only because it starts a sentence.
