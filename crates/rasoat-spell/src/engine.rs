@@ -354,7 +354,14 @@ pub(crate) struct RealWordState {
 
 impl RealWordState {
     pub(crate) fn new(model: &Model, first: usize) -> Self {
-        let s = Scratch { pairs: PairCache::take(model), ..Scratch::default() };
+        // The per-line buffers start with room for a long line (see `LINE_UNITS`).
+        let s = Scratch {
+            pairs: PairCache::take(model),
+            slots: Vec::with_capacity(crate::LINE_UNITS),
+            links: Vec::with_capacity(crate::LINE_UNITS),
+            todo: Vec::with_capacity(crate::LINE_UNITS),
+            ..Scratch::default()
+        };
         RealWordState { s, seen: vec![0u16; model.vocab_len()], first }
     }
 
