@@ -338,29 +338,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let Some(bad) = mutate(kind, u.text, &mut rng) else { continue };
             let new_line = format!(
                 "{}{bad}{}",
-                line.get(..u.span.start).unwrap_or(""),
-                line.get(u.span.end..).unwrap_or("")
+                line.get(..u.start).unwrap_or(""),
+                line.get(u.span().end..).unwrap_or("")
             );
             n += 1;
             real += usize::from(syllable::is_valid(&bad) && model.count_of(&syllable::canonical(&bad)) > 0);
-            let end = u.span.start + bad.len();
+            let end = u.start + bad.len();
             let findings = check_all(model, &new_line);
             if let Some(f) = findings.iter().find(|f| {
-                f.span.start <= u.span.start && f.span.end >= end
-                    || f.span.start < end && f.span.end > u.span.start
+                f.span.start <= u.start && f.span.end >= end || f.span.start < end && f.span.end > u.start
             }) {
                 hit += 1;
                 let fixed = f.candidates.first().map(|c| {
                     syllable::canonical(
-                        c.split_whitespace()
-                            .nth(if f.span.start < u.span.start { 1 } else { 0 })
-                            .unwrap_or(c),
+                        c.split_whitespace().nth(if f.span.start < u.start { 1 } else { 0 }).unwrap_or(c),
                     )
                 });
                 right += usize::from(fixed.as_deref() == Some(syllable::canonical(u.text).as_str()));
             } else if misses {
                 let pre: String = new_line
-                    .get(..u.span.start)
+                    .get(..u.start)
                     .unwrap_or("")
                     .chars()
                     .rev()
@@ -369,7 +366,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .into_iter()
                     .rev()
                     .collect();
-                let post: String = new_line.get(u.span.start..).unwrap_or("").chars().take(30).collect();
+                let post: String = new_line.get(u.start..).unwrap_or("").chars().take(30).collect();
                 let ctx = format!("{pre}{post}");
                 println!("MISS {kind}: {} → {bad}: …{ctx}…", u.text);
             }

@@ -124,12 +124,7 @@ struct Slot {
 
 /// Lines of `text` as (offset, line) pairs.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0usize;
-    text.split('\n').map(move |l| {
-        let start = offset;
-        offset += l.len() + 1;
-        (start, l)
-    })
+    rasoat_text::token::lines(text)
 }
 
 /// May this unit be corrected? Lower case, or capitalised only because it starts a sentence.
@@ -359,7 +354,14 @@ pub(crate) struct RealWordState {
 
 impl RealWordState {
     pub(crate) fn new(model: &Model, first: usize) -> Self {
-        let s = Scratch { pairs: PairCache::take(model), ..Scratch::default() };
+        // The per-line buffers start with room for a long line (see `LINE_UNITS`).
+        let s = Scratch {
+            pairs: PairCache::take(model),
+            slots: Vec::with_capacity(crate::LINE_UNITS),
+            links: Vec::with_capacity(crate::LINE_UNITS),
+            todo: Vec::with_capacity(crate::LINE_UNITS),
+            ..Scratch::default()
+        };
         RealWordState { s, seen: vec![0u16; model.vocab_len()], first }
     }
 
@@ -373,6 +375,19 @@ impl RealWordState {
     ) {
         let s = &mut self.s;
         let seen = &mut self.seen;
+        // A line the checks skip (not Vietnamese, or one unit) only counts its ids: its slots
+        // would never be read.
+        if units.len() < 2 || !vietnamese {
+            for u in units {
+                if !u.protected
+                    && u.class != Class::Mixed
+                    && let Some(c) = u.id.and_then(|id| seen.get_mut(usize::from(id)))
+                {
+                    *c = c.saturating_add(1);
+                }
+            }
+            return;
+        }
         s.slots.clear();
         // Built by `extend` (one capacity check per line, not per unit).
         s.slots.extend(units.iter().map(|u| {
@@ -381,11 +396,8 @@ impl RealWordState {
             if let Some(c) = id.and_then(|id| seen.get_mut(usize::from(id))) {
                 *c = c.saturating_add(1);
             }
-            Slot { id, context: has_key, checkable: vietnamese && checkable(u) }
+            Slot { id, context: has_key, checkable: checkable(u) }
         }));
-        if units.len() < 2 || !vietnamese {
-            return;
-        }
         s.links.clear();
         let pairs = &s.pairs;
         s.links.extend(units.windows(2).zip(s.slots.windows(2)).map(|w| match w {
@@ -414,9 +426,9 @@ impl RealWordState {
             let Some(u) = units.get(i) else { break };
             // A syllable inside a two-syllable finding is already reported.
             let covered = pair_findings > 0
-                && out.get(before..before + pair_findings).is_some_and(|f| {
-                    f.iter().any(|f| f.span.start <= u.span.start && u.span.end <= f.span.end)
-                });
+                && out
+                    .get(before..before + pair_findings)
+                    .is_some_and(|f| f.iter().any(|f| f.span.start <= u.start && u.span().end <= f.span.end));
             if !covered {
                 check_one(model, units, i, s, out);
             }
@@ -700,7 +712,7 @@ fn check_one(model: &Model, units: &[Unit<'_>], i: usize, s: &mut Scratch, out: 
     // Most likely first: by the odds, then by the evidence of the pairs.
     best.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| b.1.cmp(&a.1)).then_with(|| a.2.cmp(&b.2)));
     out.push(Finding {
-        span: u.span,
+        span: u.span(),
         kind: FindingKind::RealWord,
         candidates: best
             .into_iter()
@@ -836,7 +848,7 @@ fn check_pairs(model: &Model, units: &[Unit<'_>], s: &mut Scratch, out: &mut Vec
             let (ca, cb) = word.split_once(' ').unwrap_or((word, ""));
             let fixed = format!("{} {}", recase(ca, a.case), recase(cb, b.case));
             out.push(Finding {
-                span: Span::new(a.span.start, b.span.end),
+                span: Span::new(a.start, b.span().end),
                 kind: FindingKind::RealWord,
                 candidates: vec![fixed],
                 error: None,
@@ -988,7 +1000,7 @@ pub(crate) fn glued_units(
         }
         if let Some(split) = memo.split(model, u.text) {
             out.push(Finding {
-                span: u.span,
+                span: u.span(),
                 kind: FindingKind::Glued,
                 candidates: vec![split],
                 error: None,

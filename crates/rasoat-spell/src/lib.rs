@@ -20,6 +20,9 @@ pub use engine::{Finding, FindingKind, check_glued, check_real_words};
 
 use scan::{Memo, Unit, scan_line_with};
 
+/// Units of a line the per-line buffers are made for (longer lines grow them).
+pub(crate) const LINE_UNITS: usize = 256;
+
 /// Which checks [`analyse`] runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Checks {
@@ -35,7 +38,9 @@ impl Checks {
 /// Run the chosen checks over `text` in one pass (each line is tokenised once), appending
 /// findings in document order per check.
 pub fn analyse(model: &Model, text: &str, checks: Checks, out: &mut Vec<Finding>) {
-    let mut units: Vec<Unit<'_>> = Vec::new();
+    // Room for a long line at once: growing from empty took a reallocation at every
+    // doubling, in every document.
+    let mut units: Vec<Unit<'_>> = Vec::with_capacity(LINE_UNITS);
     let mut key = String::new();
     let mut real =
         (checks.real_words && !model.is_empty()).then(|| engine::RealWordState::new(model, out.len()));

@@ -116,7 +116,7 @@ fn check_units_with(
                         && let Err(OrthoError::MisplacedTone { expected }) = syllable::validate(u.text)
                     {
                         out.push(Finding {
-                            span: u.span,
+                            span: u.span(),
                             kind: FindingKind::Orthography,
                             candidates: vec![expected.clone()],
                             error: Some(OrthoError::MisplacedTone { expected }),
@@ -161,7 +161,7 @@ fn check_units_with(
                         continue;
                     }
                     out.push(Finding {
-                        span: u.span,
+                        span: u.span(),
                         kind: FindingKind::Orthography,
                         candidates: same_skeleton(model, key, u.case),
                         error: Some(error),
@@ -225,7 +225,7 @@ fn decoded_is_common(model: &Model, decoded: &str) -> bool {
 }
 
 fn keystrokes(u: &Unit<'_>, fix: String) -> Finding {
-    Finding { span: u.span, kind: FindingKind::Keystrokes, candidates: vec![fix], error: None }
+    Finding { span: u.span(), kind: FindingKind::Keystrokes, candidates: vec![fix], error: None }
 }
 
 /// Known syllables with the same letters (marks aside), most frequent first, at most three.

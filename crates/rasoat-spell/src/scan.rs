@@ -108,7 +108,7 @@ impl MemoMap {
         }
         let old = std::mem::replace(
             &mut self.slots,
-            vec![(Self::EMPTY, (false, None, Case::Lower, false, true)); size],
+            vec![(Self::EMPTY, (Class::Other, None, Case::Lower, false, true)); size],
         );
         self.len = 0;
         for (k, v) in old {
@@ -178,10 +178,11 @@ impl Drop for Memo {
     }
 }
 
-/// What [`Memo`] keeps of a token: whether it is a well-formed syllable, its vocabulary id,
+/// What [`Memo`] keeps of a token: its class (a number, a well-formed syllable or other
+/// letters: kept rather than worked out again from the token kind), its vocabulary id,
 /// case, whether its tone mark is misplaced and whether it is plain ASCII — 8 bytes, not the
 /// parsed syllable (40): the map is walked for every token and should stay in cache.
-type Memoised = (bool, Option<Id>, Case, bool, bool);
+type Memoised = (Class, Option<Id>, Case, bool, bool);
 
 /// FNV-1a hasher for short token keys (std's SipHash is several times slower here).
 #[derive(Default)]
@@ -220,7 +221,9 @@ pub enum Class {
 #[derive(Debug, Clone, Copy)]
 pub struct Unit<'a> {
     pub text: &'a str,
-    pub span: Span,
+    /// Where `text` starts in the document (its span is [`Unit::span`]: a field less to write
+    /// for every token).
+    pub start: usize,
     pub class: Class,
     pub case: Case,
     /// Punctuation, a tab or the line start lies between this token and the previous one.
@@ -236,6 +239,13 @@ pub struct Unit<'a> {
     pub tone_misplaced: bool,
     /// `text.is_ascii()`: asked by several checks, and memoised with the token.
     pub ascii: bool,
+}
+
+impl Unit<'_> {
+    /// The token's span in the document.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.start + self.text.len())
+    }
 }
 
 fn case_of(text: &str) -> Case {
@@ -347,20 +357,74 @@ impl Chunk {
     /// Walk the gap `line[from..to]`, `units` holding the tokens before it: a marker protects
     /// its chunk, the units already in it included. A marker never reaches past its chunk
     /// (what follows its first byte is never a space or a tab), so it is tested on the line.
-    // Inlined: called for every gap that is not one space (a fifth of them), mostly short.
-    #[inline]
-    fn gap(&mut self, line: &[u8], from: usize, to: usize, units: &mut [Unit<'_>]) {
+    /// Also returns what the gap says of the next token, read in the same walk (three
+    /// searches of the gap's characters cost more): see [`Gap`].
+    // Inlined (always: LLVM kept it out of line, a call per gap): called for every gap that
+    // is not one space (a sixth of them), mostly short.
+    #[inline(always)]
+    fn gap(&mut self, line: &[u8], from: usize, to: usize, units: &mut [Unit<'_>]) -> Gap {
+        let mut says = Gap::default();
+        // The gap holds whole characters (it lies between tokens): a lead byte stands for its
+        // character, continuation bytes are passed over.
         for j in from..to {
-            match line.get(j) {
-                None => break,
-                Some(b' ' | b'\t') => self.restart(units.len()),
-                Some(b'@' | b'\\' | b'.' | b':') if !self.protected && line.get(j..).is_some_and(marker) => {
-                    self.protected = true;
-                    units.get_mut(self.first..).into_iter().flatten().for_each(|u| u.protected = true);
+            let Some(&b) = line.get(j) else { break };
+            match b {
+                b' ' => self.restart(units.len()),
+                b'\t' => {
+                    self.restart(units.len());
+                    says.boundary = true;
+                    says.sentence = true;
                 }
-                Some(_) => {}
+                b'@' | b'\\' | b'.' | b':' => {
+                    says.boundary = true;
+                    says.sentence |= matches!(b, b'.' | b':');
+                    if !self.protected && line.get(j..).is_some_and(marker) {
+                        self.protected = true;
+                        units.get_mut(self.first..).into_iter().flatten().for_each(|u| u.protected = true);
+                    }
+                }
+                b'!' | b'?' | b';' | b'\n' | b'"' => {
+                    says.boundary = true;
+                    says.sentence = true;
+                }
+                b')' => {
+                    says.boundary = true;
+                    says.close = true;
+                }
+                // U+00A0 (no-break space) is no boundary.
+                0xC2 if line.get(j + 1) == Some(&0xA0) => {}
+                // U+201C, the opening quote.
+                0xE2 if line.get(j + 1..j + 3) == Some(&[0x80, 0x9C]) => {
+                    says.boundary = true;
+                    says.sentence = true;
+                }
+                0x80..=0xBF => {}
+                _ => says.boundary = true,
             }
         }
+        says
+    }
+}
+
+/// What a gap between two tokens says of the token after it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Gap {
+    /// Something other than spaces and no-break spaces: [`Unit::boundary_before`].
+    boundary: bool,
+    /// A sentence end, a tab, a line end or an opening quote: [`Unit::sentence_start`].
+    sentence: bool,
+    /// A closing parenthesis (it ends a point marker after the line's first token).
+    close: bool,
+}
+
+/// [`Gap`] from the gap's characters: the plain definition the one-walk version is tested
+/// against.
+#[cfg(test)]
+fn gap_says(gap: &str) -> Gap {
+    Gap {
+        boundary: gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}')),
+        sentence: gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"')),
+        close: gap.contains(')'),
     }
 }
 
@@ -393,30 +457,29 @@ pub fn scan_line_with<'a>(
         let at_line_start = out.is_empty();
         // Most gaps are one space: nothing to look at (tested on the bytes, without slicing).
         let plain = start == prev_end + 1 && bytes.get(prev_end) == Some(&b' ');
-        if plain {
+        let says = if plain {
             chunk.restart(out.len());
+            Gap::default()
         } else {
-            chunk.gap(bytes, prev_end, start, out);
-        }
-        let gap = if plain { " " } else { line.get(prev_end..start).unwrap_or("") };
-        let boundary_before = at_line_start || !plain && gap.chars().any(|c| !matches!(c, ' ' | '\u{a0}'));
+            chunk.gap(bytes, prev_end, start, out)
+        };
+        let boundary_before = at_line_start || says.boundary;
         // ")" ends a point marker ("a) Bám sát") only right after the line's first token;
         // elsewhere it closes a parenthesis inside a sentence.
-        let marker_close = !plain && out.len() == 1 && gap.contains(')');
-        let sentence_start = first_word
-            || marker_close
-            || !plain
-                && gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '\n' | '\t' | '“' | '"'));
+        let marker_close = says.close && out.len() == 1;
+        let sentence_start = first_word || marker_close || says.sentence;
         let misplaced = |s: &Option<Syllable>| s.is_some_and(|s| !s.tone_well_placed());
         // Units carry what the checks read, not the parsed syllable (40 bytes): they are
         // written for every token and read by three checks.
-        let (is_syllable, id, case, tone_misplaced, ascii) = match (&mut lookup, kind) {
-            (_, TokenKind::Mixed) => (false, None, case_of(text), false, text.is_ascii()),
+        // A word's class: whether it parsed.
+        let word_class = |syl: &Option<Syllable>| if syl.is_some() { Class::Syllable } else { Class::Other };
+        let (class, id, case, tone_misplaced, ascii) = match (&mut lookup, kind) {
+            (_, TokenKind::Mixed) => (Class::Mixed, None, case_of(text), false, text.is_ascii()),
             (None, TokenKind::Word) => {
                 let syl = syllable::parse(text).ok();
-                (syl.is_some(), None, case_of(text), misplaced(&syl), text.is_ascii())
+                (word_class(&syl), None, case_of(text), misplaced(&syl), text.is_ascii())
             }
-            (None, TokenKind::Number) => (false, None, case_of(text), false, text.is_ascii()),
+            (None, TokenKind::Number) => (Class::Number, None, case_of(text), false, text.is_ascii()),
             (Some((model, memo)), _) => {
                 let short = ShortKey::of(text);
                 if let Some(&hit) = short.and_then(|k| memo.map.get(&k)) {
@@ -433,7 +496,8 @@ pub fn scan_line_with<'a>(
                     }
                     let id = model.id(&memo.key);
                     let case = case_of(text);
-                    let hit = (syl.is_some(), id, case, misplaced(&syl), text.is_ascii());
+                    let class = if kind == TokenKind::Number { Class::Number } else { word_class(&syl) };
+                    let hit = (class, id, case, misplaced(&syl), text.is_ascii());
                     if let Some(k) = short {
                         if memo.map.len() >= Memo::MAX {
                             memo.map.clear();
@@ -443,12 +507,6 @@ pub fn scan_line_with<'a>(
                     hit
                 }
             }
-        };
-        let class = match kind {
-            TokenKind::Number => Class::Number,
-            TokenKind::Mixed => Class::Mixed,
-            TokenKind::Word if is_syllable => Class::Syllable,
-            TokenKind::Word => Class::Other,
         };
         if class != Class::Number {
             first_word = false;
@@ -460,7 +518,7 @@ pub fn scan_line_with<'a>(
         let protected = chunk.protected;
         out.push(Unit {
             text,
-            span: Span::new(base + start, base + end),
+            start: base + start,
             class,
             case,
             boundary_before,
@@ -473,7 +531,7 @@ pub fn scan_line_with<'a>(
         prev_end = end;
     }
     // A marker after the last token ("abc@") protects its chunk too.
-    chunk.gap(bytes, prev_end, bytes.len(), out);
+    let _ = chunk.gap(bytes, prev_end, bytes.len(), out);
     words > 0 && viet * 3 >= words
 }
 
@@ -579,8 +637,15 @@ mod tests {
     fn memo_map_grows_and_keeps_its_entries() {
         let mut map = MemoMap::default();
         let key = |n: usize| ShortKey::of(&format!("w{n}"));
-        let value =
-            |n: usize| (n.is_multiple_of(2), u16::try_from(n % 60_000).ok(), Case::Lower, false, true);
+        let value = |n: usize| {
+            (
+                if n.is_multiple_of(2) { Class::Syllable } else { Class::Other },
+                u16::try_from(n % 60_000).ok(),
+                Case::Lower,
+                false,
+                true,
+            )
+        };
         for n in 0..Memo::MAX + 10 {
             if let Some(k) = key(n) {
                 map.insert(k, value(n));
@@ -608,7 +673,7 @@ mod tests {
                     ours.clear();
                     std.clear();
                 }
-                let value = (n % 2 == 0, u16::try_from(n).ok(), Case::Lower, n % 3 == 0, n % 5 == 0);
+                let value = (if n % 2 == 0 { Class::Number } else { Class::Other }, u16::try_from(n).ok(), Case::Lower, n % 3 == 0, n % 5 == 0);
                 if let Some(k) = ShortKey::of(w) {
                     proptest::prop_assert_eq!(ours.get(&k).copied(), std.get(&k.0).copied());
                     ours.insert(k, value);
@@ -633,9 +698,19 @@ mod tests {
             let mut out = Vec::new();
             scan_line(&text, 0, &mut out);
             for u in &out {
-                let want = ranges.iter().any(|&(s, e)| u.span.start >= s && u.span.end <= e);
+                let want = ranges.iter().any(|&(s, e)| u.start >= s && u.span().end <= e);
                 proptest::prop_assert_eq!(u.protected, want, "{:?} in {:?}", u.text, text);
             }
+        }
+
+        /// The gap walk says what the gap's characters say.
+        #[test]
+        fn gap_walk_agrees_with_the_characters(
+            gap in "([ .,;:!?()\"\t\n@/\\\\\u{a0}\u{201c}\u{201d}\u{2013}…«]|\\PC){0,8}"
+        ) {
+            let mut chunk = Chunk { first: 0, protected: false };
+            let walked = chunk.gap(gap.as_bytes(), 0, gap.len(), &mut []);
+            proptest::prop_assert_eq!(walked, gap_says(&gap), "{:?}", gap);
         }
 
         /// The word-at-a-time marker scan agrees with testing every byte.
