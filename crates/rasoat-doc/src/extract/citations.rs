@@ -95,8 +95,15 @@ const ISSUER_STOPS_LOWER: &[&str] = &[
 /// Every citation has a number (or a draft's blank "số /KH-…"), so the search starts from
 /// digits and `/` and looks back for "số" and a type name: far fewer places than words.
 pub fn citations(src: &Src, doc_year: Option<i32>) -> Vec<Citation> {
-    let text = src.text();
     let mut out = Vec::new();
+    citations_into(src, doc_year, &mut out);
+    out
+}
+
+/// [`citations`], appended to `out`: the document's list grows in place, with no list per
+/// piece of text to allocate and copy over.
+pub fn citations_into(src: &Src, doc_year: Option<i32>, out: &mut Vec<Citation>) {
+    let text = src.text();
     let mut skip_to = 0;
     let b = text.as_bytes();
     // '/' (0x2F) sits just below the digits: one range test finds both.
@@ -115,7 +122,6 @@ pub fn citations(src: &Src, doc_year: Option<i32>) -> Vec<Citation> {
             out.push(c);
         }
     }
-    out
 }
 
 /// The type name before a number at `num`, over an optional "số" and ":":
@@ -181,7 +187,10 @@ fn citation_at(
     if !has_so && (components == 0 || !symbol.chars().any(char::is_alphabetic)) {
         return None;
     }
-    let key: String = written.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
+    // Sized up front: a filtered, flat-mapped iterator gives no size hint, and the string
+    // would grow two or three times.
+    let mut key = String::with_capacity(written.len());
+    key.extend(written.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase));
     let mut end = num_end;
 
     // ", ngày 31/3/2026" / " ngày 24 tháng 01 năm 2019"
@@ -324,7 +333,8 @@ fn number_text(s: &str, has_so: bool) -> Option<(usize, usize)> {
 
 /// `(number, year, symbol)` from a number as written.
 fn split_number(written: &str) -> (Option<String>, Option<i32>, String) {
-    let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut compact = String::with_capacity(written.len());
+    compact.extend(written.chars().filter(|c| !c.is_whitespace()));
     let digits = compact.bytes().take_while(u8::is_ascii_digit).count();
     let number = (digits > 0).then(|| compact.get(..digits).unwrap_or("").to_string());
     let rest = compact.get(digits..).unwrap_or("");

@@ -85,7 +85,7 @@ pub fn extract(doc: &Document) -> Facts {
     let year = doc.year().or_else(|| place_line_year(doc));
     // Worked out once: both passes below read the same pieces.
     let stray = stray_lines(doc);
-    each_src(doc, &hits, &stray, |src, _| facts.citations.extend(citations::citations(src, year)));
+    each_src(doc, &hits, &stray, |src, _| citations::citations_into(src, year, &mut facts.citations));
     let year =
         year.or_else(|| facts.citations.iter().filter_map(|c| Some(c.date.as_ref()?.value.year)).max());
 
