@@ -124,14 +124,28 @@ pub fn citations_into(src: &Src, doc_year: Option<i32>, out: &mut Vec<Citation>)
     }
 }
 
+/// The last chars of the [`KINDS`] names: a number whose preceding word ends otherwise follows
+/// no type name. A short list, so most numbers are turned away without a walk over the names
+/// (the test `kind_last_chars` keeps it in step with them).
+const KIND_LAST: [char; 7] = ['h', 'n', 'o', 't', 'ư', 'ế', 'ị'];
+
+/// The first char of `c`'s lower case: ASCII and Vietnamese letters by their blocks' layout,
+/// others by the Unicode tables.
+fn lower(c: char) -> Option<char> {
+    if c.is_ascii() {
+        Some(c.to_ascii_lowercase())
+    } else {
+        super::text::vietnamese_lower(c).or_else(|| c.to_lowercase().next())
+    }
+}
+
 /// The type name before a number at `num`, over an optional "số" and ":":
 /// `(start, kind, length of the type name)`.
 fn type_before(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
     let mut before = text.get(..num)?.trim_end();
     // Most numbers follow "ngày", "Điều", "khoản"…: their last char rules them out at once.
-    let last_lower = |s: &str| s.chars().next_back().and_then(|c| c.to_lowercase().next());
-    let ends_kind =
-        |s: &str| last_lower(s).is_some_and(|last| KINDS.iter().any(|(name, _)| name.ends_with(last)));
+    let last_lower = |s: &str| s.chars().next_back().and_then(lower);
+    let ends_kind = |s: &str| last_lower(s).is_some_and(|last| KIND_LAST.contains(&last));
     if !ends_kind(before) && !before.ends_with([':', 'ố', 'Ố']) {
         return None;
     }
@@ -142,7 +156,7 @@ fn type_before(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
         before = before.get(..p)?.trim_end();
     }
     let last = last_lower(before)?;
-    if !KINDS.iter().any(|(name, _)| name.ends_with(last)) {
+    if !KIND_LAST.contains(&last) {
         return None;
     }
     // A name can only end `before` if it ends in the same letter (what `phrase_before` checks
@@ -463,6 +477,20 @@ fn stops_issuer_plain(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cheap reject agrees with the names: their last chars, and `lower` with the tables.
+    #[test]
+    fn kind_last_chars() {
+        let mut want: Vec<char> = KINDS.iter().filter_map(|(name, _)| name.chars().next_back()).collect();
+        want.sort_unstable();
+        want.dedup();
+        let mut have = KIND_LAST.to_vec();
+        have.sort_unstable();
+        assert_eq!(have, want);
+        for c in ('\0'..='\u{3000}').chain(['\u{212A}', '\u{1E9E}']) {
+            assert_eq!(lower(c), c.to_lowercase().next(), "{c:?}");
+        }
+    }
 
     /// `issuer_end` as first written (the previous char decoded again at each char).
     fn issuer_end_plain(text: &str, is: usize) -> usize {
