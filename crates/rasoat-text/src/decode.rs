@@ -109,9 +109,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Survey {
     /// Control characters (Unicode Cc, save `\n`, `\r`, `\t`, form feed) among the first
-    /// `counted` characters.
+    /// [`BINARY_PROBE_CHARS`] characters.
     controls: usize,
-    counted: usize,
+    /// Where those characters end (a char boundary; the text's end when it is shorter). They
+    /// are counted only when a control was seen: without one, the ratio needs no count.
+    probe_end: usize,
     /// A TCVN3 or VNI marker character occurs (all are U+00A1..U+00FF).
     legacy_marker: bool,
     /// Every character has NFC_Quick_Check=Yes and combining class 0, so the text is NFC:
@@ -155,18 +157,14 @@ const LATIN1_MARKER: [bool; 128] = {
 impl Survey {
     fn of(s: &str) -> Survey {
         let b = s.as_bytes();
-        // Characters counted: all of them, or the first BINARY_PROBE_CHARS, whose bytes end
-        // at `probe_end` (a char boundary). Counting chars apart keeps the scan below on the
-        // few bytes that matter.
-        let (counted, probe_end) = if b.len() <= BINARY_PROBE_CHARS {
-            (s.chars().count(), b.len())
+        // Controls count among the first BINARY_PROBE_CHARS characters, whose bytes end at
+        // `probe_end`. A text of no more bytes than that has no more chars either.
+        let probe_end = if b.len() <= BINARY_PROBE_CHARS {
+            b.len()
         } else {
-            match s.char_indices().nth(BINARY_PROBE_CHARS) {
-                Some((end, _)) => (BINARY_PROBE_CHARS, end),
-                None => (s.chars().count(), b.len()),
-            }
+            s.char_indices().nth(BINARY_PROBE_CHARS).map_or(b.len(), |(end, _)| end)
         };
-        let mut out = Survey { controls: 0, counted, legacy_marker: false, plain_nfc: true };
+        let mut out = Survey { controls: 0, probe_end, legacy_marker: false, plain_nfc: true };
         // Eight bytes at a time: printable ASCII and UTF-8 continuation bytes need no look;
         // only ASCII controls, DEL and lead bytes (≥ 0xC0) do, and they are found by bit
         // tricks on the word. Continuation bytes are never visited, so each visited byte is
@@ -229,8 +227,11 @@ impl Survey {
         }
     }
 
-    fn binary_reason(&self) -> Option<String> {
-        let (control, total) = (self.controls, self.counted);
+    fn binary_reason(&self, s: &str) -> Option<String> {
+        if self.controls == 0 {
+            return None;
+        }
+        let (control, total) = (self.controls, s.get(..self.probe_end).map_or(0, |p| p.chars().count()));
         (total > 0 && control * 100 > total * 2)
             .then(|| format!("{control} ký tự điều khiển trong {total} ký tự đầu (control characters)"))
     }
@@ -328,7 +329,7 @@ fn binary_reason(s: &str, survey: &Survey) -> Option<String> {
     if memchr::memchr(0, s.as_bytes()).is_some() {
         return Some("có ký tự NUL (contains NUL characters)".into());
     }
-    survey.binary_reason()
+    survey.binary_reason(s)
 }
 
 /// Characters that TCVN3 text shows when read as Unicode/Latin and that Vietnamese text never
@@ -564,26 +565,33 @@ mod tests {
     /// Control characters count among the first 64K characters only, whatever their width.
     #[test]
     fn binary_probe_looks_at_the_first_characters() {
+        let counted = |s: &str, survey: &Survey| s.get(..survey.probe_end).map(|p| p.chars().count());
         let late = "ạ".repeat(70_000) + &"\u{1}".repeat(5_000);
         let survey = Survey::of(&late);
-        assert_eq!((survey.counted, survey.controls), (BINARY_PROBE_CHARS, 0));
+        assert_eq!((counted(&late, &survey), survey.controls), (Some(BINARY_PROBE_CHARS), 0));
         assert!(binary_reason(&late, &survey).is_none());
         let early = "\u{1}\u{85}".repeat(1_000) + &"a".repeat(70_000);
         let survey = Survey::of(&early);
-        assert_eq!((survey.counted, survey.controls), (BINARY_PROBE_CHARS, 2_000));
+        assert_eq!((counted(&early, &survey), survey.controls), (Some(BINARY_PROBE_CHARS), 2_000));
         assert!(binary_reason(&early, &survey).is_some());
         let short = "Kế hoạch\u{1}";
-        assert_eq!((Survey::of(short).counted, Survey::of(short).controls), (9, 1));
+        assert_eq!((counted(short, &Survey::of(short)), Survey::of(short).controls), (Some(9), 1));
     }
 
     /// The character-by-character survey the word-at-a-time scan replaced: the reference.
     fn survey_char_by_char(s: &str) -> Survey {
         let b = s.as_bytes();
-        let mut out = Survey { controls: 0, counted: 0, legacy_marker: false, plain_nfc: true };
+        let mut out = Survey { controls: 0, probe_end: b.len(), legacy_marker: false, plain_nfc: true };
+        let mut counted = 0;
         let mut i = 0;
         while let Some(&lead) = b.get(i) {
-            let counting = out.counted < BINARY_PROBE_CHARS;
-            out.counted += usize::from(counting);
+            let counting = counted < BINARY_PROBE_CHARS;
+            if counting {
+                counted += 1;
+            } else if out.probe_end == b.len() {
+                // The first char past the probe.
+                out.probe_end = i;
+            }
             if lead < 0x80 {
                 let control = (lead < 0x20 && !matches!(lead, b'\n' | b'\r' | b'\t' | 0x0C)) || lead == 0x7F;
                 out.controls += usize::from(counting && control);
