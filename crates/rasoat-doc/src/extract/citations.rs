@@ -159,9 +159,12 @@ fn type_before(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
     if !KIND_LAST.contains(&last) {
         return None;
     }
-    // A name can only end `before` if it ends in the same letter (what `phrase_before` checks
-    // first, but without its set-up for each of the names).
-    KINDS.iter().filter(|(name, _)| name.ends_with(last)).find_map(|&(name, kind)| {
+    // A name can only end `before` if it ends in the same two letters (what `phrase_before`
+    // checks first, but without its set-up for each of the names): "khoản" and "bản" share
+    // theirs, "khoản" and "văn" do not.
+    let pen = before.chars().rev().nth(1).and_then(lower);
+    let may_end = |name: &str| name.ends_with(last) && name.chars().rev().nth(1) == pen;
+    KINDS.iter().filter(|(name, _)| may_end(name)).find_map(|&(name, kind)| {
         let start = phrase_before(before, name)?;
         let len = phrase_at(text.get(start..)?, name)?;
         Some((start, kind, len))
@@ -477,6 +480,44 @@ fn stops_issuer_plain(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `type_before` as it was before its cheap rejects (last chars, then last two).
+    fn type_before_plain(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
+        let mut before = text.get(..num)?.trim_end();
+        let last_lower = |s: &str| s.chars().next_back().and_then(|c| c.to_lowercase().next());
+        let ends_kind =
+            |s: &str| last_lower(s).is_some_and(|last| KINDS.iter().any(|(name, _)| name.ends_with(last)));
+        if !ends_kind(before) && !before.ends_with([':', 'ố', 'Ố']) {
+            return None;
+        }
+        if let Some(colon) = before.strip_suffix(':') {
+            before = colon.trim_end();
+        }
+        if let Some(p) = phrase_before(before, "số") {
+            before = before.get(..p)?.trim_end();
+        }
+        KINDS.iter().find_map(|&(name, kind)| {
+            let start = phrase_before(before, name)?;
+            let len = phrase_at(text.get(start..)?, name)?;
+            Some((start, kind, len))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn type_before_matches_its_plain_definition(
+            words in proptest::collection::vec(
+                "(Quyết định|QUYẾT ĐỊNH|quyết|định|Nghị quyết|nghị định|Kết luận|kết luận|Thông báo|\
+                  thông tư|liên tịch|Chỉ thị|CHỈ THỊ|Luật|luật|khoản|bản|văn|Văn bản|Đề án|án|Kế hoạch|\
+                  hoạch|Quy chế|chế|Công điện|điện|Tờ trình|trình|Hướng dẫn|dẫn|số|SỐ|:| |\u{a0}|x|İ|n|h)",
+                0..6,
+            ),
+        ) {
+            let text = words.concat() + " 12/KH";
+            let num = text.len() - "12/KH".len();
+            proptest::prop_assert_eq!(type_before(&text, num), type_before_plain(&text, num));
+        }
+    }
 
     /// The cheap reject agrees with the names: their last chars, and `lower` with the tables.
     #[test]
