@@ -184,6 +184,12 @@ impl Survey {
                 match lead {
                     0xC4..=0xCB => {}
                     0xE1 if b.get(at + 1).is_some_and(|s| (0xB8..=0xBB).contains(s)) => {}
+                    // U+00C0..U+00FF (à á â ã è é ê …): no control, only a marker to look up.
+                    0xC3 => {
+                        let second = b.get(at + 1).copied().unwrap_or(0);
+                        let k = usize::from(0x40 | (second & 0x3F));
+                        out.legacy_marker |= LATIN1_MARKER.get(k).copied().unwrap_or(false);
+                    }
                     _ => out.visit(s, at, at < probe_end),
                 }
             }
