@@ -182,6 +182,8 @@ impl Survey {
                 let lead = (w >> shift) as u8;
                 let at = base + (shift / 8) as usize;
                 match lead {
+                    // Line ends and tabs: no controls.
+                    b'\n' | b'\t' | b'\r' | 0x0C => {}
                     0xC4..=0xCB => {}
                     0xE1 if b.get(at + 1).is_some_and(|s| (0xB8..=0xBB).contains(s)) => {}
                     // U+00C0..U+00FF (à á â ã è é ê …): no control, only a marker to look up.
