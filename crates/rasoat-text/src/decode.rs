@@ -109,14 +109,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Survey {
     /// Control characters (Unicode Cc, save `\n`, `\r`, `\t`, form feed) among the first
-    /// `counted` characters.
+    /// [`BINARY_PROBE_CHARS`] characters.
     controls: usize,
-    counted: usize,
+    /// Where those characters end (a char boundary; the text's end when it is shorter). They
+    /// are counted only when a control was seen: without one, the ratio needs no count.
+    probe_end: usize,
     /// A TCVN3 or VNI marker character occurs (all are U+00A1..U+00FF).
     legacy_marker: bool,
-    /// Every character is below U+0300, in U+1E00..U+1EFF (ạ..ỹ) or in U+2002..U+206F
-    /// (– “ ” … •): such characters have NFC_Quick_Check=Yes and combining class 0, so the
-    /// text is NFC. `false` only means "ask the general check".
+    /// Every character has NFC_Quick_Check=Yes and combining class 0, so the text is NFC:
+    /// those below U+0300, in U+1E00..U+1EFF (ạ..ỹ) or in U+2002..U+206F (– “ ” … •) are
+    /// known to; any other is looked up ([`nfc_alone`]). `false` only means "ask the general
+    /// check".
     plain_nfc: bool,
 }
 
@@ -154,36 +157,49 @@ const LATIN1_MARKER: [bool; 128] = {
 impl Survey {
     fn of(s: &str) -> Survey {
         let b = s.as_bytes();
-        // Characters counted: all of them, or the first BINARY_PROBE_CHARS, whose bytes end
-        // at `probe_end` (a char boundary). Counting chars apart keeps the scan below on the
-        // few bytes that matter.
-        let (counted, probe_end) = if b.len() <= BINARY_PROBE_CHARS {
-            (s.chars().count(), b.len())
+        // Controls count among the first BINARY_PROBE_CHARS characters, whose bytes end at
+        // `probe_end`. A text of no more bytes than that has no more chars either.
+        let probe_end = if b.len() <= BINARY_PROBE_CHARS {
+            b.len()
         } else {
-            match s.char_indices().nth(BINARY_PROBE_CHARS) {
-                Some((end, _)) => (BINARY_PROBE_CHARS, end),
-                None => (s.chars().count(), b.len()),
-            }
+            s.char_indices().nth(BINARY_PROBE_CHARS).map_or(b.len(), |(end, _)| end)
         };
-        let mut out = Survey { controls: 0, counted, legacy_marker: false, plain_nfc: true };
+        let mut out = Survey { controls: 0, probe_end, legacy_marker: false, plain_nfc: true };
         // Eight bytes at a time: printable ASCII and UTF-8 continuation bytes need no look;
         // only ASCII controls, DEL and lead bytes (≥ 0xC0) do, and they are found by bit
         // tricks on the word. Continuation bytes are never visited, so each visited byte is
         // the start of a character.
-        let mut chunks = b.chunks_exact(8);
+        let (chunks, rest) = b.as_chunks::<8>();
         let mut base = 0;
-        for chunk in chunks.by_ref() {
-            let mut mask = notable(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        for chunk in chunks {
+            let w = u64::from_le_bytes(*chunk);
+            let mut mask = notable(w);
             while mask != 0 {
-                let at = base + (mask.trailing_zeros() / 8) as usize;
-                out.visit(b, at, at < probe_end);
+                let shift = mask.trailing_zeros() & !7;
                 mask &= mask - 1;
+                // The byte itself, from the word: no second load. Vietnamese letters (ă đ ơ
+                // ư ĩ ũ, ạ..ỹ) are most of the visits and settle here without a call.
+                let lead = (w >> shift) as u8;
+                let at = base + (shift / 8) as usize;
+                match lead {
+                    // Line ends and tabs: no controls.
+                    b'\n' | b'\t' | b'\r' | 0x0C => {}
+                    0xC4..=0xCB => {}
+                    0xE1 if b.get(at + 1).is_some_and(|s| (0xB8..=0xBB).contains(s)) => {}
+                    // U+00C0..U+00FF (à á â ã è é ê …): no control, only a marker to look up.
+                    0xC3 => {
+                        let second = b.get(at + 1).copied().unwrap_or(0);
+                        let k = usize::from(0x40 | (second & 0x3F));
+                        out.legacy_marker |= LATIN1_MARKER.get(k).copied().unwrap_or(false);
+                    }
+                    _ => out.visit(s, at, at < probe_end),
+                }
             }
             base += 8;
         }
-        for (k, &byte) in chunks.remainder().iter().enumerate() {
+        for (k, &byte) in rest.iter().enumerate() {
             if byte < 0x20 || byte == 0x7F || byte >= 0xC0 {
-                out.visit(b, base + k, base + k < probe_end);
+                out.visit(s, base + k, base + k < probe_end);
             }
         }
         out
@@ -191,7 +207,8 @@ impl Survey {
 
     /// Look at the character starting at `b[i]`, a control, DEL or lead byte.
     #[inline]
-    fn visit(&mut self, b: &[u8], i: usize, counting: bool) {
+    fn visit(&mut self, s: &str, i: usize, counting: bool) {
+        let b = s.as_bytes();
         let lead = b.get(i).copied().unwrap_or(0);
         if lead < 0x80 {
             let control = !matches!(lead, b'\n' | b'\r' | b'\t' | 0x0C);
@@ -211,18 +228,32 @@ impl Survey {
             0xE2 => {
                 let third = b.get(i + 2).copied().unwrap_or(0);
                 if !((second == 0x80 && third >= 0x82) || (second == 0x81 && third <= 0xAF)) {
-                    self.plain_nfc = false;
+                    self.plain_nfc &= nfc_alone(s, i);
                 }
             }
-            _ => self.plain_nfc = false,
+            _ => self.plain_nfc &= nfc_alone(s, i),
         }
     }
 
-    fn binary_reason(&self) -> Option<String> {
-        let (control, total) = (self.controls, self.counted);
+    fn binary_reason(&self, s: &str) -> Option<String> {
+        if self.controls == 0 {
+            return None;
+        }
+        let (control, total) = (self.controls, s.get(..self.probe_end).map_or(0, |p| p.chars().count()));
         (total > 0 && control * 100 > total * 2)
             .then(|| format!("{control} ký tự điều khiển trong {total} ký tự đầu (control characters)"))
     }
+}
+
+/// Whether the character starting at `b[i]` has NFC_Quick_Check=Yes and combining class 0:
+/// text made only of such characters is NFC (the quick check says Yes), so a stray Cyrillic
+/// letter or "√" does not send the whole text through the general check.
+fn nfc_alone(s: &str, i: usize) -> bool {
+    s.get(i..).and_then(|t| t.chars().next()).is_some_and(|c| {
+        unicode_normalization::char::canonical_combining_class(c) == 0
+            && unicode_normalization::is_nfc_quick(std::iter::once(c))
+                == unicode_normalization::IsNormalized::Yes
+    })
 }
 
 /// Normalise text that is already a Rust string (stdin decoded elsewhere, tests). Nothing is
@@ -306,7 +337,7 @@ fn binary_reason(s: &str, survey: &Survey) -> Option<String> {
     if memchr::memchr(0, s.as_bytes()).is_some() {
         return Some("có ký tự NUL (contains NUL characters)".into());
     }
-    survey.binary_reason()
+    survey.binary_reason(s)
 }
 
 /// Characters that TCVN3 text shows when read as Unicode/Latin and that Vietnamese text never
@@ -524,7 +555,8 @@ mod tests {
             let want = (controls * 100 > total * 2).then_some(());
             assert_eq!(binary_reason(s, &Survey::of(s)).map(|_| ()), want, "{s:?}");
         }
-        for c in ('\u{0}'..='\u{7FF}').chain('\u{1D00}'..='\u{2100}') {
+        let others = ('\u{900}'..='\u{9FF}').chain('\u{1100}'..='\u{11FF}').chain('\u{3000}'..='\u{30FF}');
+        for c in ('\u{0}'..='\u{7FF}').chain('\u{1D00}'..='\u{2100}').chain(others) {
             // "Plain" must never be said of text that is not NFC, whatever surrounds it.
             for s in [format!("a{c}b"), format!("{c}\u{301}"), format!("ơ{c}ạ")] {
                 if Survey::of(&s).plain_nfc {
@@ -541,26 +573,33 @@ mod tests {
     /// Control characters count among the first 64K characters only, whatever their width.
     #[test]
     fn binary_probe_looks_at_the_first_characters() {
+        let counted = |s: &str, survey: &Survey| s.get(..survey.probe_end).map(|p| p.chars().count());
         let late = "ạ".repeat(70_000) + &"\u{1}".repeat(5_000);
         let survey = Survey::of(&late);
-        assert_eq!((survey.counted, survey.controls), (BINARY_PROBE_CHARS, 0));
+        assert_eq!((counted(&late, &survey), survey.controls), (Some(BINARY_PROBE_CHARS), 0));
         assert!(binary_reason(&late, &survey).is_none());
         let early = "\u{1}\u{85}".repeat(1_000) + &"a".repeat(70_000);
         let survey = Survey::of(&early);
-        assert_eq!((survey.counted, survey.controls), (BINARY_PROBE_CHARS, 2_000));
+        assert_eq!((counted(&early, &survey), survey.controls), (Some(BINARY_PROBE_CHARS), 2_000));
         assert!(binary_reason(&early, &survey).is_some());
         let short = "Kế hoạch\u{1}";
-        assert_eq!((Survey::of(short).counted, Survey::of(short).controls), (9, 1));
+        assert_eq!((counted(short, &Survey::of(short)), Survey::of(short).controls), (Some(9), 1));
     }
 
     /// The character-by-character survey the word-at-a-time scan replaced: the reference.
     fn survey_char_by_char(s: &str) -> Survey {
         let b = s.as_bytes();
-        let mut out = Survey { controls: 0, counted: 0, legacy_marker: false, plain_nfc: true };
+        let mut out = Survey { controls: 0, probe_end: b.len(), legacy_marker: false, plain_nfc: true };
+        let mut counted = 0;
         let mut i = 0;
         while let Some(&lead) = b.get(i) {
-            let counting = out.counted < BINARY_PROBE_CHARS;
-            out.counted += usize::from(counting);
+            let counting = counted < BINARY_PROBE_CHARS;
+            if counting {
+                counted += 1;
+            } else if out.probe_end == b.len() {
+                // The first char past the probe.
+                out.probe_end = i;
+            }
             if lead < 0x80 {
                 let control = (lead < 0x20 && !matches!(lead, b'\n' | b'\r' | b'\t' | 0x0C)) || lead == 0x7F;
                 out.controls += usize::from(counting && control);
@@ -580,7 +619,15 @@ mod tests {
                 0xC4..=0xCB => {}
                 0xE1 if (0xB8..=0xBB).contains(&second) => {}
                 0xE2 if (second == 0x80 && third >= 0x82) || (second == 0x81 && third <= 0xAF) => {}
-                _ => out.plain_nfc = false,
+                _ => {
+                    let c = s.get(i..).and_then(|t| t.chars().next());
+                    let alone = c.is_some_and(|c| {
+                        unicode_normalization::char::canonical_combining_class(c) == 0
+                            && unicode_normalization::is_nfc_quick(std::iter::once(c))
+                                == unicode_normalization::IsNormalized::Yes
+                    });
+                    out.plain_nfc &= alone;
+                }
             }
             i += match lead {
                 0xC0..=0xDF => 2,
@@ -596,7 +643,7 @@ mod tests {
         /// controls, DEL, C1 controls, marker letters and characters that are not NFC-plain.
         #[test]
         fn survey_matches_char_by_char(
-            s in "[\\x00-\\x7F\\u{80}-\\u{36F}\\u{1E00}-\\u{1EFF}\\u{2000}-\\u{20FF}\\u{10000}-\\u{10010}a-zđơư]{0,80}",
+            s in "[\\x00-\\x7F\\u{80}-\\u{36F}\\u{400}-\\u{42F}\\u{1100}-\\u{1180}\\u{1E00}-\\u{1EFF}\\u{2000}-\\u{20FF}\\u{25A0}-\\u{25A5}\\u{3099}-\\u{309A}\\u{10000}-\\u{10010}a-zđơư]{0,80}",
         ) {
             proptest::prop_assert_eq!(Survey::of(&s), survey_char_by_char(&s));
         }

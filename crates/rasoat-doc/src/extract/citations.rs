@@ -95,8 +95,15 @@ const ISSUER_STOPS_LOWER: &[&str] = &[
 /// Every citation has a number (or a draft's blank "số /KH-…"), so the search starts from
 /// digits and `/` and looks back for "số" and a type name: far fewer places than words.
 pub fn citations(src: &Src, doc_year: Option<i32>) -> Vec<Citation> {
-    let text = src.text();
     let mut out = Vec::new();
+    citations_into(src, doc_year, &mut out);
+    out
+}
+
+/// [`citations`], appended to `out`: the document's list grows in place, with no list per
+/// piece of text to allocate and copy over.
+pub fn citations_into(src: &Src, doc_year: Option<i32>, out: &mut Vec<Citation>) {
+    let text = src.text();
     let mut skip_to = 0;
     let b = text.as_bytes();
     // '/' (0x2F) sits just below the digits: one range test finds both.
@@ -115,7 +122,21 @@ pub fn citations(src: &Src, doc_year: Option<i32>) -> Vec<Citation> {
             out.push(c);
         }
     }
-    out
+}
+
+/// The last chars of the [`KINDS`] names: a number whose preceding word ends otherwise follows
+/// no type name. A short list, so most numbers are turned away without a walk over the names
+/// (the test `kind_last_chars` keeps it in step with them).
+const KIND_LAST: [char; 7] = ['h', 'n', 'o', 't', 'ư', 'ế', 'ị'];
+
+/// The first char of `c`'s lower case: ASCII and Vietnamese letters by their blocks' layout,
+/// others by the Unicode tables.
+fn lower(c: char) -> Option<char> {
+    if c.is_ascii() {
+        Some(c.to_ascii_lowercase())
+    } else {
+        super::text::vietnamese_lower(c).or_else(|| c.to_lowercase().next())
+    }
 }
 
 /// The type name before a number at `num`, over an optional "số" and ":":
@@ -123,9 +144,8 @@ pub fn citations(src: &Src, doc_year: Option<i32>) -> Vec<Citation> {
 fn type_before(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
     let mut before = text.get(..num)?.trim_end();
     // Most numbers follow "ngày", "Điều", "khoản"…: their last char rules them out at once.
-    let last_lower = |s: &str| s.chars().next_back().and_then(|c| c.to_lowercase().next());
-    let ends_kind =
-        |s: &str| last_lower(s).is_some_and(|last| KINDS.iter().any(|(name, _)| name.ends_with(last)));
+    let last_lower = |s: &str| s.chars().next_back().and_then(lower);
+    let ends_kind = |s: &str| last_lower(s).is_some_and(|last| KIND_LAST.contains(&last));
     if !ends_kind(before) && !before.ends_with([':', 'ố', 'Ố']) {
         return None;
     }
@@ -136,12 +156,15 @@ fn type_before(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
         before = before.get(..p)?.trim_end();
     }
     let last = last_lower(before)?;
-    if !KINDS.iter().any(|(name, _)| name.ends_with(last)) {
+    if !KIND_LAST.contains(&last) {
         return None;
     }
-    // A name can only end `before` if it ends in the same letter (what `phrase_before` checks
-    // first, but without its set-up for each of the names).
-    KINDS.iter().filter(|(name, _)| name.ends_with(last)).find_map(|&(name, kind)| {
+    // A name can only end `before` if it ends in the same two letters (what `phrase_before`
+    // checks first, but without its set-up for each of the names): "khoản" and "bản" share
+    // theirs, "khoản" and "văn" do not.
+    let pen = before.chars().rev().nth(1).and_then(lower);
+    let may_end = |name: &str| name.ends_with(last) && name.chars().rev().nth(1) == pen;
+    KINDS.iter().filter(|(name, _)| may_end(name)).find_map(|&(name, kind)| {
         let start = phrase_before(before, name)?;
         let len = phrase_at(text.get(start..)?, name)?;
         Some((start, kind, len))
@@ -181,7 +204,10 @@ fn citation_at(
     if !has_so && (components == 0 || !symbol.chars().any(char::is_alphabetic)) {
         return None;
     }
-    let key: String = written.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
+    // Sized up front: a filtered, flat-mapped iterator gives no size hint, and the string
+    // would grow two or three times.
+    let mut key = String::with_capacity(written.len());
+    key.extend(written.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase));
     let mut end = num_end;
 
     // ", ngày 31/3/2026" / " ngày 24 tháng 01 năm 2019"
@@ -324,7 +350,8 @@ fn number_text(s: &str, has_so: bool) -> Option<(usize, usize)> {
 
 /// `(number, year, symbol)` from a number as written.
 fn split_number(written: &str) -> (Option<String>, Option<i32>, String) {
-    let compact: String = written.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut compact = String::with_capacity(written.len());
+    compact.extend(written.chars().filter(|c| !c.is_whitespace()));
     let digits = compact.bytes().take_while(u8::is_ascii_digit).count();
     let number = (digits > 0).then(|| compact.get(..digits).unwrap_or("").to_string());
     let rest = compact.get(digits..).unwrap_or("");
@@ -453,6 +480,58 @@ fn stops_issuer_plain(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `type_before` as it was before its cheap rejects (last chars, then last two).
+    fn type_before_plain(text: &str, num: usize) -> Option<(usize, DocKind, usize)> {
+        let mut before = text.get(..num)?.trim_end();
+        let last_lower = |s: &str| s.chars().next_back().and_then(|c| c.to_lowercase().next());
+        let ends_kind =
+            |s: &str| last_lower(s).is_some_and(|last| KINDS.iter().any(|(name, _)| name.ends_with(last)));
+        if !ends_kind(before) && !before.ends_with([':', 'ố', 'Ố']) {
+            return None;
+        }
+        if let Some(colon) = before.strip_suffix(':') {
+            before = colon.trim_end();
+        }
+        if let Some(p) = phrase_before(before, "số") {
+            before = before.get(..p)?.trim_end();
+        }
+        KINDS.iter().find_map(|&(name, kind)| {
+            let start = phrase_before(before, name)?;
+            let len = phrase_at(text.get(start..)?, name)?;
+            Some((start, kind, len))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn type_before_matches_its_plain_definition(
+            words in proptest::collection::vec(
+                "(Quyết định|QUYẾT ĐỊNH|quyết|định|Nghị quyết|nghị định|Kết luận|kết luận|Thông báo|\
+                  thông tư|liên tịch|Chỉ thị|CHỈ THỊ|Luật|luật|khoản|bản|văn|Văn bản|Đề án|án|Kế hoạch|\
+                  hoạch|Quy chế|chế|Công điện|điện|Tờ trình|trình|Hướng dẫn|dẫn|số|SỐ|:| |\u{a0}|x|İ|n|h)",
+                0..6,
+            ),
+        ) {
+            let text = words.concat() + " 12/KH";
+            let num = text.len() - "12/KH".len();
+            proptest::prop_assert_eq!(type_before(&text, num), type_before_plain(&text, num));
+        }
+    }
+
+    /// The cheap reject agrees with the names: their last chars, and `lower` with the tables.
+    #[test]
+    fn kind_last_chars() {
+        let mut want: Vec<char> = KINDS.iter().filter_map(|(name, _)| name.chars().next_back()).collect();
+        want.sort_unstable();
+        want.dedup();
+        let mut have = KIND_LAST.to_vec();
+        have.sort_unstable();
+        assert_eq!(have, want);
+        for c in ('\0'..='\u{3000}').chain(['\u{212A}', '\u{1E9E}']) {
+            assert_eq!(lower(c), c.to_lowercase().next(), "{c:?}");
+        }
+    }
 
     /// `issuer_end` as first written (the previous char decoded again at each char).
     fn issuer_end_plain(text: &str, is: usize) -> usize {

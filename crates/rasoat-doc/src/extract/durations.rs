@@ -24,9 +24,21 @@ static BUOI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("buổi".a
 /// Offsets of "ngày" and "buổi" in `text`, in order. ("Ngày" capitalised never follows a
 /// quantity, so the lower-case forms suffice.)
 pub(crate) fn unit_hits(text: &str) -> Vec<usize> {
-    let mut all: Vec<usize> =
-        NGAY.find_iter(text.as_bytes()).chain(BUOI.find_iter(text.as_bytes())).collect();
-    all.sort_unstable();
+    let b = text.as_bytes();
+    let ngay: Vec<usize> = NGAY.find_iter(b).collect();
+    let mut buoi = BUOI.find_iter(b).peekable();
+    if buoi.peek().is_none() {
+        return ngay;
+    }
+    // Both searches report in order: merged, not sorted.
+    let mut all = Vec::with_capacity(ngay.len() + 16);
+    for p in ngay {
+        while let Some(q) = buoi.next_if(|&q| q < p) {
+            all.push(q);
+        }
+        all.push(p);
+    }
+    all.extend(buoi);
     all
 }
 
@@ -136,6 +148,18 @@ fn amount_before(before: &str) -> Option<(usize, f64)> {
 mod tests {
     use super::*;
     use crate::model::Comparator;
+
+    proptest::proptest! {
+        /// The merge gives what sorting both searches' hits gives.
+        #[test]
+        fn unit_hits_are_both_searches_sorted(words in proptest::collection::vec("(ngày|buổi|x| )", 0..12)) {
+            let text = words.concat();
+            let mut want: Vec<usize> =
+                NGAY.find_iter(text.as_bytes()).chain(BUOI.find_iter(text.as_bytes())).collect();
+            want.sort_unstable();
+            proptest::prop_assert_eq!(unit_hits(&text), want);
+        }
+    }
 
     proptest::proptest! {
         /// The last-byte test before the number words rejects none that ends the text.

@@ -95,8 +95,10 @@ pub(crate) fn table(text: &str, lines: &[LineInfo], li: usize, stop: usize) -> O
     let head = lines.get(li)?;
     let columns = header_columns(text, head.row)?;
     let num_col = columns.iter().position(|c| c.kind == ColumnKind::Number).unwrap_or(0);
-    let mut rows: Vec<RowBuild> = Vec::new();
-    let mut used = vec![li];
+    // Tables run to tens of rows: room for the first ones without growing from one.
+    let mut rows: Vec<RowBuild> = Vec::with_capacity(16);
+    let mut used = Vec::with_capacity(16);
+    used.push(li);
     let mut j = li + 1;
     while j < stop {
         let Some(l) = lines.get(j) else { break };
@@ -121,7 +123,9 @@ pub(crate) fn table(text: &str, lines: &[LineInfo], li: usize, stop: usize) -> O
             // Another table starts.
             break;
         }
-        let cells: Vec<Span> = line::cells(text, l.row).collect();
+        // A row has about as many cells as the header has columns: no growth.
+        let mut cells: Vec<Span> = Vec::with_capacity(columns.len() + 1);
+        cells.extend(line::cells(text, l.row));
         let number_empty = cells.get(num_col).is_none_or(|c| c.is_empty());
         match rows.last_mut() {
             Some(prev) if number_empty => {
