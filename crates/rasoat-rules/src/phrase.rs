@@ -18,7 +18,7 @@
 //!   walks every byte; seven scans were a sixth of the whole check). The scan is kept in the
 //!   document's [`Folded`] and each set takes its own matches from it. A set not joined to a
 //!   hub (tests, a rule used alone) builds its own automaton on first use.
-//! - The hub's automaton is a plain Aho-Corasick table ([`PhraseDfa`]), not aho-corasick's:
+//! - The hub's automaton is a plain Aho-Corasick table (`PhraseDfa`), not aho-corasick's:
 //!   its DFA cost ~25M instructions to build and ~20 a byte to search overlapping, the table
 //!   ~1M and ~11. (Walking a trie from each word start instead was slower: finding word
 //!   starts costs as much per byte as the table, and the walks come on top.)
