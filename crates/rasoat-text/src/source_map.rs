@@ -205,9 +205,18 @@ fn checkpoints(s: &str, bom_len: usize, width: &ByteWidth) -> Vec<(usize, usize)
 }
 
 impl SourceMap {
-    /// Decoded-text offset (before normalisation) of a normalised offset.
+    /// Decoded-text offset (before normalisation) of a normalised offset: always on a char
+    /// boundary of the decoded text, and never decreasing as `norm` grows.
     pub fn decoded_offset(&self, norm: usize) -> usize {
-        if self.norm_to_decoded.0.is_empty() { norm } else { self.norm_to_decoded.map(norm) }
+        if self.norm_to_decoded.0.is_empty() {
+            return norm;
+        }
+        // Inside a segment that normalisation changed (composed, or combining marks put in
+        // canonical order: "\u{1CF4}\u{320}" becomes "\u{320}\u{1CF4}"), an offset has no exact
+        // counterpart and the linear guess can fall inside a character; the start of that
+        // character keeps spans ordered and on boundaries (fuzzing found offsets 6..2).
+        let mapped = self.norm_to_decoded.map(norm);
+        self.decoded.as_deref().map_or(mapped, |d| d.floor_char_boundary(mapped))
     }
 
     /// The decoded text before normalisation (the normalised text when they are equal).
@@ -261,6 +270,24 @@ mod tests {
 
     fn norm(s: &str) -> (String, SourceMap) {
         normalise(s.to_string(), 0, ByteWidth::Utf8, false)
+    }
+
+    /// Combining marks put in canonical order (U+1CF4, class 230, before U+0320, class 220)
+    /// in UTF-16: every offset maps onto a char boundary and offsets never go backwards (the
+    /// fuzzer's input; offsets 6..2 came out before).
+    #[test]
+    fn reordered_marks_map_in_order_onto_boundaries() {
+        let bytes = [254, 255, 28, 246, 3, 0, 32, 32, 28, 244, 3, 32, 32, 96];
+        let Ok(d) = crate::decode::decode(&bytes) else { panic!("decodes") };
+        let (t, m) = (&d.text, &d.map);
+        let mut last = (0, 0);
+        for (i, _) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+            let dec = m.decoded_offset(i);
+            assert!(m.decoded_text(t).is_char_boundary(dec), "{i} -> {dec}");
+            let orig = m.original_offset(i);
+            assert!(dec >= last.0 && orig >= last.1 && orig <= bytes.len(), "{i} -> {dec}, {orig}");
+            last = (dec, orig);
+        }
     }
 
     #[test]
