@@ -34,7 +34,7 @@
 //! assert_eq!(found[0].span.text(text), "Chông\nchéo");
 //! ```
 
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -480,18 +480,11 @@ impl PhraseSet {
 pub struct PhraseHub {
     /// Tells hubs apart in a [`Folded`]'s kept scan (tests build several registries).
     id: u64,
-    /// The phrases of all sets, in automaton pattern order (kept to build the DFA later).
-    phrases: Vec<String>,
     /// The phrases as a table DFA: used unless the table would be too large.
     table: Option<PhraseDfa>,
-    /// Else the NFA every run starts with: cheap to build (one plan is checked in
-    /// milliseconds).
+    /// Else (only a rule pack with an enormous phrase list) aho-corasick's NFA of the same
+    /// phrases, in the same pattern order.
     nfa: Option<AhoCorasick>,
-    /// A DFA of the same phrases, built once a run has scanned [`DFA_AFTER_BYTES`]: it costs
-    /// ~25M instructions to build and halves the cost of every later scan, so a large run
-    /// earns it back within a couple of megabytes. Matches are the same whatever the kind.
-    dfa: OnceLock<Option<AhoCorasick>>,
-    scanned: AtomicUsize,
     /// Automaton pattern → (set number, caller's phrase index in that set).
     owner: Vec<(usize, usize)>,
     sets: usize,
@@ -680,9 +673,6 @@ impl PhraseDfa {
     }
 }
 
-/// Scanned text after which a hub builds its DFA (see [`PhraseHub::dfa`]).
-const DFA_AFTER_BYTES: usize = 2 << 20;
-
 impl PhraseHub {
     /// Join `sets` into one hub (a set listed twice, e.g. shared by several rules, joins
     /// once). Sets already in a hub stay there.
@@ -706,11 +696,8 @@ impl PhraseHub {
         let nfa = if phrases.is_empty() || table.is_some() { None } else { Some(automaton(&phrases)?) };
         let hub = Arc::new(PhraseHub {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            phrases,
             table,
             nfa,
-            dfa: OnceLock::new(),
-            scanned: AtomicUsize::new(0),
             owner,
             sets: joining.len(),
         });
@@ -720,25 +707,6 @@ impl PhraseHub {
             let _ = set.hub.set((Arc::clone(&hub), number));
         }
         Ok(())
-    }
-
-    /// The automaton for a scan of `len` more bytes: the DFA once the run is large enough.
-    fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
-        let nfa = self.nfa.as_ref()?;
-        if let Some(dfa) = self.dfa.get() {
-            return Some(dfa.as_ref().unwrap_or(nfa));
-        }
-        if self.scanned.fetch_add(len, Ordering::Relaxed) + len < DFA_AFTER_BYTES {
-            return Some(nfa);
-        }
-        let dfa = self.dfa.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&self.phrases)
-                .ok()
-        });
-        Some(dfa.as_ref().unwrap_or(nfa))
     }
 
     /// The matches of every set in `text`, on word boundaries, each set's ordered as
@@ -761,7 +729,7 @@ impl PhraseHub {
                     push(id, start, end);
                 }
             });
-        } else if let Some(ac) = self.automaton(text.as_str().len()) {
+        } else if let Some(ac) = &self.nfa {
             for m in ac.find_overlapping_iter(text.as_str()) {
                 if text.boundary(m.start()) && text.boundary(m.end()) {
                     push(m.pattern().as_usize(), m.start(), m.end());
@@ -986,32 +954,24 @@ mod tests {
             id: 0,
             table: if table { PhraseDfa::new(&phrases) } else { None },
             nfa: automaton(&phrases).ok(),
-            dfa: OnceLock::new(),
-            scanned: AtomicUsize::new(0),
             owner: (0..phrases.len()).map(|i| (0, i)).collect(),
             sets: 1,
-            phrases,
         }
     }
 
-    /// The table, aho-corasick's NFA and (past the size at which the hub builds it) its DFA
-    /// find exactly the same matches.
+    /// The table and aho-corasick's NFA (the fallback) find exactly the same matches.
     #[test]
-    fn the_hub_dfa_finds_what_the_nfa_finds() {
+    fn the_hub_table_finds_what_the_nfa_finds() {
         let text = "Chông chéo, sử lý và xử lý; Hải phòng, hải Phòng chông chéo.";
         let phrases = ["chông chéo", "sử lý", "hải phòng", "phòng chông"];
         let folded = Folded::new(text);
-        let hub = hub_of(&phrases, false);
-        let before = hub.scan(&folded);
-        assert!(hub.dfa.get().is_none());
-        hub.scanned.store(DFA_AFTER_BYTES, Ordering::Relaxed);
-        let after = hub.scan(&folded);
-        assert!(matches!(hub.dfa.get(), Some(Some(_))), "the DFA was built");
-        assert_eq!(before, after);
-        assert_eq!(after.first().map(Vec::len), Some(6));
+        let nfa = hub_of(&phrases, false);
+        assert!(nfa.table.is_none());
+        let want = nfa.scan(&folded);
+        assert_eq!(want.first().map(Vec::len), Some(6));
         let table = hub_of(&phrases, true);
         assert!(table.table.is_some());
-        assert_eq!(table.scan(&folded), after);
+        assert_eq!(table.scan(&folded), want);
     }
 
     proptest::proptest! {
@@ -1028,7 +988,7 @@ mod tests {
             if let Some(t) = &table.table {
                 t.for_each_match(folded.as_str(), |id, start, end| raw.push((start, end, id)));
             }
-            let mut want: Vec<_> = automaton(&nfa.phrases).map(|ac| ac.find_overlapping_iter(folded.as_str()).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()).unwrap_or_default();
+            let mut want: Vec<_> = nfa.nfa.as_ref().map(|ac| ac.find_overlapping_iter(folded.as_str()).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()).unwrap_or_default();
             raw.sort_unstable();
             want.sort_unstable();
             proptest::prop_assert_eq!(raw, want);
