@@ -153,7 +153,7 @@ fn fatal_output(format: Format, lang: Lang, fatal: Fatal) -> u8 {
     let errors = [fatal];
     match format {
         Format::Human => {}
-        Format::Json => write_stdout(&render::json::render(&[], &errors)),
+        Format::Json => write_stdout(&render::json::Stream::default().finish(&errors)),
         Format::Sarif => write_stdout(&render::sarif::render(&[], &[], &errors, lang)),
         Format::Github => write_stdout(&render::github::render_errors(&errors)),
     }

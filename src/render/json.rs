@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use crate::pipeline::{Finding, Report};
-use crate::render::Totals;
 
 #[derive(Serialize)]
 struct Tool {
@@ -32,6 +31,9 @@ struct Summary {
     errors: usize,
 }
 
+/// The contract's whole object, field for field: [`Stream`] writes it in parts, and the test
+/// that compares the two keeps them the same.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
@@ -43,7 +45,7 @@ struct Output<'a> {
 
 /// The JSON document written file by file, as reports arrive, so a run over a whole province
 /// holds one file's findings at a time instead of all of them. The bytes are those of
-/// [`render`] (a test compares them): each part is pretty-printed by serde_json and indented
+/// the one-shot `render` (a test compares them): each part is pretty-printed by serde_json and indented
 /// to its depth (pretty JSON has no raw newline inside a string, so indenting by line is safe).
 #[derive(Default)]
 pub struct Stream {
@@ -106,8 +108,10 @@ impl Stream {
     }
 }
 
-/// Render the whole run as one JSON object (pretty-printed, with a final newline).
-pub fn render(reports: &[Report], extra_errors: &[(String, String)]) -> String {
+/// The whole run as one JSON object, rendered at once: the definition [`Stream`] writes in
+/// parts (kept for the test that they agree).
+#[cfg(test)]
+fn render(reports: &[Report], extra_errors: &[(String, String)]) -> String {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for r in reports {
@@ -117,7 +121,10 @@ pub fn render(reports: &[Report], extra_errors: &[(String, String)]) -> String {
         }
     }
     errors.extend(extra_errors.iter().map(|(p, m)| ErrorOut { path: p, message: m }));
-    let t = Totals::of(reports);
+    let mut t = crate::render::Totals::default();
+    for r in reports {
+        t.add(r);
+    }
     let out = Output {
         version: 1,
         tool: Tool { name: "rasoat", version: env!("CARGO_PKG_VERSION") },

@@ -19,14 +19,6 @@ pub struct Totals {
 }
 
 impl Totals {
-    pub fn of(reports: &[Report]) -> Totals {
-        let mut t = Totals::default();
-        for r in reports {
-            t.add(r);
-        }
-        t
-    }
-
     /// Count one more report.
     pub fn add(&mut self, r: &Report) {
         match &r.outcome {
